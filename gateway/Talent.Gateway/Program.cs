@@ -1,0 +1,16 @@
+using Talent.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.UseGateway();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+await app.RunAsync();
+
+public partial class Program;

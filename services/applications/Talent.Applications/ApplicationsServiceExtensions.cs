@@ -1,0 +1,17 @@
+using Talent.Applications.Catalogue;
+using Talent.Applications.Data;
+using Talent.Messaging;
+
+namespace Talent.Applications;
+
+public static class ApplicationsServiceExtensions
+{
+    public const string ServiceName = "applications";
+
+    public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ApplicationsDbContext>(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<CatalogueItemPublishedConsumer>());
+        return builder;
+    }
+}

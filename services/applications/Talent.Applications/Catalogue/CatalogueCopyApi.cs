@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talent.Applications.Data;
+
+namespace Talent.Applications.Catalogue;
+
+public static class CatalogueCopyApi
+{
+    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt);
+
+    public static IEndpointRouteBuilder MapCatalogueCopyApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/applications/catalogue/{code}", GetAsync)
+            .WithTags("Catalogue copy")
+            .WithName("GetCatalogueCopy")
+            .WithSummary("This service's copy of a published catalogue item.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CatalogueItemCopyResponse>, NotFound>> GetAsync(string code, ApplicationsDbContext db, CancellationToken cancellationToken)
+    {
+        var copy = await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
+        return copy is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.PublishedAt, copy.ReceivedAt));
+    }
+}

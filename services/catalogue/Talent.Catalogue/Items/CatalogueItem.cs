@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Talent.Contracts.Catalogue;
+
+namespace Talent.Catalogue.Items;
+
+/// <summary>
+/// Walking skeleton of a one-thing item: a code and titles, published on creation.
+/// The catalogue issue replaces it with drafts, review and flow cards.
+/// </summary>
+public sealed partial class CatalogueItem
+{
+    public const int CodeMaxLength = 32;
+    public const int TitleMaxLength = 200;
+
+    public string Code { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public string TitleZh { get; private set; } = "";
+
+    public string? TitleEn { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    private CatalogueItem()
+    {
+    }
+
+    public static Dictionary<string, string[]> Validate(string? code, string? titleZh, string? titleEn)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(code) || !CodePattern().IsMatch(code))
+        {
+            errors["code"] = [$"A code of 2 to {CodeMaxLength} capital letters, digits and hyphens is required, e.g. TALENT-APARTMENT. 事项编码必填：2 至 {CodeMaxLength} 位大写字母、数字或连字符。"];
+        }
+
+        if (string.IsNullOrWhiteSpace(titleZh))
+        {
+            errors["titleZh"] = ["The Chinese title is required. 中文名称必填。"];
+        }
+        else if (titleZh.Length > TitleMaxLength)
+        {
+            errors["titleZh"] = [$"The Chinese title is at most {TitleMaxLength} characters. 中文名称不超过 {TitleMaxLength} 字。"];
+        }
+
+        if (titleEn is { Length: > TitleMaxLength })
+        {
+            errors["titleEn"] = [$"The English title is at most {TitleMaxLength} characters. 英文名称不超过 {TitleMaxLength} 字符。"];
+        }
+
+        return errors;
+    }
+
+    public static (CatalogueItem Item, CatalogueItemPublished Event) Publish(string code, string titleZh, string? titleEn, DateTimeOffset now)
+    {
+        var item = new CatalogueItem
+        {
+            Code = code,
+            Version = 1,
+            TitleZh = titleZh.Trim(),
+            TitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim(),
+            PublishedAt = now,
+        };
+        return (item, new CatalogueItemPublished(Guid.CreateVersion7(now), now, item.Code, item.Version, item.TitleZh, item.TitleEn));
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    private static partial Regex CodePattern();
+}

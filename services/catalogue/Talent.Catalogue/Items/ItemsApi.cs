@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Talent.Catalogue.Data;
+using Talent.Messaging.Outbox;
+
+namespace Talent.Catalogue.Items;
+
+public static class ItemsApi
+{
+    public sealed record CreateItemRequest(string? Code, string? TitleZh, string? TitleEn);
+
+    public sealed record ItemResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt);
+
+    public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
+    {
+        var items = routes.MapGroup("/api/catalogue/items").WithTags("Items");
+        items.MapPost("/", CreateAsync)
+            .WithName("CreateItem")
+            .WithSummary("Temporary (walking skeleton): store and publish an item; replaced by the drafting workflow.");
+        items.MapGet("/{code}", GetAsync)
+            .WithName("GetItem")
+            .WithSummary("The published item with this code.");
+        return routes;
+    }
+
+    private static async Task<Results<Created<ItemResponse>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> CreateAsync(
+        CreateItemRequest request, CatalogueDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = CatalogueItem.Validate(request.Code, request.TitleZh, request.TitleEn);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (item, published) = CatalogueItem.Publish(request.Code!, request.TitleZh!, request.TitleEn, time.GetUtcNow());
+        db.Items.Add(item);
+        db.RecordEvent(published);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Title = "An item with this code exists. 该事项编码已存在。",
+                Status = StatusCodes.Status409Conflict,
+                Extensions = { ["field"] = "code" },
+            });
+        }
+
+        return TypedResults.Created($"/api/catalogue/items/{item.Code}", ToResponse(item));
+    }
+
+    private static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(string code, CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(item));
+    }
+
+    private static ItemResponse ToResponse(CatalogueItem item) => new(item.Code, item.Version, item.TitleZh, item.TitleEn, item.PublishedAt);
+}

@@ -1,0 +1,19 @@
+using Talent.Catalogue;
+using Talent.Catalogue.Data;
+using Talent.Catalogue.Items;
+using Talent.Messaging.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCatalogueServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapItemsApi();
+
+await app.MigrateDatabaseAsync<CatalogueDbContext>();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using Talent.Feedback;
+using Talent.Feedback.Data;
+using Talent.Messaging.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddFeedbackServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<FeedbackDbContext>();
+await app.RunAsync();
+
+public partial class Program;

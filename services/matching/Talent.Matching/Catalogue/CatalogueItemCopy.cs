@@ -1,0 +1,46 @@
+using Talent.Contracts.Catalogue;
+
+namespace Talent.Matching.Catalogue;
+
+/// <summary>This service's own copy of a published catalogue item, so it keeps working when catalogue is down.</summary>
+public sealed class CatalogueItemCopy
+{
+    public string Code { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public string TitleZh { get; private set; } = "";
+
+    public string? TitleEn { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    private CatalogueItemCopy()
+    {
+    }
+
+    public static CatalogueItemCopy From(CatalogueItemPublished published, DateTimeOffset now)
+    {
+        var copy = new CatalogueItemCopy { Code = published.Code };
+        copy.Apply(published, now);
+        return copy;
+    }
+
+    /// <summary>Takes a newer version; an older one arriving late changes nothing.</summary>
+    public bool Apply(CatalogueItemPublished published, DateTimeOffset now)
+    {
+        if (published.Version < Version)
+        {
+            return false;
+        }
+
+        Version = published.Version;
+        TitleZh = published.TitleZh;
+        TitleEn = published.TitleEn;
+        PublishedAt = published.OccurredAt;
+        ReceivedAt = now;
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Talent.Messaging.Outbox;
+
+/// <summary>An event recorded in the same transaction as the state change that raised it.</summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Recording order: the relay publishes in ascending <see cref="Sequence"/>.</summary>
+    public long Sequence { get; private set; }
+
+    public Guid MessageId { get; private set; }
+
+    public string MessageType { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    /// <summary>W3C traceparent of the request that recorded the event, so the trace continues across the broker.</summary>
+    public string? TraceParent { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    private OutboxMessage()
+    {
+    }
+
+    internal static OutboxMessage Create(Guid messageId, string messageType, string body, string? traceParent, DateTimeOffset now) =>
+        new() { MessageId = messageId, MessageType = messageType, Body = body, TraceParent = traceParent, RecordedAt = now };
+
+    internal void MarkSent(DateTimeOffset now)
+    {
+        SentAt = now;
+        Attempts++;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Talent.Messaging.Outbox;
+
+/// <summary>Settings of the relay and the housekeeping job (configuration section <c>Messaging:Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>False for a replica that should consume but leave publishing to others (and for tests that drive the relay by hand).</summary>
+    public bool RelayEnabled { get; set; } = true;
+
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Fallback poll when no commit signal arrives (another replica's commits, a missed wake-up).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one publish may wait for the broker's confirm before the batch is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Talent.Contracts.Catalogue;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.Messaging.Tests;
+
+public sealed class InboxTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_changes_state_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp,
+            bus => bus.AddConsumer<ApplyingConsumer>(), new Dictionary<string, string?> { ["Messaging:ConcurrentMessageLimit"] = "1" }, relay: false);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var twice = MessagingHost.Events(1, "TWICE").Single();
+        var marker = MessagingHost.Events(1, "MARKER").Single();
+
+        // Published directly, as a relay that crashed between the broker's confirm and its own commit would.
+        await bus.Publish(twice, c => c.MessageId = twice.EventId, TestContext.Current.CancellationToken);
+        await bus.Publish(twice, c => c.MessageId = twice.EventId, TestContext.Current.CancellationToken);
+        await bus.Publish(marker, c => c.MessageId = marker.EventId, TestContext.Current.CancellationToken);
+
+        // One consumer at a time, in order: once the marker is applied, both copies have been handled.
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == marker.EventId), Deadline, "the marker");
+        var applied = await host.AppliedAsync();
+        Assert.Equal(2, host.Deliveries.Deliveries[twice.EventId]);
+        Assert.Equal(1, host.Deliveries.AttemptsOf(twice.EventId));
+        Assert.Single(applied, a => a.EventId == twice.EventId);
+    }
+
+    [Fact]
+    public async Task A_consumer_that_keeps_failing_ends_in_the_error_queue_after_its_retries()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp,
+            bus => bus.AddConsumer<ApplyingConsumer>(), relay: false);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var poison = MessagingHost.Events(1, "POISON").Single();
+        var queue = await QueueOfAsync(vhost);
+
+        await bus.Publish(poison, c => c.MessageId = poison.EventId, TestContext.Current.CancellationToken);
+
+        await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 1, Deadline, "the message in the error queue");
+        Assert.Equal(3, host.Deliveries.AttemptsOf(poison.EventId)); // the first try and two retries (Messaging:RetryLimit)
+        Assert.Empty(await host.AppliedAsync());
+        Assert.Equal(0, await vhost.ReadyMessagesAsync(queue));
+    }
+
+    private static async Task<string> QueueOfAsync(TestVirtualHost vhost)
+    {
+        string? found = null;
+        await Eventually.UntilAsync(async () => (found = await vhost.QueueNamedLikeAsync("applying")) is not null, Deadline, "the consumer's queue");
+        return found!;
+    }
+}

@@ -1,0 +1,128 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Talent.Messaging.Outbox;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.Messaging.Tests;
+
+public sealed class OutboxTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_committed_transaction_publishes_its_events_and_a_rolled_back_one_publishes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp,
+            bus => bus.AddConsumer<ApplyingConsumer>(), new Dictionary<string, string?> { ["Messaging:ConcurrentMessageLimit"] = "1" });
+
+        var committed = MessagingHost.Events(3, "COMMIT").ToList();
+        var rolledBack = MessagingHost.Events(3, "ROLLBACK").ToList();
+        var after = MessagingHost.Events(1, "AFTER").ToList();
+        await host.RecordAsync(committed);
+        await host.RecordAsync(rolledBack, commit: false);
+        await host.RecordAsync(after);
+
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count >= 4, Deadline, "the committed events to be applied");
+        var applied = await host.AppliedAsync();
+        Assert.Equal(committed.Concat(after).Select(e => e.Code), applied.Select(a => a.Code));
+        Assert.Equal(4, await host.QueryAsync(db => db.Outbox.CountAsync()));
+        Assert.Equal(4, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt != null)));
+    }
+
+    [Fact]
+    public async Task The_relay_wakes_on_commit_instead_of_waiting_for_its_poll()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        // A poll this slow would fail the deadline below: only the commit signal can deliver in time.
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp,
+            bus => bus.AddConsumer<ApplyingConsumer>(), new Dictionary<string, string?> { ["Messaging:Outbox:PollInterval"] = "00:10:00" });
+        await host.RecordAsync(MessagingHost.Events(1, "WARMUP"));
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == 1, Deadline, "the warm-up event");
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await host.RecordAsync(MessagingHost.Events(1, "FAST"));
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == 2, TimeSpan.FromSeconds(5), "the event recorded after the warm-up");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"delivery took {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Events_recorded_while_the_broker_is_unreachable_are_all_delivered_afterwards_in_order_and_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var gate = new TcpGate(vhost.Amqp.Host, vhost.Amqp.Port);
+        gate.Open();
+        var throughGate = new UriBuilder(vhost.Amqp) { Port = gate.Port }.Uri;
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, throughGate,
+            bus => bus.AddConsumer<ApplyingConsumer>(), new Dictionary<string, string?> { ["Messaging:ConcurrentMessageLimit"] = "1" });
+
+        gate.Close();
+        var events = MessagingHost.Events(50, "OUTAGE").ToList();
+        await host.RecordAsync(events.Take(25));
+        await host.RecordAsync(events.Skip(25));
+        await Eventually.UntilAsync(() => gate.Refused >= 3, Deadline, "the relay and the bus to try the broker while it is down");
+        Assert.Equal(50, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
+
+        gate.Open();
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count >= 50, TimeSpan.FromSeconds(60), "every event after the broker returns");
+
+        var applied = await host.AppliedAsync();
+        Assert.Equal(events.Select(e => e.Code), applied.Select(a => a.Code));
+        Assert.Equal(50, applied.Select(a => a.EventId).Distinct().Count());
+        Assert.Equal(0, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
+    }
+
+    [Fact]
+    public async Task Two_relays_working_one_outbox_at_once_publish_each_event_exactly_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var deliveries = new DeliveryLog();
+        var fast = new Dictionary<string, string?> { ["Messaging:Outbox:BatchSize"] = "20", ["Messaging:Outbox:PollInterval"] = "00:00:00.020" };
+        await using var first = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>(), fast, deliveries);
+        await using var second = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, null, fast, deliveries);
+
+        var events = MessagingHost.Events(600, "PAIR").ToList();
+        await Task.WhenAll(
+            first.RecordAsync(events.Take(300)),
+            second.RecordAsync(events.Skip(300)));
+
+        await Eventually.UntilAsync(async () => await first.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)) == 0, Deadline, "both relays to drain the outbox");
+        var sentinel = MessagingHost.Events(1, "SENTINEL").Single();
+        await first.RecordAsync([sentinel]);
+        await Eventually.UntilAsync(() => deliveries.Deliveries.ContainsKey(sentinel.EventId), Deadline, "the sentinel published after the drain");
+
+        Assert.Equal(601, deliveries.DistinctDelivered);
+        Assert.All(deliveries.Deliveries, d => Assert.Equal(1, d.Value));
+        Assert.Equal(601, await first.QueryAsync(db => db.Outbox.CountAsync(m => m.Attempts == 1)));
+        await Eventually.UntilAsync(async () => (await first.AppliedAsync()).Count == 601, Deadline, "every event applied");
+    }
+
+    [Fact]
+    public async Task Housekeeping_removes_sent_rows_past_their_retention_and_keeps_unsent_ones()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, null,
+            new Dictionary<string, string?> { ["Messaging:Outbox:SentRetention"] = "1.00:00:00", ["Messaging:Outbox:BatchSize"] = "5" },
+            time: time, relay: false);
+        await host.RecordAsync(MessagingHost.Events(8, "KEEP"));
+        var relay = host.Services.GetRequiredService<OutboxRelay<TestDbContext>>();
+        Assert.Equal(RelayRound.MoreWaiting, await relay.PublishPendingAsync(CancellationToken.None));
+
+        var housekeeping = host.Services.GetRequiredService<MessagingHousekeeping<TestDbContext>>();
+        Assert.Equal((0, 0), await housekeeping.TrimAsync(CancellationToken.None));
+        time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        // Advancing the clock also ticks the background job; either run may be the one that trims.
+        await housekeeping.TrimAsync(CancellationToken.None);
+        Assert.Equal(0, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt != null)));
+        Assert.Equal(3, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
+    }
+}

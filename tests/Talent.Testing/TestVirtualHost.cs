@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Talent.Testing;
+
+/// <summary>A fresh RabbitMQ virtual host (through the management API), deleted on dispose.</summary>
+public sealed class TestVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _management;
+
+    public string Name { get; }
+
+    /// <summary>The AMQP address of this virtual host, as services take it (<c>ConnectionStrings__messaging</c>).</summary>
+    public Uri Amqp { get; }
+
+    private TestVirtualHost(HttpClient management, string name, Uri amqp)
+    {
+        _management = management;
+        Name = name;
+        Amqp = amqp;
+    }
+
+    public static async Task<TestVirtualHost> CreateAsync(string prefix = "test")
+    {
+        var servers = await TestInfrastructure.GetAsync();
+        var management = ManagementClient(servers.RabbitMqManagement);
+        var name = $"{prefix}-{Guid.NewGuid():N}";
+        var user = Uri.UnescapeDataString(servers.RabbitMq.UserInfo.Split(':')[0]);
+        (await management.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        (await management.PutAsJsonAsync($"api/permissions/{name}/{user}", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        var amqp = new UriBuilder(servers.RabbitMq) { Path = "/" + Uri.EscapeDataString(name) }.Uri;
+        return new TestVirtualHost(management, name, amqp);
+    }
+
+    /// <summary>Messages ready in a queue of this virtual host, or null while the queue does not exist.</summary>
+    public async Task<long?> ReadyMessagesAsync(string queue)
+    {
+        using var response = await _management.GetAsync($"api/queues/{Name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var info = await response.Content.ReadFromJsonAsync<QueueInfo>();
+        return info?.MessagesReady ?? info?.Messages ?? 0;
+    }
+
+    /// <summary>The first queue of this virtual host whose name contains <paramref name="part"/> (error queues aside).</summary>
+    public async Task<string?> QueueNamedLikeAsync(string part)
+    {
+        var queues = await _management.GetFromJsonAsync<List<QueueName>>($"api/queues/{Name}") ?? [];
+        return queues.Select(q => q.Name).FirstOrDefault(n => n.Contains(part, StringComparison.Ordinal) && !n.EndsWith("_error", StringComparison.Ordinal) && !n.EndsWith("_skipped", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var _ = await _management.DeleteAsync($"api/vhosts/{Name}");
+        _management.Dispose();
+    }
+
+    private static HttpClient ManagementClient(Uri management)
+    {
+        var parts = management.UserInfo.Split(':', 2);
+        var client = new HttpClient { BaseAddress = new UriBuilder(management) { UserName = "", Password = "", Path = "/" }.Uri };
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.UnescapeDataString(parts[0])}:{Uri.UnescapeDataString(parts.ElementAtOrDefault(1) ?? "")}"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        return client;
+    }
+
+    private sealed record QueueName([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
+
+    private sealed record QueueInfo(
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages")] long? Messages,
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages_ready")] long? MessagesReady);
+}
