@@ -24,6 +24,8 @@ public sealed class Infrastructure
 
     public bool MigrateOnStart { get; init; }
 
+    public string DatabasePrefix { get; init; } = "talent";
+
     public static Infrastructure Add(IDistributedApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -37,6 +39,7 @@ public sealed class Infrastructure
                 Postgres = postgres,
                 Messaging = messaging,
                 MigrateOnStart = config.GetValue("Talent:MigrateOnStart", true),
+                DatabasePrefix = config["Talent:DatabasePrefix"] ?? "talent",
             };
         }
 

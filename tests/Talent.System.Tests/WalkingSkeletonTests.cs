@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.System.Tests;
+
+public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<SystemFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task An_item_published_through_the_gateway_reaches_the_read_models_of_applications_and_matching()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var code = "SYS-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        var created = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment" }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        foreach (var service in new[] { "applications", "matching" })
+        {
+            HttpResponseMessage? copy = null;
+            await Eventually.UntilAsync(
+                async () => (copy = await system.Gateway.GetAsync($"/api/{service}/catalogue/{code}", ct)).IsSuccessStatusCode,
+                Deadline,
+                $"{service}'s copy of {code}");
+            var body = await copy!.Content.ReadFromJsonAsync<JsonElement>(ct);
+            Assert.Equal(code, body.GetProperty("code").GetString());
+            Assert.Equal("人才公寓申请", body.GetProperty("titleZh").GetString());
+            Assert.Equal(1, body.GetProperty("version").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task The_gateway_health_reports_every_service_healthy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var health = await system.Gateway.GetFromJsonAsync<JsonElement>("/health", ct);
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        foreach (var service in new[] { "catalogue", "applications", "feedback", "matching" })
+        {
+            Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_problem_details_naming_the_field_and_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var missingTitle = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missingTitle.StatusCode);
+        Assert.Equal("application/problem+json", missingTitle.Content.Headers.ContentType?.MediaType);
+        var problem = await missingTitle.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("titleZh", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync("/api/catalogue/items/NO-TITLE", ct)).StatusCode);
+
+        var malformed = await system.Gateway.PostAsync("/api/catalogue/items", new StringContent("{\"code\": ", Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Publishing_an_existing_code_again_is_a_conflict()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var item = new { code = "DUP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "重复" };
+
+        Assert.Equal(HttpStatusCode.Created, (await system.Gateway.PostAsJsonAsync("/api/catalogue/items", item, ct)).StatusCode);
+        var again = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", item, ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("code", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("field").GetString());
+    }
+}
