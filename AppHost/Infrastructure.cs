@@ -15,6 +15,8 @@ public sealed class Infrastructure
 {
     public required string Mode { get; init; }
 
+    public required IConfiguration Configuration { get; init; }
+
     /// <summary>Server-level connection string; each service gets its own database on it.</summary>
     public required string Postgres { get; init; }
 
@@ -36,6 +38,7 @@ public sealed class Infrastructure
             return new Infrastructure
             {
                 Mode = "external",
+                Configuration = config,
                 Postgres = postgres,
                 Messaging = messaging,
                 MigrateOnStart = config.GetValue("Talent:MigrateOnStart", true),
@@ -95,6 +98,7 @@ public sealed class Infrastructure
         return new Infrastructure
         {
             Mode = "embedded",
+            Configuration = config,
             Postgres = postgresServer,
             Messaging = $"amqp://guest:guest@127.0.0.1:{amqpPort}/",
             WaitFor = [pg.AsResource(), rabbit.AsResource()],

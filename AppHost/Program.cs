@@ -12,6 +12,8 @@ var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTale
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
 builder.AddProject<Projects.Talent_Gateway>("gateway")
     .WithExternalHttpEndpoints()
+    .WithSettingsFrom(builder.Configuration, "Gateway")
+    .WithSettingsFrom(builder.Configuration, "Telemetry")
     .WithHttpHealthCheck("/health")
     .WithReference(catalogue).WaitFor(catalogue)
     .WithReference(applications).WaitFor(applications)

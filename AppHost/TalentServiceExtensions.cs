@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Talent.AppHost;
 
 internal static class TalentServiceExtensions
@@ -15,6 +17,7 @@ internal static class TalentServiceExtensions
             .WithEnvironment("ConnectionStrings__messaging", infrastructure.Messaging)
             .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
+            .WithSettingsFrom(infrastructure.Configuration, "Telemetry")
             .WithHttpHealthCheck("/health");
         foreach (var dependency in infrastructure.WaitFor)
         {
@@ -22,5 +25,22 @@ internal static class TalentServiceExtensions
         }
 
         return service;
+    }
+
+    /// <summary>
+    /// Hands a configuration section given to the AppHost (e.g. <c>--Gateway:RateLimit:PermitsPerSecond=5000</c>)
+    /// to a project as environment variables, so a run can tune a service without editing its settings.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSettingsFrom(this IResourceBuilder<ProjectResource> project, IConfiguration configuration, string section)
+    {
+        foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
+
+        return project;
     }
 }

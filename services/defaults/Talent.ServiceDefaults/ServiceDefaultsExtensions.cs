@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,9 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", "Talent.*"))
             .WithTracing(tracing => tracing
+                // Telemetry:TraceSampleRatio < 1 keeps a share of traces under load (whole traces: parent-based).
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(
+                    Math.Clamp(builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 1.0), 0.0, 1.0))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit", "Talent.*")
                 .AddAspNetCoreInstrumentation(options =>

@@ -1,14 +1,21 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Talent.Messaging.Persistence;
 
 namespace Talent.Messaging.Inbox;
 
 /// <summary>
-/// Base of every consumer: records the message id in the inbox in the same transaction as the consumer's
-/// own changes (and any events it records), and skips a message it has already applied.
-/// A handler that throws rolls everything back; MassTransit retries, then moves the message to the error queue.
+/// Base of every consumer: the message id goes into the inbox in the same SaveChanges (one transaction) as the
+/// consumer's own changes and any events it records. A message already applied violates the inbox's key, so
+/// the whole transaction rolls back and the message is acknowledged as a duplicate: nothing is applied twice.
+/// Any other failure rolls back too; MassTransit retries, then moves the message to the error queue.
 /// </summary>
+/// <remarks>
+/// Deduplicating at commit rather than with a lookup first saves two database round trips per message, which
+/// is what limits consumers on small machines; the price is that a duplicate runs the handler's reads once more.
+/// </remarks>
 public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvider time, ILogger logger) : IConsumer<TMessage>
     where TContext : DbContext
     where TMessage : class
@@ -27,22 +34,20 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
         var cancellationToken = context.CancellationToken;
 
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fresh = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {ConsumerName}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        if (fresh == 0)
+        await HandleAsync(context.Message, cancellationToken);
+        db.Set<InboxMessage>().Add(InboxMessage.Create(messageId, ConsumerName, time.GetUtcNow()));
+        try
         {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: MessagingModel.InboxKey })
+        {
+            db.ChangeTracker.Clear();
             MessagingTelemetry.DuplicatesSkipped.Add(1);
             logger.LogInformation("Skipped {MessageType} {MessageId}: already applied by {Consumer}", typeof(TMessage).Name, messageId, ConsumerName);
-            return;
         }
-
-        await HandleAsync(context.Message, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Applies the message to the service's state; changes are saved by the caller.</summary>
+    /// <summary>Applies the message to the service's state; changes are saved by the caller, with the inbox row.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 }

@@ -12,4 +12,7 @@ public sealed class InboxMessage
     private InboxMessage()
     {
     }
+
+    internal static InboxMessage Create(Guid messageId, string consumer, DateTimeOffset now) =>
+        new() { MessageId = messageId, Consumer = consumer, ProcessedAt = now };
 }

@@ -8,6 +8,7 @@ public static class MessagingModel
 {
     public const string OutboxTable = "outbox_messages";
     public const string InboxTable = "inbox_messages";
+    public const string InboxKey = "PK_inbox_messages";
 
     /// <summary>Adds the outbox and inbox tables to a service's model (call from OnModelCreating).</summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder model)
@@ -32,7 +33,7 @@ public static class MessagingModel
         model.Entity<InboxMessage>(e =>
         {
             e.ToTable(InboxTable);
-            e.HasKey(m => new { m.MessageId, m.Consumer });
+            e.HasKey(m => new { m.MessageId, m.Consumer }).HasName(InboxKey);
             e.Property(m => m.MessageId).HasColumnName("message_id");
             e.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
             e.Property(m => m.ProcessedAt).HasColumnName("processed_at");

@@ -1,0 +1,21 @@
+using Talent.Benchmarks;
+
+// Usage (from the repository root):
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- startup
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- propagation [--items 1000] [--rate 200]
+// 'propagation' measures the running embedded default (start it first with scripts/run).
+var command = args.FirstOrDefault() ?? "help";
+var options = Options.Parse(args.Skip(1).ToArray());
+Console.WriteLine(Machine.Describe());
+return command switch
+{
+    "startup" => await StartupBenchmark.RunAsync(options),
+    "propagation" => await PropagationBenchmark.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--gateway URL] [--applications-db CONNECTION]");
+    return 2;
+}
