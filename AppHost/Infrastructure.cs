@@ -22,6 +22,11 @@ public sealed class Infrastructure
 
     public required string Messaging { get; init; }
 
+    /// <summary>
+    /// What services wait for before they start: PostgreSQL only, since migrations need it. The broker boots in
+    /// parallel (MassTransit connects when it answers); a service is ready only once its bus is, and the gateway
+    /// waits for every service to be ready, so no request is taken before the consumers' queues exist.
+    /// </summary>
     public IResourceBuilder<IResource>[] WaitFor { get; init; } = [];
 
     public bool MigrateOnStart { get; init; }
@@ -101,7 +106,7 @@ public sealed class Infrastructure
             Configuration = config,
             Postgres = postgresServer,
             Messaging = $"amqp://guest:guest@127.0.0.1:{amqpPort}/",
-            WaitFor = [pg.AsResource(), rabbit.AsResource()],
+            WaitFor = [pg.AsResource()],
             MigrateOnStart = true,
         };
     }

@@ -99,7 +99,8 @@ listeners.tcp.default = $amqp
 management.tcp.port = $mgmt
 management.tcp.ip = 127.0.0.1
 CONF
-  echo '[rabbitmq_management].' >"$dir/enabled_plugins"
+  # management: the UI and API; shovel: its "Move messages" action, how operators replay an error queue.
+  echo '[rabbitmq_management,rabbitmq_shovel,rabbitmq_shovel_management].' >"$dir/enabled_plugins"
 }
 
 rabbit_env() {

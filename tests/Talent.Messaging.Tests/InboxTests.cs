@@ -34,7 +34,7 @@ public sealed class InboxTests
     }
 
     [Fact]
-    public async Task A_consumer_that_keeps_failing_ends_in_the_error_queue_after_its_retries()
+    public async Task A_consumer_that_keeps_failing_ends_in_the_error_queue_after_its_retries_and_can_be_moved_back()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var vhost = await TestVirtualHost.CreateAsync();
@@ -50,6 +50,13 @@ public sealed class InboxTests
         Assert.Equal(3, host.Deliveries.AttemptsOf(poison.EventId)); // the first try and two retries (Messaging:RetryLimit)
         Assert.Empty(await host.AppliedAsync());
         Assert.Equal(0, await vhost.ReadyMessagesAsync(queue));
+
+        // The operator fixes the cause and moves the message back, as the management UI's "Move messages" does.
+        host.Deliveries.PoisonFails = false;
+        await vhost.MoveMessagesAsync(queue + "_error", queue);
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == poison.EventId), Deadline, "the replayed message to be applied");
+        // The management API's queue figures refresh every few seconds.
+        await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 0, Deadline, "the error queue to be empty");
     }
 
     private static async Task<string> QueueOfAsync(TestVirtualHost vhost)

@@ -47,7 +47,7 @@ public sealed class ApplyingConsumer(TestDbContext db, TimeProvider time, ILogge
     protected override Task HandleAsync(CatalogueItemPublished message, CancellationToken cancellationToken)
     {
         deliveries.Attempt(message.EventId);
-        if (message.Code.StartsWith("POISON", StringComparison.Ordinal))
+        if (message.Code.StartsWith("POISON", StringComparison.Ordinal) && deliveries.PoisonFails)
         {
             throw new InvalidOperationException($"{message.Code} cannot be applied");
         }
@@ -68,6 +68,9 @@ public sealed class DeliveryLog : IConsumeObserver
     public void Delivered(Guid id) => _delivered.AddOrUpdate(id, 1, (_, n) => n + 1);
 
     public void Attempt(Guid id) => _attempts.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    /// <summary>While true, POISON messages fail; an operator's fix is setting it false.</summary>
+    public bool PoisonFails { get; set; } = true;
 
     public int DistinctDelivered => _delivered.Count;
 
