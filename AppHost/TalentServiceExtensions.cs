@@ -13,7 +13,7 @@ internal static class TalentServiceExtensions
     {
         var name = service.Resource.Name;
         service
-            .WithEnvironment($"ConnectionStrings__{name}", $"{infrastructure.Postgres};Database={infrastructure.DatabasePrefix}_{name}")
+            .WithEnvironment($"ConnectionStrings__{name}", ReferenceExpression.Create($"{infrastructure.Postgres};Database={infrastructure.DatabasePrefix}_{name}"))
             .WithEnvironment("ConnectionStrings__messaging", infrastructure.Messaging)
             .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")

@@ -58,7 +58,7 @@ public sealed class OutboxTests
         await using var vhost = await TestVirtualHost.CreateAsync();
         await using var gate = new TcpGate(vhost.Amqp.Host, vhost.Amqp.Port);
         gate.Open();
-        var throughGate = new UriBuilder(vhost.Amqp) { Port = gate.Port }.Uri;
+        var throughGate = new UriBuilder(vhost.Amqp) { Host = "127.0.0.1", Port = gate.Port }.Uri;
         await using var host = await MessagingHost.StartAsync(database.ConnectionString, throughGate,
             bus => bus.AddConsumer<ApplyingConsumer>(), new Dictionary<string, string?> { ["Messaging:ConcurrentMessageLimit"] = "1" });
 

@@ -1,3 +1,4 @@
+using DotNet.Testcontainers.Images;
 using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -20,32 +21,51 @@ public static class TestInfrastructure
 
     private static async Task<Servers> StartAsync()
     {
-        var local = FromEnvironment();
-        if (local is not null && Environment.GetEnvironmentVariable("TALENT_TEST_MODE") != "containers")
+        var mode = Environment.GetEnvironmentVariable("TALENT_TEST_MODE");
+        var engine = TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
+        if (mode == "local" || (mode != "containers" && !engine))
         {
-            return local;
-        }
-
-        if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
-        {
-            return local ?? throw new InvalidOperationException(
+            return FromEnvironment() ?? throw new InvalidOperationException(
                 "No PostgreSQL/RabbitMQ for the tests: no container engine answers and TALENT_TEST_POSTGRES/TALENT_TEST_RABBITMQ are not set. Run the tests with scripts/test.");
         }
 
-        var postgres = new PostgreSqlBuilder(Environment.GetEnvironmentVariable("TALENT_TEST_POSTGRES_IMAGE") ?? "postgres:15")
-            .WithCommand("-c", "fsync=off", "-c", "max_connections=400")
+        if (!engine)
+        {
+            throw new InvalidOperationException("TALENT_TEST_MODE=containers, but no container engine answers (DOCKER_HOST?). Run the tests with scripts/test.");
+        }
+
+        var postgresImage = Environment.GetEnvironmentVariable("TALENT_TEST_POSTGRES_IMAGE") ?? "postgres:15";
+        var rabbitImage = Environment.GetEnvironmentVariable("TALENT_TEST_RABBITMQ_IMAGE") ?? "rabbitmq:3-management";
+        var postgres = new PostgreSqlBuilder(postgresImage)
+            .WithImagePullPolicy(PullPolicyFor(postgresImage))
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=500")
+            .WithLabel("talent.tests", "true")
             .Build();
-        var rabbit = new RabbitMqBuilder(Environment.GetEnvironmentVariable("TALENT_TEST_RABBITMQ_IMAGE") ?? "rabbitmq:3-management")
-            .WithPortBinding(15672, true)
+        var rabbit = new RabbitMqBuilder(rabbitImage)
+            .WithImagePullPolicy(PullPolicyFor(rabbitImage))
+            .WithPortBinding(RabbitMqManagementPort, true)
+            .WithLabel("talent.tests", "true")
             .Build();
         await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
+        // Shared by the whole test assembly; removed when it exits (the test command also removes leftovers).
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             Task.WhenAll(postgres.DisposeAsync().AsTask(), rabbit.DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
         var amqp = new Uri(rabbit.GetConnectionString());
-        var management = new UriBuilder("http", rabbit.Hostname, rabbit.GetMappedPublicPort(15672)) { UserName = "rabbitmq", Password = "rabbitmq" }.Uri;
+        var credentials = amqp.UserInfo.Split(':', 2);
+        var management = new UriBuilder("http", rabbit.Hostname, rabbit.GetMappedPublicPort(RabbitMqManagementPort))
+        {
+            UserName = credentials[0],
+            Password = credentials.ElementAtOrDefault(1) ?? "",
+        }.Uri;
         return new Servers("testcontainers", postgres.GetConnectionString(), amqp, management);
     }
+
+    private const int RabbitMqManagementPort = 15672;
+
+    /// <summary>Images built here (<c>localhost/...</c>) are never pulled: no registry is reachable.</summary>
+    private static Func<Docker.DotNet.Models.ImageInspectResponse, bool> PullPolicyFor(string image) =>
+        image.StartsWith("localhost/", StringComparison.Ordinal) ? PullPolicy.Never : PullPolicy.Missing;
 
     private static Servers? FromEnvironment()
     {

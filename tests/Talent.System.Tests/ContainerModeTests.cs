@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.System.Tests;
+
+/// <summary>
+/// The AppHost's container mode (<c>Talent:Infrastructure=containers</c>): Aspire starts PostgreSQL and RabbitMQ
+/// containers from the local images. Needs a container engine, which the test command sets up; on a machine
+/// where none can run, the test command leaves this class out and says so.
+/// </summary>
+[Trait("Infrastructure", "containers")]
+public sealed class ContainerModeTests
+{
+    [Fact]
+    public async Task The_AppHost_in_container_mode_carries_an_event_through_the_gateway_end_to_end()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false"], ct);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await using var app = await builder.BuildAsync(ct);
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        startup.CancelAfter(TimeSpan.FromMinutes(4));
+        await app.StartAsync(startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        using var gateway = app.CreateHttpClient("gateway");
+
+        var code = "CTR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var created = await gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "容器模式" }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        await Eventually.UntilAsync(
+            async () => (await gateway.GetAsync($"/api/applications/catalogue/{code}", ct)).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30),
+            "the applications service's copy, through RabbitMQ in a container");
+    }
+}
