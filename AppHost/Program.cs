@@ -4,17 +4,23 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = Infrastructure.Add(builder);
 
-var catalogue = builder.AddProject<Projects.Talent_Catalogue>("catalogue").WithTalentService(infrastructure);
-var applications = builder.AddProject<Projects.Talent_Applications>("applications").WithTalentService(infrastructure);
-var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTalentService(infrastructure);
-var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure);
+// The gateway is the only public entry; the identity provider's issuer is its /identity/ path.
+var gateway = builder.AddProject<Projects.Talent_Gateway>("gateway");
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
+
+var identity = builder.AddProject<Projects.Talent_Identity>("identity").WithTalentService(infrastructure, issuer).WithIdentityProvider(infrastructure, issuer);
+var catalogue = builder.AddProject<Projects.Talent_Catalogue>("catalogue").WithTalentService(infrastructure, issuer);
+var applications = builder.AddProject<Projects.Talent_Applications>("applications").WithTalentService(infrastructure, issuer);
+var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTalentService(infrastructure, issuer);
+var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure, issuer);
 
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
-builder.AddProject<Projects.Talent_Gateway>("gateway")
+gateway
     .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
     .WithSettingsFrom(builder.Configuration, "Gateway")
     .WithSettingsFrom(builder.Configuration, "Telemetry")
-    .WithHttpHealthCheck("/health")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(catalogue).WaitFor(catalogue)
     .WithReference(applications).WaitFor(applications)
     .WithReference(feedback).WaitFor(feedback)

@@ -9,10 +9,12 @@ internal static class TalentServiceExtensions
     /// unless <c>Talent:DatabasePrefix</c> says otherwise), the broker, migrations
     /// once at start in the embedded default, readiness from its <c>/health</c>.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithTalentService(this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure)
+    public static IResourceBuilder<ProjectResource> WithTalentService(this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure, ReferenceExpression issuer)
     {
         var name = service.Resource.Name;
         service
+            .WithEnvironment("Authentication__Authority", issuer)
+            .WithEnvironment("Authentication__RequireHttpsMetadata", "false")
             .WithEnvironment($"ConnectionStrings__{name}", ReferenceExpression.Create($"{infrastructure.Postgres};Database={infrastructure.DatabasePrefix}_{name}"))
             .WithEnvironment("ConnectionStrings__messaging", infrastructure.Messaging)
             .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
@@ -26,6 +28,18 @@ internal static class TalentServiceExtensions
 
         return service;
     }
+
+    /// <summary>
+    /// The embedded OpenID Connect provider: its issuer as clients see it (through the gateway), plain http on this
+    /// machine, and the demonstration accounts and password flow unless <c>Talent:DemoData=false</c> (they are off by
+    /// default with external infrastructure, i.e. outside the local default).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithIdentityProvider(this IResourceBuilder<ProjectResource> identity, Infrastructure infrastructure, ReferenceExpression issuer) =>
+        identity
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithEnvironment("Identity__RequireHttps", "false")
+            .WithEnvironment("Identity__DemoData", infrastructure.Configuration.GetValue("Talent:DemoData", infrastructure.Mode != "external") ? "true" : "false")
+            .WithSettingsFrom(infrastructure.Configuration, "Identity");
 
     /// <summary>
     /// Hands a configuration section given to the AppHost (e.g. <c>--Gateway:RateLimit:PermitsPerSecond=5000</c>)

@@ -11,8 +11,11 @@ public sealed class GatewayOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>The identity provider's token endpoint: tighter, since it is where passwords and secrets are guessed.</summary>
+    public RateLimitOptions TokenRateLimit { get; set; } = new() { PermitsPerSecond = 20, Burst = 40 };
+
     /// <summary>The services whose <c>/health</c> the gateway's own health reports (service discovery names).</summary>
-    public string[] Services { get; set; } = ["catalogue", "applications", "feedback", "matching"];
+    public string[] Services { get; set; } = ["identity", "catalogue", "applications", "feedback", "matching"];
 }
 
 public sealed class RateLimitOptions

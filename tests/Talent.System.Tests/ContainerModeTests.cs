@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Talent.Testing;
 using Xunit;
 
-namespace Talent.System.Tests;
+namespace Talent.SystemTests;
 
 /// <summary>
 /// The AppHost's container mode (<c>Talent:Infrastructure=containers</c>): Aspire starts PostgreSQL and RabbitMQ
@@ -22,7 +22,7 @@ public sealed class ContainerModeTests
     {
         var ct = TestContext.Current.CancellationToken;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false"], ct);
+            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--Talent:DemoData=true"], ct);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         await using var app = await builder.BuildAsync(ct);
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -32,6 +32,13 @@ public sealed class ContainerModeTests
         using var gateway = app.CreateHttpClient("gateway");
 
         var code = "CTR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        using var signIn = await gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "talent-dev", ["username"] = "operator1", ["password"] = "Talent#2026", ["scope"] = "catalogue",
+        }), ct);
+        var token = (await signIn.Content.ReadFromJsonAsync<TokenResponse>(ct))?.AccessToken;
+        Assert.False(string.IsNullOrEmpty(token), $"no token: {(int)signIn.StatusCode}");
+        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var created = await gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "容器模式" }, ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,15 +8,27 @@ using Npgsql;
 using Talent.Testing;
 using Xunit;
 
-namespace Talent.System.Tests;
+namespace Talent.SystemTests;
+
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("error_description")] string? ErrorDescription);
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
 
 /// <summary>
 /// The whole AppHost (every service and the gateway) on the test run's PostgreSQL and RabbitMQ, started
-/// once for the test class, on its own virtual host and databases.
+/// once for the test collection, on its own virtual host and databases, with the demonstration accounts on.
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private static readonly string[] Services = ["catalogue", "applications", "feedback", "matching"];
+    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching"];
     private readonly string _prefix = "sys" + Guid.NewGuid().ToString("N")[..10];
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;
@@ -30,6 +44,7 @@ public sealed class SystemFixture : IAsyncLifetime
             $"--ConnectionStrings:postgres={servers.Postgres}",
             $"--ConnectionStrings:messaging={_vhost.Amqp}",
             $"--Talent:DatabasePrefix={_prefix}",
+            "--Talent:DemoData=true",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         _app = await builder.BuildAsync();
@@ -37,6 +52,34 @@ public sealed class SystemFixture : IAsyncLifetime
         await _app.StartAsync(startup.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         Gateway = _app.CreateHttpClient("gateway");
+        GatewayAddress = _app.GetEndpoint("gateway", "http");
+    }
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>A token for a demonstration account, through the gateway (resource-owner password flow of talent-dev).</summary>
+    public async Task<TokenResponse> SignInAsync(string userName, string scope, string password = "Talent#2026")
+    {
+        using var response = await Gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "talent-dev",
+            ["username"] = userName,
+            ["password"] = password,
+            ["scope"] = scope,
+        }));
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return response.IsSuccessStatusCode && body?.AccessToken is not null
+            ? body
+            : throw new InvalidOperationException($"Signing in {userName} failed: {(int)response.StatusCode} {body?.Error} {body?.ErrorDescription}");
+    }
+
+    /// <summary>A client of the gateway that sends this bearer token.</summary>
+    public HttpClient As(string accessToken)
+    {
+        var client = new HttpClient { BaseAddress = GatewayAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 
     public async ValueTask DisposeAsync()

@@ -5,10 +5,13 @@ using System.Text.Json;
 using Talent.Testing;
 using Xunit;
 
-namespace Talent.System.Tests;
+namespace Talent.SystemTests;
 
-public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class WalkingSkeletonTests(SystemFixture system)
 {
+    private async Task<HttpClient> OperatorAsync() => system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!);
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -17,7 +20,8 @@ public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<S
         var ct = TestContext.Current.CancellationToken;
         var code = "SYS-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-        var created = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment" }, ct);
+        using var editor = await OperatorAsync();
+        var created = await editor.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment" }, ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         foreach (var service in new[] { "applications", "matching" })
@@ -41,7 +45,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<S
         var health = await system.Gateway.GetFromJsonAsync<JsonElement>("/health", ct);
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        foreach (var service in new[] { "catalogue", "applications", "feedback", "matching" })
+        foreach (var service in new[] { "identity", "catalogue", "applications", "feedback", "matching" })
         {
             Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
         }
@@ -52,14 +56,15 @@ public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<S
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var missingTitle = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE" }, ct);
+        using var editor = await OperatorAsync();
+        var missingTitle = await editor.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, missingTitle.StatusCode);
         Assert.Equal("application/problem+json", missingTitle.Content.Headers.ContentType?.MediaType);
         var problem = await missingTitle.Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty("titleZh", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync("/api/catalogue/items/NO-TITLE", ct)).StatusCode);
 
-        var malformed = await system.Gateway.PostAsync("/api/catalogue/items", new StringContent("{\"code\": ", Encoding.UTF8, "application/json"), ct);
+        var malformed = await editor.PostAsync("/api/catalogue/items", new StringContent("{\"code\": ", Encoding.UTF8, "application/json"), ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
     }
@@ -70,8 +75,9 @@ public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<S
         var ct = TestContext.Current.CancellationToken;
         var item = new { code = "DUP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "重复" };
 
-        Assert.Equal(HttpStatusCode.Created, (await system.Gateway.PostAsJsonAsync("/api/catalogue/items", item, ct)).StatusCode);
-        var again = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", item, ct);
+        using var editor = await OperatorAsync();
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/catalogue/items", item, ct)).StatusCode);
+        var again = await editor.PostAsJsonAsync("/api/catalogue/items", item, ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("code", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("field").GetString());

@@ -10,6 +10,7 @@ public static class ApplicationsServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<ApplicationsDbContext>(ServiceName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<CatalogueItemPublishedConsumer>());
         return builder;

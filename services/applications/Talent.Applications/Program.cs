@@ -10,6 +10,7 @@ builder.AddApplicationsServices();
 
 var app = builder.Build();
 
+app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapCatalogueCopyApi();
 

@@ -1,4 +1,5 @@
 using Talent.Catalogue.Data;
+using Talent.Catalogue.Items;
 using Talent.Messaging;
 
 namespace Talent.Catalogue;
@@ -9,8 +10,11 @@ public static class CatalogueServiceExtensions
 
     public static IHostApplicationBuilder AddCatalogueServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<CatalogueDbContext>(ServiceName);
         builder.AddMessaging(ServiceName);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"));
         return builder;
     }
 }

@@ -10,6 +10,7 @@ builder.AddCatalogueServices();
 
 var app = builder.Build();
 
+app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapItemsApi();
 

@@ -9,6 +9,7 @@ public static class FeedbackServiceExtensions
 
     public static IHostApplicationBuilder AddFeedbackServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<FeedbackDbContext>(ServiceName);
         // Consumers (ApplicationDecided, EngagementClosed) arrive with the feedback issue.
         builder.AddMessaging(ServiceName);

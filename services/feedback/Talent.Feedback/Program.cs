@@ -9,6 +9,7 @@ builder.AddFeedbackServices();
 
 var app = builder.Build();
 
+app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<FeedbackDbContext>();

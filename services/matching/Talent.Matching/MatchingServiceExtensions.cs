@@ -10,6 +10,7 @@ public static class MatchingServiceExtensions
 
     public static IHostApplicationBuilder AddMatchingServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<MatchingDbContext>(ServiceName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<CatalogueItemPublishedConsumer>());
         return builder;

@@ -10,6 +10,7 @@ builder.AddMatchingServices();
 
 var app = builder.Build();
 
+app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapCatalogueCopyApi();
 

@@ -12,6 +12,7 @@ public static class CatalogueCopyApi
     {
         routes.MapGet("/api/applications/catalogue/{code}", GetAsync)
             .WithTags("Catalogue copy")
+            .AllowAnonymous() // published catalogue data, public by nature
             .WithName("GetCatalogueCopy")
             .WithSummary("This service's copy of a published catalogue item.");
         return routes;

@@ -8,6 +8,9 @@ namespace Talent.Catalogue.Items;
 
 public static class ItemsApi
 {
+    /// <summary>Operators, and department staff, with the catalogue scope.</summary>
+    public const string EditorPolicy = "catalogue-editor";
+
     public sealed record CreateItemRequest(string? Code, string? TitleZh, string? TitleEn);
 
     public sealed record ItemResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt);
@@ -16,9 +19,11 @@ public static class ItemsApi
     {
         var items = routes.MapGroup("/api/catalogue/items").WithTags("Items");
         items.MapPost("/", CreateAsync)
+            .RequireAuthorization(EditorPolicy)
             .WithName("CreateItem")
             .WithSummary("Temporary (walking skeleton): store and publish an item; replaced by the drafting workflow.");
         items.MapGet("/{code}", GetAsync)
+            .AllowAnonymous()
             .WithName("GetItem")
             .WithSummary("The published item with this code.");
         return routes;

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Talent.Identity.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Talent.Identity.Connect;
+
+/// <summary>The OpenID Connect endpoints OpenIddict hands to us after validating the protocol.</summary>
+public static class ConnectEndpoints
+{
+    private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var connect = routes.MapGroup("/connect").AllowAnonymous().ExcludeFromDescription();
+        connect.MapMethods("/authorize", ["GET", "POST"], AuthorizeAsync).DisableAntiforgery();
+        connect.MapPost("/token", TokenAsync).DisableAntiforgery();
+        connect.MapMethods("/logout", ["GET", "POST"], (Delegate)LogoutAsync).DisableAntiforgery();
+        connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    /// <summary>Authorization code flow: sign the person in (cookie) if needed, then issue the code. First-party clients: no consent screen.</summary>
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<TalentUser> users)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryWithoutPrompt(http.Request) },
+                [IdentityConstants.ApplicationScheme]);
+        }
+
+        var user = await users.GetUserAsync(cookie.Principal!);
+        if (user is null || user.Disabled)
+        {
+            return Refuse(Errors.AccessDenied, "The account is not available.");
+        }
+
+        return Results.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
+    }
+
+    private static async Task<IResult> TokenAsync(
+        HttpContext http,
+        UserManager<TalentUser> users,
+        SignInManager<TalentUser> signIns,
+        IOpenIddictApplicationManager applications)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+            var scopes = request.GetScopes();
+            if (scopes.IsEmpty)
+            {
+                // No scope asked: the client gets the API scopes it is permitted, and nothing else.
+                var permissions = await applications.GetPermissionsAsync(application);
+                scopes = [.. permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.Scope.Length..])];
+            }
+
+            return Results.SignIn(Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), scopes), authenticationScheme: Scheme);
+        }
+
+        if (request.IsPasswordGrantType())
+        {
+            var user = await users.FindByNameAsync(request.Username ?? "");
+            if (user is null || user.Disabled)
+            {
+                return Refuse(Errors.InvalidGrant, "The user name or password is wrong.");
+            }
+
+            var check = await signIns.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            if (!check.Succeeded)
+            {
+                // Locked out or wrong password: the same answer, so nobody learns which accounts exist.
+                return Refuse(Errors.InvalidGrant, "The user name or password is wrong.");
+            }
+
+            return Results.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var previous = (await http.AuthenticateAsync(Scheme)).Principal;
+            var user = previous is null ? null : await users.FindByIdAsync(previous.GetClaim(Claims.Subject) ?? "");
+            if (user is null || user.Disabled || await users.IsLockedOutAsync(user))
+            {
+                return Refuse(Errors.InvalidGrant, "The token is no longer valid.");
+            }
+
+            // Fresh claims (roles, department may have changed), the scopes originally granted.
+            return Results.SignIn(await Principals.ForUserAsync(user, users, previous!.GetScopes()), authenticationScheme: Scheme);
+        }
+
+        return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Scheme]);
+    }
+
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<TalentUser> users)
+    {
+        var principal = (await http.AuthenticateAsync(Scheme)).Principal;
+        var user = principal is null ? null : await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "");
+        if (user is null)
+        {
+            return Results.Challenge(authenticationSchemes: [Scheme]);
+        }
+
+        return Results.Ok(new Dictionary<string, object?>
+        {
+            [Claims.Subject] = user.Id,
+            [Claims.Name] = user.UserName,
+            [Claims.Nickname] = user.DisplayName,
+            [Claims.Role] = await users.GetRolesAsync(user),
+            [TalentClaims.Department] = user.DepartmentCode,
+            [TalentClaims.ApplicantKind] = user.ApplicantKind,
+        });
+    }
+
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [Scheme]);
+
+    private static string QueryWithoutPrompt(HttpRequest request) =>
+        QueryString.Create(request.HasFormContentType
+            ? request.Form.Where(p => p.Key != Parameters.Prompt).Select(p => KeyValuePair.Create(p.Key, p.Value))
+            : request.Query.Where(p => p.Key != Parameters.Prompt).Select(p => KeyValuePair.Create(p.Key, p.Value))).ToString();
+}

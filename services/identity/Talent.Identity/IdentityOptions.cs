@@ -1,0 +1,61 @@
+namespace Talent.Identity;
+
+/// <summary>Configuration section <c>Identity</c>.</summary>
+public sealed class TalentIdentityOptions
+{
+    /// <summary>The issuer as clients see it, through the gateway (e.g. http://localhost:8080/identity/).</summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>False only for the local default over plain http.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>
+    /// The embedded default's demonstration accounts and clients, and the resource-owner password flow for
+    /// <c>talent-dev</c>. Off unless the embedded default turns it on.
+    /// </summary>
+    public bool DemoData { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a rotated refresh token may still be redeemed (clients refreshing twice at once).</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>The API scopes and the audience (resource) each grants.</summary>
+public static class ApiScopes
+{
+    public static readonly IReadOnlyDictionary<string, string> Audiences = new Dictionary<string, string>
+    {
+        ["catalogue"] = "catalogue",
+        ["applications"] = "applications",
+        ["feedback"] = "feedback",
+        ["matching"] = "matching",
+        ["exchange"] = "exchange",
+        ["identity"] = "identity",
+    };
+}
+
+public static class TalentRoles
+{
+    public const string Applicant = "applicant";
+    public const string Staff = "staff";
+    public const string Commissioner = "commissioner";
+    public const string Butler = "butler";
+    public const string Broker = "broker";
+    public const string Operator = "operator";
+
+    public static readonly string[] All = [Applicant, Staff, Commissioner, Butler, Broker, Operator];
+}
+
+public static class TalentClaims
+{
+    public const string Department = "department";
+    public const string ApplicantKind = "applicant_kind";
+    public const string CreditCode = "credit_code";
+}

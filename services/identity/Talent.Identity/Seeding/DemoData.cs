@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using Talent.Identity.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Talent.Identity.Seeding;
+
+/// <summary>
+/// Demonstration accounts (all with the password <c>Talent#2026</c>) and clients of the embedded default.
+/// Seeded only when <c>Identity:DemoData</c> is on; idempotent.
+/// </summary>
+public sealed class DemoData(UserManager<TalentUser> users, RoleManager<IdentityRole> roles, IOpenIddictApplicationManager applications, TimeProvider time)
+{
+    public const string Password = "Talent#2026";
+
+    private static readonly (string UserName, string DisplayName, string Role, string? Kind, string? CreditCode, string? Department)[] Accounts =
+    [
+        ("talent1", "张明 Zhang Ming", TalentRoles.Applicant, "talent", null, null),
+        ("enterprise1", "智行科技有限公司 Zhixing Technology Co.", TalentRoles.Applicant, "enterprise", "91330100MA2TALENT1", null),
+        ("staff-sti", "科技创新局 王芳 Wang Fang (STI)", TalentRoles.Staff, null, null, "STI"),
+        ("staff-hr", "人力社保局 李强 Li Qiang (HRSS)", TalentRoles.Staff, null, null, "HRSS"),
+        ("commissioner1", "人才服务专员 陈静 Chen Jing", TalentRoles.Commissioner, null, null, "HRSS"),
+        ("butler1", "人才管家 赵磊 Zhao Lei", TalentRoles.Butler, null, null, null),
+        ("broker1", "科创经纪人 孙悦 Sun Yue", TalentRoles.Broker, null, null, null),
+        ("operator1", "平台运营 周洋 Zhou Yang", TalentRoles.Operator, null, null, null),
+    ];
+
+    private static readonly string[] PortalScopes =
+        [Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, "catalogue", "applications", "feedback", "matching", "identity"];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var role in TalentRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        foreach (var (userName, displayName, role, kind, creditCode, department) in Accounts)
+        {
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                continue;
+            }
+
+            var user = new TalentUser
+            {
+                UserName = userName,
+                DisplayName = displayName,
+                ApplicantKind = kind,
+                CreditCode = creditCode,
+                DepartmentCode = department,
+                CreatedAt = time.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, Password), userName);
+            Check(await users.AddToRoleAsync(user, role), userName);
+        }
+
+        await EnsureClientAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = "talent-portal",
+            ClientType = ClientTypes.Public,
+            DisplayName = "人才服务平台门户 Talent portal",
+            RedirectUris = { new Uri("http://localhost:5173/callback"), new Uri("http://localhost:8080/portal/callback") },
+            PostLogoutRedirectUris = { new Uri("http://localhost:5173/"), new Uri("http://localhost:8080/portal/") },
+        }, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken], PortalScopes, pkce: true, cancellationToken);
+
+        await EnsureClientAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = "talent-mobile",
+            ClientType = ClientTypes.Public,
+            DisplayName = "人才服务 App Talent mobile",
+            RedirectUris = { new Uri("talent://callback") },
+        }, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken], PortalScopes, pkce: true, cancellationToken);
+
+        await EnsureClientAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = "municipal-demo",
+            ClientSecret = "municipal-demo-secret",
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "市级数据共享平台（演示） Municipal data exchange (demo)",
+        }, [GrantTypes.ClientCredentials], ["exchange"], pkce: false, cancellationToken);
+
+        await EnsureClientAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = "talent-dev",
+            ClientType = ClientTypes.Public,
+            DisplayName = "Development and tests (embedded default only)",
+        }, [GrantTypes.Password, GrantTypes.RefreshToken], PortalScopes, pkce: false, cancellationToken);
+    }
+
+    private async Task EnsureClientAsync(OpenIddictApplicationDescriptor descriptor, string[] grants, string[] scopes, bool pkce, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        ClientPermissions.Apply(descriptor, grants, scopes, pkce);
+        await applications.CreateAsync(descriptor, cancellationToken);
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
+
+/// <summary>Translates grant types and scopes into OpenIddict's permissions (shared by seeding and the admin API).</summary>
+public static class ClientPermissions
+{
+    public static void Apply(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, IEnumerable<string> scopes, bool pkce)
+    {
+        descriptor.Permissions.Add(Permissions.Endpoints.Token);
+        foreach (var grant in grants)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
+            if (grant == GrantTypes.AuthorizationCode)
+            {
+                descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
+                descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
+                descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
+            }
+        }
+
+        foreach (var scope in scopes.Where(s => s != Scopes.OpenId && s != Scopes.OfflineAccess))
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        if (pkce)
+        {
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        }
+    }
+}
