@@ -20,6 +20,7 @@ internal static class TalentServiceExtensions
             .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
             .WithSettingsFrom(infrastructure.Configuration, "Telemetry")
+            .WithSettingsFrom(infrastructure.Configuration, "Authentication")
             .WithHttpHealthCheck("/health");
         foreach (var dependency in infrastructure.WaitFor)
         {

@@ -26,11 +26,14 @@ public static class PropagationBenchmark
             return 1;
         }
 
+        // Publishing is an operator's act: sign in as the demonstration operator (embedded default).
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await Tokens.OperatorAsync(http));
         var run = DateTime.UtcNow.ToString("HHmmss");
         var warmup = options.Get("warmup", 500);
         Console.WriteLine($"warm-up: {warmup} items at {rate}/s (not reported)");
         await PostAtRateAsync(http, $"BW{run}", warmup, rate);
         await WaitForRowsAsync(database, $"BW{run}", warmup, TimeSpan.FromMinutes(2));
+
 
         Console.WriteLine($"fixed rate: {items} items at {rate}/s through {options.Gateway}");
         var posted = await PostAtRateAsync(http, $"BR{run}", items, rate);
@@ -86,7 +89,7 @@ public static class PropagationBenchmark
 
     private static async Task PostAsync(HttpClient http, string code)
     {
-        using var response = await http.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "基准测试事项", titleEn = "Benchmark item" });
+        using var response = await http.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "基准测试事项", titleEn = "Benchmark item", leadDepartment = "STI" });
         if (response.StatusCode != HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"POST {code} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -39,7 +39,7 @@ public sealed class ContainerModeTests
         var token = (await signIn.Content.ReadFromJsonAsync<TokenResponse>(ct))?.AccessToken;
         Assert.False(string.IsNullOrEmpty(token), $"no token: {(int)signIn.StatusCode}");
         gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var created = await gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "容器模式" }, ct);
+        var created = await gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "容器模式", leadDepartment = "STI" }, ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         await Eventually.UntilAsync(

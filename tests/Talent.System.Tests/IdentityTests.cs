@@ -13,7 +13,7 @@ namespace Talent.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed class IdentityTests(SystemFixture system)
 {
-    private static readonly object Item = new { code = "GUARD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "受保护" };
+    private static readonly object Item = new { code = "GUARD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "受保护", leadDepartment = "STI" };
 
     [Fact]
     public async Task The_discovery_document_seen_through_the_gateway_names_the_gateway_issuer_and_endpoints()
@@ -80,6 +80,34 @@ public sealed class IdentityTests(SystemFixture system)
         // An operator, but the token's scope and audience are the applications service's, not the catalogue's.
         using var operatorForOtherApi = system.As((await system.SignInAsync("operator1", "applications")).AccessToken!);
         Assert.Equal(HttpStatusCode.Unauthorized, (await operatorForOtherApi.PostAsJsonAsync("/api/catalogue/items", Item, ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_of_one_department_may_not_act_on_another_departments_work()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var staff = system.As((await system.SignInAsync("staff-sti", "catalogue")).AccessToken!);
+        var code = "DEPT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        var others = await staff.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人社事项", leadDepartment = "HRSS" }, ct);
+        Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync($"/api/catalogue/items/{code}", ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "科创事项", leadDepartment = "STI" }, ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!);
+        var invalid = new { code = "x" };
+        // Accepted while valid (the body is then refused for its own reasons), 401 once the lifetime has passed.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/catalogue/items", invalid, ct)).StatusCode);
+        await Talent.Testing.Eventually.UntilAsync(
+            async () => (await client.PostAsJsonAsync("/api/catalogue/items", invalid, ct)).StatusCode == HttpStatusCode.Unauthorized,
+            SystemFixture.AccessTokenLifetime + TimeSpan.FromSeconds(20),
+            "the token to expire");
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed partial class SignInFlowTests(SystemFixture system)
 
         using var api = system.As(tokens!.AccessToken!);
         var code = "PKCE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "授权码" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "授权码", leadDepartment = "STI" }, ct)).StatusCode);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class SystemFixture : IAsyncLifetime
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;
 
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
+
     public HttpClient Gateway { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -45,6 +47,9 @@ public sealed class SystemFixture : IAsyncLifetime
             $"--ConnectionStrings:messaging={_vhost.Amqp}",
             $"--Talent:DatabasePrefix={_prefix}",
             "--Talent:DemoData=true",
+            // Short-lived tokens and no clock leeway, so expiry is tested within seconds.
+            $"--Identity:AccessTokenLifetime={AccessTokenLifetime}",
+            "--Authentication:ClockSkew=00:00:00",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         _app = await builder.BuildAsync();

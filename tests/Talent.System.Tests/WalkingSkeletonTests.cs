@@ -21,7 +21,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
         var code = "SYS-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
         using var editor = await OperatorAsync();
-        var created = await editor.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment" }, ct);
+        var created = await editor.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment", leadDepartment = "HRSS" }, ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         foreach (var service in new[] { "applications", "matching" })
@@ -57,7 +57,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
         var ct = TestContext.Current.CancellationToken;
 
         using var editor = await OperatorAsync();
-        var missingTitle = await editor.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE" }, ct);
+        var missingTitle = await editor.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE", leadDepartment = "STI" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, missingTitle.StatusCode);
         Assert.Equal("application/problem+json", missingTitle.Content.Headers.ContentType?.MediaType);
         var problem = await missingTitle.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -73,7 +73,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
     public async Task Publishing_an_existing_code_again_is_a_conflict()
     {
         var ct = TestContext.Current.CancellationToken;
-        var item = new { code = "DUP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "重复" };
+        var item = new { code = "DUP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "重复", leadDepartment = "STI" };
 
         using var editor = await OperatorAsync();
         Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/catalogue/items", item, ct)).StatusCode);

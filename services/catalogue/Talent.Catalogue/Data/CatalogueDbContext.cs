@@ -20,6 +20,7 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             e.Property(i => i.Version).HasColumnName("version");
             e.Property(i => i.TitleZh).HasColumnName("title_zh").HasMaxLength(CatalogueItem.TitleMaxLength);
             e.Property(i => i.TitleEn).HasColumnName("title_en").HasMaxLength(CatalogueItem.TitleMaxLength);
+            e.Property(i => i.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
             e.Property(i => i.PublishedAt).HasColumnName("published_at");
         });
     }

@@ -20,15 +20,23 @@ public sealed partial class CatalogueItem
 
     public string? TitleEn { get; private set; }
 
+    /// <summary>The department that leads the item; its staff may edit it.</summary>
+    public string LeadDepartment { get; private set; } = "";
+
     public DateTimeOffset PublishedAt { get; private set; }
 
     private CatalogueItem()
     {
     }
 
-    public static Dictionary<string, string[]> Validate(string? code, string? titleZh, string? titleEn)
+    public static Dictionary<string, string[]> Validate(string? code, string? titleZh, string? titleEn, string? leadDepartment)
     {
         var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(leadDepartment) || !DepartmentPattern().IsMatch(leadDepartment))
+        {
+            errors["leadDepartment"] = ["The lead department's code is required, e.g. STI. 牵头部门代码必填，如 STI。"];
+        }
+
         if (string.IsNullOrWhiteSpace(code) || !CodePattern().IsMatch(code))
         {
             errors["code"] = [$"A code of 2 to {CodeMaxLength} capital letters, digits and hyphens is required, e.g. TALENT-APARTMENT. 事项编码必填：2 至 {CodeMaxLength} 位大写字母、数字或连字符。"];
@@ -51,11 +59,12 @@ public sealed partial class CatalogueItem
         return errors;
     }
 
-    public static (CatalogueItem Item, CatalogueItemPublished Event) Publish(string code, string titleZh, string? titleEn, DateTimeOffset now)
+    public static (CatalogueItem Item, CatalogueItemPublished Event) Publish(string code, string titleZh, string? titleEn, string leadDepartment, DateTimeOffset now)
     {
         var item = new CatalogueItem
         {
             Code = code,
+            LeadDepartment = leadDepartment,
             Version = 1,
             TitleZh = titleZh.Trim(),
             TitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim(),
@@ -66,4 +75,7 @@ public sealed partial class CatalogueItem
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]{1,19}$")]
+    private static partial Regex DepartmentPattern();
 }

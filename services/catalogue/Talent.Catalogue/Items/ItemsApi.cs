@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,9 +12,9 @@ public static class ItemsApi
     /// <summary>Operators, and department staff, with the catalogue scope.</summary>
     public const string EditorPolicy = "catalogue-editor";
 
-    public sealed record CreateItemRequest(string? Code, string? TitleZh, string? TitleEn);
+    public sealed record CreateItemRequest(string? Code, string? TitleZh, string? TitleEn, string? LeadDepartment);
 
-    public sealed record ItemResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt);
+    public sealed record ItemResponse(string Code, int Version, string TitleZh, string? TitleEn, string LeadDepartment, DateTimeOffset PublishedAt);
 
     public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
     {
@@ -29,16 +30,24 @@ public static class ItemsApi
         return routes;
     }
 
-    private static async Task<Results<Created<ItemResponse>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> CreateAsync(
-        CreateItemRequest request, CatalogueDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ItemResponse>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> CreateAsync(
+        CreateItemRequest request, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = CatalogueItem.Validate(request.Code, request.TitleZh, request.TitleEn);
+        var errors = CatalogueItem.Validate(request.Code, request.TitleZh, request.TitleEn, request.LeadDepartment);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (item, published) = CatalogueItem.Publish(request.Code!, request.TitleZh!, request.TitleEn, time.GetUtcNow());
+        if (!user.ActsFor(request.LeadDepartment!))
+        {
+            return TypedResults.Problem(
+                title: "Staff may only publish their own department's items. 工作人员只能发布本部门牵头的事项。",
+                statusCode: StatusCodes.Status403Forbidden,
+                extensions: new Dictionary<string, object?> { ["field"] = "leadDepartment" });
+        }
+
+        var (item, published) = CatalogueItem.Publish(request.Code!, request.TitleZh!, request.TitleEn, request.LeadDepartment!, time.GetUtcNow());
         db.Items.Add(item);
         db.RecordEvent(published);
         try
@@ -64,5 +73,5 @@ public static class ItemsApi
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(item));
     }
 
-    private static ItemResponse ToResponse(CatalogueItem item) => new(item.Code, item.Version, item.TitleZh, item.TitleEn, item.PublishedAt);
+    private static ItemResponse ToResponse(CatalogueItem item) => new(item.Code, item.Version, item.TitleZh, item.TitleEn, item.LeadDepartment, item.PublishedAt);
 }

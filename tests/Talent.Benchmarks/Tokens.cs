@@ -1,0 +1,22 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Talent.Benchmarks;
+
+public static class Tokens
+{
+    /// <summary>The demonstration operator's access token (password flow of talent-dev, embedded default only).</summary>
+    public static async Task<string> OperatorAsync(HttpClient gateway)
+    {
+        using var response = await gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "talent-dev",
+            ["username"] = "operator1",
+            ["password"] = "Talent#2026",
+            ["scope"] = "catalogue",
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Talent.Testing;
+
+namespace Talent.Services.Tests;
+
+/// <summary>One service in-process on its own fresh database and virtual host (real PostgreSQL and RabbitMQ).</summary>
+public sealed class ServiceHost<TProgram> : IAsyncDisposable
+    where TProgram : class
+{
+    private readonly TestDatabase _database;
+    private readonly TestVirtualHost _vhost;
+
+    public WebApplicationFactory<TProgram> Factory { get; }
+
+    private ServiceHost(TestDatabase database, TestVirtualHost vhost, WebApplicationFactory<TProgram> factory)
+    {
+        _database = database;
+        _vhost = vhost;
+        Factory = factory;
+    }
+
+    public static async Task<ServiceHost<TProgram>> StartAsync(string name, params (string Key, string Value)[] settings)
+    {
+        var database = await TestDatabase.CreateAsync(name);
+        var vhost = await TestVirtualHost.CreateAsync(name);
+        var factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting($"ConnectionStrings:{name}", database.ConnectionString);
+            web.UseSetting("ConnectionStrings:messaging", vhost.Amqp.ToString());
+            web.UseSetting("Database:MigrateOnStart", "true");
+            // Never contacted by these tests: they send no bearer tokens to the services.
+            web.UseSetting("Authentication:Authority", "http://127.0.0.1:9/identity/");
+            web.UseSetting("Authentication:RequireHttpsMetadata", "false");
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        _ = factory.Server;
+        return new ServiceHost<TProgram>(database, vhost, factory);
+    }
+
+    /// <summary>Routes that declare neither a policy nor an explicit anonymous mark.</summary>
+    public IReadOnlyList<string> EndpointsWithoutDeclaredAccess() =>
+        [.. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => e.RoutePattern.RawText ?? e.DisplayName ?? "?")];
+
+    public int EndpointCount => Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Count();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _vhost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
