@@ -3,7 +3,8 @@ using Talent.Benchmarks;
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- startup
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- propagation [--items 1000] [--rate 200]
-// 'propagation' measures the running embedded default (start it first with scripts/run).
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- tokens [--tokens 1000]
+// 'propagation' and 'tokens' measure the running embedded default (start it first with scripts/run).
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
 Console.WriteLine(Machine.Describe());
@@ -11,11 +12,12 @@ return command switch
 {
     "startup" => await StartupBenchmark.RunAsync(options),
     "propagation" => await PropagationBenchmark.RunAsync(options),
+    "tokens" => await TokenBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--gateway URL] [--applications-db CONNECTION]");
+    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N]");
     return 2;
 }

@@ -137,6 +137,31 @@ public sealed partial class SignInFlowTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway.GetAsync("/identity/api/users", ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_municipal_client_registered_by_an_operator_gets_tokens_with_its_one_time_secret()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = system.As((await system.SignInAsync("operator1", "identity")).AccessToken!);
+        var clientId = "city-" + Guid.NewGuid().ToString("N")[..8];
+
+        var publicWithCredentials = await admin.PostAsJsonAsync("/identity/api/clients", new { clientId, type = "public", grantTypes = new[] { "client_credentials" }, scopes = new[] { "exchange" } }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, publicWithCredentials.StatusCode);
+
+        var created = await admin.PostAsJsonAsync("/identity/api/clients", new
+        {
+            clientId, displayName = "市人社数据平台 City HR data", type = "confidential", grantTypes = new[] { "client_credentials" }, scopes = new[] { "exchange" },
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("clientSecret").GetString()!;
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/identity/api/clients", ct);
+        Assert.DoesNotContain(secret, listed.GetRawText(), StringComparison.Ordinal);
+
+        using var token = await system.Gateway.PostAsync("/identity/connect/token", IdentityTests.Form(
+            ("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret)), ct);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal("exchange", IdentityTests.Payload((await token.Content.ReadFromJsonAsync<TokenResponse>(ct))!.AccessToken!).GetProperty("aud").GetString());
+    }
+
     private HttpClient Browser() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = system.GatewayAddress };
 

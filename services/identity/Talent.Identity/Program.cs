@@ -17,6 +17,7 @@ app.MapSignInPage();
 app.MapUsersApi();
 app.MapClientsApi();
 app.MapAuditApi();
+app.MapKeysApi();
 
 await app.PrepareIdentityAsync();
 await app.RunAsync();
