@@ -44,6 +44,26 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
+    public async Task The_token_endpoint_has_its_own_tighter_limit()
+    {
+        await using var gateway = Gateway(("Gateway:TokenRateLimit:PermitsPerSecond", "1"), ("Gateway:TokenRateLimit:Burst", "1"));
+        using var client = gateway.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var token = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            token.Add((await client.PostAsync("/identity/connect/token", new FormUrlEncodedContent([]), ct)).StatusCode);
+        }
+
+        // The API routes keep their own, larger allowance.
+        var api = await client.GetAsync("/api/catalogue/items/ANY", ct);
+
+        Assert.Equal(2, token.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, api.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_is_not_rate_limited()
     {
         await using var gateway = Gateway(("Gateway:RateLimit:PermitsPerSecond", "1"), ("Gateway:RateLimit:Burst", "1"), ("Gateway:Services:0", "none"));

@@ -70,6 +70,23 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_request_body_over_the_gateway_limit_is_refused_with_413()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await OperatorAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalogue/items")
+        {
+            Content = new ByteArrayContent(new byte[(25 * 1024 * 1024) + 1]) { Headers = { ContentType = new("application/json") } },
+        };
+        // As a well-behaved client with a large upload does: the gateway refuses on the declared length, before the body.
+        request.Headers.ExpectContinue = true;
+
+        var response = await editor.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_an_existing_code_again_is_a_conflict()
     {
         var ct = TestContext.Current.CancellationToken;
