@@ -116,3 +116,14 @@ RABBITMQ_LOG_BASE=$dir/log
 RABBITMQ_LOGS=-
 ENV
 }
+
+stop_epmd_after() {
+  # stop_epmd_after NODE: once that RabbitMQ node has left (up to 20 s), stops Erlang's port mapper daemon.
+  # 'epmd -kill' refuses while any other node is registered, so another run's broker is never disturbed.
+  command -v epmd >/dev/null 2>&1 || return 0
+  for _ in $(seq 1 200); do
+    epmd -names 2>/dev/null | grep -q "^name $1 at" || break
+    sleep 0.1
+  done
+  epmd -kill >/dev/null 2>&1 || true
+}

@@ -68,7 +68,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // Telemetry:Export=false keeps the instrumentation but sends nothing (measurements without the dashboard's load).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) && builder.Configuration.GetValue("Telemetry:Export", true))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
