@@ -33,6 +33,7 @@ public sealed class OutboxRelay<TContext>(
     private readonly OutboxOptions _options = options.Value;
     private readonly HashSet<string> _warmTypes = new(StringComparer.Ordinal);
     private NpgsqlDataSource? _dataSource;
+    private bool _recovering;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -101,36 +102,42 @@ public sealed class OutboxRelay<TContext>(
 
         // Pipelined: publishes are handed to the broker in recording order and their confirms awaited together, so a
         // batch costs about one confirm round trip instead of one per message. MassTransit keeps call order on the
-        // channel once a message type's send path exists; the first publish of each type is awaited alone, because
-        // building that path yields and would let later calls overtake it.
-        var publishing = new List<Task>(batch.Count);
+        // channel once a message type's send path exists. A publish is awaited alone when it builds that path (first
+        // of its type) or while recovering from a failure; if it fails, the round stops there, so nothing recorded
+        // after it can reach the broker before it.
+        var inFlight = new List<(PendingMessage Message, Task Publish)>(batch.Count);
         foreach (var message in batch)
         {
             var publish = PublishAsync(message, cancellationToken);
-            publishing.Add(publish);
-            if (_warmTypes.Add(message.MessageType))
+            inFlight.Add((message, publish));
+            if (_recovering || _warmTypes.Add(message.MessageType))
             {
                 await SettleAsync(publish);
+                if (!publish.IsCompletedSuccessfully)
+                {
+                    break;
+                }
             }
         }
 
-        var sent = new List<long>(batch.Count);
+        var sent = new List<long>(inFlight.Count);
         Exception? failure = null;
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var (message, publish) in inFlight)
         {
             try
             {
-                await publishing[i];
-                sent.Add(batch[i].Sequence);
+                await publish;
+                sent.Add(message.Sequence);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Rows not confirmed stay unsent for the next attempt; confirmed ones are never published again.
                 failure ??= ex;
-                _warmTypes.Remove(batch[i].MessageType);
+                _warmTypes.Remove(message.MessageType);
             }
         }
 
+        _recovering = failure is not null;
         if (sent.Count > 0)
         {
             await using var mark = new NpgsqlCommand(
@@ -145,7 +152,7 @@ public sealed class OutboxRelay<TContext>(
 
         if (failure is not null)
         {
-            throw new OutboxPublishException($"Publishing outbox messages failed for {batch.Count - sent.Count} of {batch.Count}.", failure);
+            throw new OutboxPublishException($"Publishing outbox messages failed: {sent.Count} of {batch.Count} confirmed.", failure);
         }
 
         return batch.Count == _options.BatchSize ? RelayRound.MoreWaiting : RelayRound.Drained;
