@@ -125,4 +125,31 @@ public sealed class OutboxTests
         Assert.Equal(0, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt != null)));
         Assert.Equal(3, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
     }
+
+    [Fact]
+    public async Task Housekeeping_removes_inbox_rows_past_their_retention()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>(),
+            new Dictionary<string, string?> { ["Messaging:Outbox:InboxRetention"] = "2.00:00:00" }, time: time, relay: false);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var applied = MessagingHost.Events(1, "INBOX").Single();
+        await bus.Publish(applied, c => c.MessageId = applied.EventId, TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == 1, Deadline, "the event to be applied");
+        var housekeeping = host.Services.GetRequiredService<MessagingHousekeeping<TestDbContext>>();
+        Assert.Equal(1, await InboxRowsAsync(host));
+
+        time.Advance(TimeSpan.FromDays(1));
+        await housekeeping.TrimAsync(CancellationToken.None);
+        Assert.Equal(1, await InboxRowsAsync(host));
+
+        time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await housekeeping.TrimAsync(CancellationToken.None);
+        Assert.Equal(0, await InboxRowsAsync(host));
+    }
+
+    private static Task<int> InboxRowsAsync(MessagingHost host) =>
+        host.QueryAsync(db => db.Set<Talent.Messaging.Inbox.InboxMessage>().CountAsync());
 }
