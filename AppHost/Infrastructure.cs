@@ -31,6 +31,9 @@ public sealed class Infrastructure
 
     public string DatabasePrefix { get; init; } = "talent";
 
+    /// <summary>Demonstration accounts and data: on by default except with external infrastructure (<c>Talent:DemoData</c>).</summary>
+    public bool DemoData => Configuration.GetValue("Talent:DemoData", Mode != "external");
+
     public static Infrastructure Add(IDistributedApplicationBuilder builder)
     {
         var config = builder.Configuration;

@@ -21,6 +21,8 @@ internal static class TalentServiceExtensions
             .WithEnvironment("MASSTRANSIT_USAGE_TELEMETRY", "false")
             .WithSettingsFrom(infrastructure.Configuration, "Telemetry")
             .WithSettingsFrom(infrastructure.Configuration, "Authentication")
+            // Demonstration data of each service (seeded on start) follows the same switch as the identity's.
+            .WithEnvironment($"{char.ToUpperInvariant(name[0])}{name[1..]}__DemoData", infrastructure.DemoData ? "true" : "false")
             .WithHttpHealthCheck("/health");
         foreach (var dependency in infrastructure.WaitFor)
         {
@@ -39,7 +41,7 @@ internal static class TalentServiceExtensions
         identity
             .WithEnvironment("Identity__Issuer", issuer)
             .WithEnvironment("Identity__RequireHttps", "false")
-            .WithEnvironment("Identity__DemoData", infrastructure.Configuration.GetValue("Talent:DemoData", infrastructure.Mode != "external") ? "true" : "false")
+            .WithEnvironment("Identity__DemoData", infrastructure.DemoData ? "true" : "false")
             .WithSettingsFrom(infrastructure.Configuration, "Identity");
 
     /// <summary>

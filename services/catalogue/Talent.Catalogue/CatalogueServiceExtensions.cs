@@ -1,5 +1,6 @@
 using Talent.Catalogue.Data;
 using Talent.Catalogue.Items;
+using Talent.Catalogue.References;
 using Talent.Messaging;
 
 namespace Talent.Catalogue;
@@ -14,7 +15,20 @@ public static class CatalogueServiceExtensions
         builder.AddServiceDatabase<CatalogueDbContext>(ServiceName);
         builder.AddMessaging(ServiceName);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"));
+            .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"))
+            .AddPolicy(ReferenceApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator"));
         return builder;
+    }
+
+    /// <summary>Demonstration reference data, when <c>Catalogue:DemoData</c> is on (the embedded default).</summary>
+    public static async Task SeedCatalogueDemoDataAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Catalogue:DemoData"))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await DemoReferenceData.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), CancellationToken.None);
     }
 }

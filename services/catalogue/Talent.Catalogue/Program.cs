@@ -1,6 +1,7 @@
 using Talent.Catalogue;
 using Talent.Catalogue.Data;
 using Talent.Catalogue.Items;
+using Talent.Catalogue.References;
 using Talent.Messaging.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,8 +14,10 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapItemsApi();
+app.MapReferenceApi();
 
 await app.MigrateDatabaseAsync<CatalogueDbContext>();
+await app.SeedCatalogueDemoDataAsync();
 await app.RunAsync();
 
 public partial class Program;

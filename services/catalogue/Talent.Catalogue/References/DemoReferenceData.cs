@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Talent.Catalogue.Data;
+
+namespace Talent.Catalogue.References;
+
+/// <summary>
+/// DEMONSTRATION DATA, NOT OFFICIAL INFORMATION: departments, policies and departmental service items of a fictional
+/// high-tech zone, shaped after the source article (seeded only when <c>Catalogue:DemoData</c> is on; idempotent).
+/// The full 37 one-thing items come with the catalogue's editing workflow.
+/// </summary>
+public static class DemoReferenceData
+{
+    private const string Hours = "周一至周五 9:00-12:00, 13:30-17:00 (Mon-Fri)";
+    private const string Hall = "高新区政务服务中心 (Zone government service centre), 1 Innovation Road";
+
+    private static readonly Department[] Departments =
+    [
+        new() { Code = "STI", NameZh = "科技创新局", NameEn = "Science and Technology Innovation Bureau", Phone = "0571-8000 1001", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HRSS", NameZh = "人力资源和社会保障局", NameEn = "Human Resources and Social Security Bureau", Phone = "0571-8000 1002", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HOUSING", NameZh = "住房保障和房产管理局", NameEn = "Housing Security Bureau", Phone = "0571-8000 1003", Address = Hall, OpeningHours = Hours },
+        new() { Code = "EDU", NameZh = "教育局", NameEn = "Education Bureau", Phone = "0571-8000 1004", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HEALTH", NameZh = "卫生健康局", NameEn = "Health Commission", Phone = "0571-8000 1005", Address = Hall, OpeningHours = Hours },
+        new() { Code = "MARKET", NameZh = "市场监督管理局", NameEn = "Market Supervision Bureau", Phone = "0571-8000 1006", Address = Hall, OpeningHours = Hours },
+        new() { Code = "FINANCE", NameZh = "金融服务中心", NameEn = "Financial Services Centre", Phone = "0571-8000 1007", Address = Hall, OpeningHours = Hours },
+        new() { Code = "DEV", NameZh = "发展和改革局", NameEn = "Development and Reform Bureau", Phone = "0571-8000 1008", Address = Hall, OpeningHours = Hours },
+    ];
+
+    private static readonly Policy[] Policies =
+    [
+        Policy("POL-TALENT-HOUSING", "高新区人才安居实施办法（演示）", "Talent housing measures (demo)", "HOUSING", "高新住〔2024〕3号"),
+        Policy("POL-TALENT-SCHOOLING", "高层次人才子女入学保障办法（演示）", "Schooling for children of high-level talents (demo)", "EDU", "高新教〔2024〕7号"),
+        Policy("POL-SPOUSE-EMPLOYMENT", "人才配偶就业服务办法（演示）", "Employment services for talents' spouses (demo)", "HRSS", "高新人社〔2024〕11号"),
+        Policy("POL-MEDICAL-GREEN", "人才医疗绿色通道管理办法（演示）", "Medical green channel for talents (demo)", "HEALTH", "高新卫〔2024〕5号"),
+        Policy("POL-RESEARCH-PROJECTS", "科技计划项目管理办法（演示）", "Research project management measures (demo)", "STI", "高新科〔2024〕21号"),
+        Policy("POL-PROOF-OF-CONCEPT", "概念验证中心建设与资助办法（演示）", "Proof-of-concept funding measures (demo)", "STI", "高新科〔2024〕22号"),
+        Policy("POL-PILOT-PLATFORMS", "中试平台共享使用补助办法（演示）", "Pilot platform use subsidies (demo)", "STI", "高新科〔2024〕23号"),
+        Policy("POL-TRANSFORMATION-REWARD", "科技成果转化奖励办法（演示）", "Technology transfer rewards (demo)", "STI", "高新科〔2024〕24号"),
+        Policy("POL-HIGH-TECH-RECOGNITION", "高新技术企业培育和认定扶持办法（演示）", "High-tech enterprise recognition support (demo)", "STI", "高新科〔2024〕25号"),
+        Policy("POL-STARTUP-LOANS", "创业担保贷款及贴息办法（演示）", "Start-up guarantee loans and interest subsidies (demo)", "FINANCE", "高新金〔2024〕2号"),
+        Policy("POL-TALENT-DATABASE", "高新区人才库管理办法（演示）", "Talent database management (demo)", "HRSS", "高新人社〔2024〕12号"),
+    ];
+
+    private static readonly ServiceItem[] ServiceItems =
+    [
+        Item("SI-APT-QUALIFICATION", "人才公寓资格认定", "Talent apartment eligibility", "HOUSING", ServiceItemType.Certification, "POL-TALENT-HOUSING"),
+        Item("SI-APT-ALLOCATION", "人才公寓配租", "Talent apartment allocation", "HOUSING", ServiceItemType.PublicService, "POL-TALENT-HOUSING"),
+        Item("SI-RENT-SUBSIDY", "人才租房补贴发放", "Rent subsidy payment", "HOUSING", ServiceItemType.RewardOrSubsidy, "POL-TALENT-HOUSING"),
+        Item("SI-SCHOOL-PLACEMENT", "人才子女入学安排", "School placement for talents' children", "EDU", ServiceItemType.PublicService, "POL-TALENT-SCHOOLING"),
+        Item("SI-SPOUSE-JOBS", "人才配偶就业推荐", "Job referral for spouses", "HRSS", ServiceItemType.PublicService, "POL-SPOUSE-EMPLOYMENT"),
+        Item("SI-MEDICAL-CARD", "人才医疗保健卡办理", "Talent health-care card", "HEALTH", ServiceItemType.PublicService, "POL-MEDICAL-GREEN"),
+        Item("SI-PROJECT-APPLICATION", "科技计划项目申报", "Research project application", "STI", ServiceItemType.RewardOrSubsidy, "POL-RESEARCH-PROJECTS"),
+        Item("SI-POC-FUNDING", "概念验证项目资助", "Proof-of-concept funding", "STI", ServiceItemType.RewardOrSubsidy, "POL-PROOF-OF-CONCEPT"),
+        Item("SI-PILOT-VOUCHER", "中试平台使用补助", "Pilot platform use voucher", "STI", ServiceItemType.RewardOrSubsidy, "POL-PILOT-PLATFORMS"),
+        Item("SI-TRANSFER-REWARD", "科技成果转化奖励兑现", "Technology transfer reward", "STI", ServiceItemType.RewardOrSubsidy, "POL-TRANSFORMATION-REWARD"),
+        Item("SI-HIGH-TECH-RECOGNITION", "高新技术企业认定推荐", "High-tech enterprise recognition", "STI", ServiceItemType.Certification, "POL-HIGH-TECH-RECOGNITION"),
+        Item("SI-BUSINESS-REGISTRATION", "企业设立登记", "Business registration", "MARKET", ServiceItemType.Licensing),
+        Item("SI-GUARANTEE-LOAN", "创业担保贷款申请", "Start-up guarantee loan", "FINANCE", ServiceItemType.PublicService, "POL-STARTUP-LOANS"),
+        Item("SI-INTEREST-SUBSIDY", "融资贴息兑现", "Financing interest subsidy", "FINANCE", ServiceItemType.RewardOrSubsidy, "POL-STARTUP-LOANS"),
+        Item("SI-TALENT-DATABASE", "人才入库认定", "Talent database entry", "HRSS", ServiceItemType.Certification, "POL-TALENT-DATABASE"),
+        Item("SI-PROJECT-FILING", "企业投资项目备案", "Investment project filing", "DEV", ServiceItemType.Licensing),
+    ];
+
+    public static async Task SeedAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var departments = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
+        db.Departments.AddRange(Departments.Where(d => !departments.Contains(d.Code)));
+        var policies = await db.Policies.Select(p => p.Code).ToListAsync(cancellationToken);
+        db.Policies.AddRange(Policies.Where(p => !policies.Contains(p.Code)));
+        var items = await db.ServiceItems.Select(i => i.Code).ToListAsync(cancellationToken);
+        db.ServiceItems.AddRange(ServiceItems.Where(i => !items.Contains(i.Code)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Policy Policy(string code, string titleZh, string titleEn, string department, string number) => new()
+    {
+        Code = code,
+        TitleZh = titleZh,
+        TitleEn = titleEn,
+        IssuingDepartment = department,
+        DocumentNumber = number + "（演示 demo）",
+        IssuedOn = new DateOnly(2024, 3, 1),
+        EffectiveFrom = new DateOnly(2024, 4, 1),
+        ExpiresOn = new DateOnly(2028, 3, 31),
+        Summary = "演示数据，非官方信息。Demonstration data, not official information.",
+        Status = PolicyStatus.Effective,
+    };
+
+    private static ServiceItem Item(string code, string titleZh, string titleEn, string department, ServiceItemType type, params string[] basis) =>
+        new() { Code = code, TitleZh = titleZh, TitleEn = titleEn, Department = department, Type = type, LegalBasis = [.. basis] };
+}
