@@ -14,6 +14,8 @@ public static class CatalogueServiceExtensions
         builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<CatalogueDbContext>(ServiceName);
         builder.AddMessaging(ServiceName);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"))
             .AddPolicy(ReferenceApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator"));

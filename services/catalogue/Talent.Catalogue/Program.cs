@@ -1,5 +1,6 @@
 using Talent.Catalogue;
 using Talent.Catalogue.Data;
+using Talent.Catalogue.Editing;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
 using Talent.Messaging.Persistence;
@@ -15,6 +16,7 @@ app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapItemsApi();
 app.MapReferenceApi();
+app.MapDraftsApi();
 
 await app.MigrateDatabaseAsync<CatalogueDbContext>();
 await app.SeedCatalogueDemoDataAsync();

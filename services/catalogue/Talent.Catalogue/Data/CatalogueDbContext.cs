@@ -1,5 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Talent.Catalogue.Editing;
+using Talent.Catalogue.FlowCards;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
 using Talent.Messaging.Persistence;
@@ -9,6 +14,8 @@ namespace Talent.Catalogue.Data;
 public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options) : DbContext(options)
 {
     public DbSet<CatalogueItem> Items => Set<CatalogueItem>();
+
+    public DbSet<ItemVersion> Versions => Set<ItemVersion>();
 
     public DbSet<Department> Departments => Set<Department>();
 
@@ -34,7 +41,27 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             e.Property(i => i.TitleZh).HasColumnName("title_zh").HasMaxLength(CatalogueItem.TitleMaxLength);
             e.Property(i => i.TitleEn).HasColumnName("title_en").HasMaxLength(CatalogueItem.TitleMaxLength);
             e.Property(i => i.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
+            e.Property(i => i.Withdrawn).HasColumnName("withdrawn");
             e.Property(i => i.PublishedAt).HasColumnName("published_at");
+        });
+        model.Entity<ItemVersion>(e =>
+        {
+            e.ToTable("item_versions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).HasColumnName("id");
+            e.Property(v => v.Code).HasColumnName("code").HasMaxLength(CatalogueItem.CodeMaxLength);
+            e.Property(v => v.Version).HasColumnName("version");
+            // The revision is the ETag: a concurrent edit of the same draft fails at save time too.
+            e.Property(v => v.Revision).HasColumnName("revision").IsConcurrencyToken();
+            e.Property(v => v.State).HasColumnName("state").HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Content).HasColumnName("content").HasColumnType("jsonb").HasConversion(Json<ItemContent>());
+            e.Property(v => v.FlowCard).HasColumnName("flow_card").HasColumnType("jsonb").HasConversion(Json<FlowCard>());
+            e.Property(v => v.ReturnComment).HasColumnName("return_comment").HasMaxLength(2000);
+            e.Property(v => v.WithdrawalReason).HasColumnName("withdrawal_reason").HasMaxLength(2000);
+            e.Property(v => v.LastEditedBy).HasColumnName("last_edited_by").HasMaxLength(200);
+            e.Property(v => v.LastEditedAt).HasColumnName("last_edited_at");
+            e.Property(v => v.PublishedAt).HasColumnName("published_at");
+            e.HasIndex(v => new { v.Code, v.Version }).IsUnique();
         });
         model.Entity<Department>(e =>
         {
@@ -75,7 +102,14 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             e.Property(i => i.LegalBasis).HasColumnName("legal_basis");
         });
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    private static ValueConverter<T, string> Json<T>()
+        where T : class, new() =>
+        new(value => JsonSerializer.Serialize(value, JsonOptions), json => JsonSerializer.Deserialize<T>(json, JsonOptions) ?? new T());
 }
+
 
 /// <summary>For <c>dotnet ef migrations add</c>: no database is contacted.</summary>
 public sealed class CatalogueDesignTimeFactory : IDesignTimeDbContextFactory<CatalogueDbContext>

@@ -32,6 +32,8 @@ public sealed record Refusal(bool Forbidden, string Message, VersionState State,
 /// </summary>
 public sealed class ItemVersion
 {
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
     public string Code { get; private set; } = "";
 
     public int Version { get; private set; }
@@ -84,15 +86,21 @@ public sealed class ItemVersion
         return (new ItemVersion { Code = Code, Version = Version + 1, Revision = 1, State = VersionState.Draft, Content = Content, FlowCard = FlowCard, LastEditedBy = actor.Subject, LastEditedAt = now }, null);
     }
 
+    /// <summary>Whether this actor may edit now, before anything about the new content is looked at.</summary>
+    public Refusal? CanEdit(Actor actor) =>
+        State != VersionState.Draft ? Conflict("Only a draft can be edited; a published version never changes. 只有草稿可以修改，已发布版本不可更改。")
+        : !actor.ActsFor(Content.LeadDepartment) ? Forbidden()
+        : null;
+
     public Refusal? Edit(ItemContent content, FlowCard card, int expectedRevision, Actor actor, DateTimeOffset now)
     {
-        if (State != VersionState.Draft)
+        if (CanEdit(actor) is { } refusal)
         {
-            return Conflict("Only a draft can be edited; a published version never changes. 只有草稿可以修改，已发布版本不可更改。");
+            return refusal;
         }
 
-        // Both the current and the new lead department must be the actor's: staff cannot hand an item away, or take one.
-        if (!actor.ActsFor(Content.LeadDepartment) || !actor.ActsFor(content.LeadDepartment))
+        // The new lead department must be the actor's too: staff cannot hand an item away.
+        if (!actor.ActsFor(content.LeadDepartment))
         {
             return Forbidden();
         }

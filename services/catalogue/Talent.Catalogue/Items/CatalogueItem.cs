@@ -25,6 +25,29 @@ public sealed partial class CatalogueItem
 
     public DateTimeOffset PublishedAt { get; private set; }
 
+    /// <summary>Taken out of the directory; kept for history and audit.</summary>
+    public bool Withdrawn { get; private set; }
+
+    /// <summary>The directory's entry follows the version the editing workflow published.</summary>
+    public static CatalogueItem For(string code) => new() { Code = code };
+
+    public CatalogueItemPublished ShowPublished(Editing.ItemVersion published, DateTimeOffset now)
+    {
+        Version = published.Version;
+        TitleZh = published.Content.TitleZh;
+        TitleEn = published.Content.TitleEn;
+        LeadDepartment = published.Content.LeadDepartment;
+        PublishedAt = now;
+        Withdrawn = false;
+        return new CatalogueItemPublished(Guid.CreateVersion7(now), now, Code, Version, TitleZh, TitleEn);
+    }
+
+    public CatalogueItemWithdrawn Withdraw(string reason, DateTimeOffset now)
+    {
+        Withdrawn = true;
+        return new CatalogueItemWithdrawn(Guid.CreateVersion7(now), now, Code, Version, reason);
+    }
+
     private CatalogueItem()
     {
     }

@@ -69,7 +69,7 @@ public static class ItemsApi
 
     private static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(string code, CatalogueDbContext db, CancellationToken cancellationToken)
     {
-        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
+        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && !i.Withdrawn, cancellationToken);
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(item));
     }
 
