@@ -43,7 +43,12 @@ public static class DraftsApi
 
     private static async Task<IResult> CreateAsync(DraftRequest request, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = CatalogueItem.Validate(request.Code, request.Content?.TitleZh, request.Content?.TitleEn, request.Content?.LeadDepartment);
+        var errors = new Dictionary<string, string[]>();
+        if (!CatalogueItem.IsValidCode(request.Code))
+        {
+            errors["code"] = [CatalogueItem.CodeError];
+        }
+
         if (request.Content is null || request.FlowCard is null)
         {
             errors["content"] = ["Content and flowCard are required. 事项内容与流程卡必填。"];

@@ -52,6 +52,10 @@ public sealed partial class CatalogueItem
     {
     }
 
+    public static bool IsValidCode(string? code) => !string.IsNullOrWhiteSpace(code) && CodePattern().IsMatch(code);
+
+    public const string CodeError = "A code of 2 to 32 capital letters, digits and hyphens is required, e.g. TALENT-APARTMENT. 事项编码必填：2 至 32 位大写字母、数字或连字符。";
+
     public static Dictionary<string, string[]> Validate(string? code, string? titleZh, string? titleEn, string? leadDepartment)
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,9 +64,9 @@ public sealed partial class CatalogueItem
             errors["leadDepartment"] = ["The lead department's code is required, e.g. STI. 牵头部门代码必填，如 STI。"];
         }
 
-        if (string.IsNullOrWhiteSpace(code) || !CodePattern().IsMatch(code))
+        if (!IsValidCode(code))
         {
-            errors["code"] = [$"A code of 2 to {CodeMaxLength} capital letters, digits and hyphens is required, e.g. TALENT-APARTMENT. 事项编码必填：2 至 {CodeMaxLength} 位大写字母、数字或连字符。"];
+            errors["code"] = [CodeError];
         }
 
         if (string.IsNullOrWhiteSpace(titleZh))
