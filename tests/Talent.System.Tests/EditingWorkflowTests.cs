@@ -67,6 +67,11 @@ public sealed class EditingWorkflowTests(SystemFixture system)
         var item = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/catalogue/items/{code}", ct);
         Assert.Equal("人才配偶就业", item.GetProperty("titleZh").GetString());
         await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync($"/api/applications/catalogue/{code}", ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the applications copy");
+        // The event carried the flow card the applications service will validate and time applications against.
+        var card = (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/applications/catalogue/{code}", ct)).GetProperty("flowCard");
+        Assert.Equal(4, card.GetProperty("committedLimitDays").GetInt32());
+        Assert.Equal("spouseName", card.GetProperty("form")[0].GetProperty("code").GetString());
+        Assert.Equal("HRSS", card.GetProperty("steps")[1].GetProperty("department").GetString());
 
         // A published version never changes: the refusal names the state and what is possible instead.
         var late = await Put(staff, id!, Draft(code, committed: 2), "\"4\"", ct);

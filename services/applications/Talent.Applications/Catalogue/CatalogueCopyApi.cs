@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Applications.Data;
+using Talent.Contracts.Catalogue;
 
 namespace Talent.Applications.Catalogue;
 
 public static class CatalogueCopyApi
 {
-    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt);
+    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt, FlowCardSnapshot? FlowCard);
 
     public static IEndpointRouteBuilder MapCatalogueCopyApi(this IEndpointRouteBuilder routes)
     {
@@ -21,8 +22,12 @@ public static class CatalogueCopyApi
     private static async Task<Results<Ok<CatalogueItemCopyResponse>, NotFound>> GetAsync(string code, ApplicationsDbContext db, CancellationToken cancellationToken)
     {
         var copy = await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
-        return copy is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.PublishedAt, copy.ReceivedAt));
+        if (copy is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var version = await db.CatalogueVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Code == code && v.Version == copy.Version, cancellationToken);
+        return TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.PublishedAt, copy.ReceivedAt, version?.FlowCard));
     }
 }

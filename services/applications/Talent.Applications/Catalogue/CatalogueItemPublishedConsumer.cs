@@ -19,5 +19,10 @@ public sealed class CatalogueItemPublishedConsumer(ApplicationsDbContext db, Tim
         {
             copy.Apply(message, Time.GetUtcNow());
         }
+
+        if (!await Db.CatalogueVersions.AnyAsync(v => v.Code == message.Code && v.Version == message.Version, cancellationToken))
+        {
+            Db.CatalogueVersions.Add(CatalogueVersionCopy.From(message));
+        }
     }
 }

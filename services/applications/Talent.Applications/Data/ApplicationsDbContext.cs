@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Talent.Contracts.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Talent.Applications.Catalogue;
@@ -8,6 +10,8 @@ namespace Talent.Applications.Data;
 public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext> options) : DbContext(options)
 {
     public DbSet<CatalogueItemCopy> CatalogueItems => Set<CatalogueItemCopy>();
+
+    public DbSet<CatalogueVersionCopy> CatalogueVersions => Set<CatalogueVersionCopy>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -22,6 +26,18 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
             e.Property(i => i.TitleEn).HasColumnName("title_en").HasMaxLength(400);
             e.Property(i => i.PublishedAt).HasColumnName("published_at");
             e.Property(i => i.ReceivedAt).HasColumnName("received_at");
+        });
+        model.Entity<CatalogueVersionCopy>(e =>
+        {
+            e.ToTable("catalogue_versions");
+            e.HasKey(v => new { v.Code, v.Version });
+            e.Property(v => v.Code).HasColumnName("code").HasMaxLength(64);
+            e.Property(v => v.Version).HasColumnName("version");
+            e.Property(v => v.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
+            e.Property(v => v.FlowCard).HasColumnName("flow_card").HasColumnType("jsonb").HasConversion(
+                card => JsonSerializer.Serialize(card, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<FlowCardSnapshot>(json, JsonSerializerOptions.Web));
+            e.Property(v => v.PublishedAt).HasColumnName("published_at");
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Talent.Contracts.Catalogue;
 
@@ -39,7 +40,12 @@ public sealed partial class CatalogueItem
         LeadDepartment = published.Content.LeadDepartment;
         PublishedAt = now;
         Withdrawn = false;
-        return new CatalogueItemPublished(Guid.CreateVersion7(now), now, Code, Version, TitleZh, TitleEn);
+        var content = published.Content;
+        return new CatalogueItemPublished(
+            Guid.CreateVersion7(now), now, Code, Version, TitleZh, TitleEn, LeadDepartment,
+            JsonNamingPolicy.CamelCase.ConvertName(content.Category.ToString()),
+            [.. content.Stages.Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString()))],
+            FlowCards.FlowCardSnapshots.Of(published.FlowCard));
     }
 
     public CatalogueItemWithdrawn Withdraw(string reason, DateTimeOffset now)

@@ -57,6 +57,35 @@ namespace Talent.Applications.Data.Migrations
                     b.ToTable("catalogue_items", (string)null);
                 });
 
+            modelBuilder.Entity("Talent.Applications.Catalogue.CatalogueVersionCopy", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("FlowCard")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("flow_card");
+
+                    b.Property<string>("LeadDepartment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("lead_department");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.HasKey("Code", "Version");
+
+                    b.ToTable("catalogue_versions", (string)null);
+                });
+
             modelBuilder.Entity("Talent.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -72,7 +101,8 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("PK_inbox_messages");
 
                     b.HasIndex("ProcessedAt");
 
