@@ -33,7 +33,8 @@ public sealed class SystemFixture : IAsyncLifetime
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;
 
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
+    // Long enough for the longest test to use one token under CI load, short enough to test expiry.
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(40);
 
     public HttpClient Gateway { get; private set; } = null!;
 
