@@ -74,8 +74,6 @@ public sealed class DeliveryLog : IConsumeObserver
 
     public int DistinctDelivered => _delivered.Count;
 
-    public int TotalDelivered => _delivered.Values.Sum();
-
     public int AttemptsOf(Guid id) => _attempts.GetValueOrDefault(id);
 
     public IReadOnlyDictionary<Guid, int> Deliveries => _delivered;
