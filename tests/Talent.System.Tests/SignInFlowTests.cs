@@ -21,6 +21,40 @@ public sealed partial class SignInFlowTests(SystemFixture system)
         var ct = TestContext.Current.CancellationToken;
         using var browser = Browser();
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
+        var code = await SignInForCodeAsync(browser, verifier, ct);
+        using var exchanged = await ExchangeAsync(browser, code, verifier, ct);
+        var tokens = await exchanged.Content.ReadFromJsonAsync<TokenResponse>(ct);
+        Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
+
+        using var api = system.As(tokens!.AccessToken!);
+        var item = "PKCE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/items", new { code = item, titleZh = "授权码", leadDepartment = "STI" }, ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_exchanged_without_the_right_verifier_is_refused_and_an_unregistered_redirect_is_not_followed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var browser = Browser();
+        var code = await SignInForCodeAsync(browser, Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)), ct);
+        using var stolen = await ExchangeAsync(browser, code, Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
+        Assert.Equal("invalid_grant", (await stolen.Content.ReadFromJsonAsync<TokenResponse>(ct))!.Error);
+
+        using var foreign = await browser.GetAsync(
+            "/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&code_challenge=abc&code_challenge_method=S256" +
+            $"&redirect_uri={Uri.EscapeDataString("https://evil.example/callback")}", ct);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        using var noPkce = await browser.GetAsync(
+            $"/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(RedirectUri)}", ct);
+        Assert.NotEqual(HttpStatusCode.Redirect, noPkce.StatusCode);
+    }
+
+    /// <summary>What a browser does: authorize, get sent to the sign-in page (in Chinese), sign in as operator1, come back with a code.</summary>
+    private static async Task<string> SignInForCodeAsync(HttpClient browser, string verifier, CancellationToken ct)
+    {
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Guid.NewGuid().ToString("N");
         var authorize = $"/identity/connect/authorize?client_id=talent-portal&response_type=code&scope={Uri.EscapeDataString("openid profile catalogue")}" +
@@ -53,32 +87,13 @@ public sealed partial class SignInFlowTests(SystemFixture system)
         Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
         var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
         Assert.Equal(state, query["state"]);
+        return query["code"]!;
+    }
 
-        using var exchanged = await browser.PostAsync("/identity/connect/token", IdentityTests.Form(
-            ("grant_type", "authorization_code"), ("client_id", "talent-portal"), ("code", query["code"]!),
+    private static Task<HttpResponseMessage> ExchangeAsync(HttpClient browser, string code, string verifier, CancellationToken ct) =>
+        browser.PostAsync("/identity/connect/token", IdentityTests.Form(
+            ("grant_type", "authorization_code"), ("client_id", "talent-portal"), ("code", code),
             ("redirect_uri", RedirectUri), ("code_verifier", verifier)), ct);
-        var tokens = await exchanged.Content.ReadFromJsonAsync<TokenResponse>(ct);
-        Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
-
-        using var api = system.As(tokens!.AccessToken!);
-        var code = "PKCE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "授权码", leadDepartment = "STI" }, ct)).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_code_exchanged_without_the_right_verifier_is_refused_and_an_unregistered_redirect_is_not_followed()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        using var browser = Browser();
-        using var foreign = await browser.GetAsync(
-            "/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&code_challenge=abc&code_challenge_method=S256" +
-            $"&redirect_uri={Uri.EscapeDataString("https://evil.example/callback")}", ct);
-        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
-
-        using var noPkce = await browser.GetAsync(
-            $"/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(RedirectUri)}", ct);
-        Assert.NotEqual(HttpStatusCode.Redirect, noPkce.StatusCode);
-    }
 
     [Fact]
     public async Task Repeated_failed_sign_ins_lock_the_account_and_the_page_never_says_whether_it_exists()

@@ -126,7 +126,8 @@ public static class DraftsApi
         var refusal = version.Edit(request.Content, request.FlowCard, expected, ActorOf(user), time.GetUtcNow());
         if (refusal is not null)
         {
-            return refusal.Forbidden || version.State != VersionState.Draft ? Refused(refusal) : Problem(StatusCodes.Status412PreconditionFailed, refusal.Message, "If-Match");
+            // State and revision were checked above: what is left is handing the item to another department.
+            return Refused(refusal);
         }
 
         try
