@@ -1,6 +1,7 @@
 using Talent.Catalogue.Data;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
+using Talent.Catalogue.Search;
 using Talent.Messaging;
 
 namespace Talent.Catalogue;
@@ -16,13 +17,17 @@ public static class CatalogueServiceExtensions
         builder.AddMessaging(ServiceName);
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection("Catalogue:Search"));
+        builder.Services.AddSingleton<CatalogueSearchIndex>();
+        builder.Services.AddHostedService<SearchIndexSync>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"))
             .AddPolicy(ReferenceApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator"));
         return builder;
     }
 
-    /// <summary>Demonstration reference data, when <c>Catalogue:DemoData</c> is on (the embedded default).</summary>
+    /// <summary>The demonstration catalogue, when <c>Catalogue:DemoData</c> is on (the embedded default).</summary>
     public static async Task SeedCatalogueDemoDataAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>("Catalogue:DemoData"))
@@ -31,6 +36,6 @@ public static class CatalogueServiceExtensions
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await DemoReferenceData.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), CancellationToken.None);
+        await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 }

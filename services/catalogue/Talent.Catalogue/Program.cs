@@ -1,8 +1,10 @@
 using Talent.Catalogue;
+using Talent.Catalogue.Audit;
 using Talent.Catalogue.Data;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
+using Talent.Catalogue.Search;
 using Talent.Messaging.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ app.MapDefaultEndpoints();
 app.MapItemsApi();
 app.MapReferenceApi();
 app.MapDraftsApi();
+app.MapSynonymsApi();
+app.MapAuditApi();
 
 await app.MigrateDatabaseAsync<CatalogueDbContext>();
 await app.SeedCatalogueDemoDataAsync();

@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Talent.Catalogue.Audit;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
+using Talent.Catalogue.Search;
 using Talent.Messaging.Persistence;
 
 namespace Talent.Catalogue.Data;
@@ -22,6 +24,10 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<Policy> Policies => Set<Policy>();
 
     public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+
+    public DbSet<SynonymList> Synonyms => Set<SynonymList>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     public async Task<ReferenceCodes> ReferenceCodesAsync(CancellationToken cancellationToken) =>
         new(
@@ -100,6 +106,33 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             e.Property(i => i.Department).HasColumnName("department").HasMaxLength(20);
             e.Property(i => i.Type).HasColumnName("type").HasConversion<string>().HasMaxLength(30);
             e.Property(i => i.LegalBasis).HasColumnName("legal_basis");
+        });
+        model.Entity<SynonymList>(e =>
+        {
+            e.ToTable("synonyms");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(s => s.Groups).HasColumnName("groups").HasColumnType("jsonb").HasConversion(Json<List<List<string>>>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<List<string>>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                    v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                    v => v.Select(g => g.ToList()).ToList()));
+            e.Property(s => s.Revision).HasColumnName("revision").IsConcurrencyToken();
+            e.Property(s => s.UpdatedBy).HasColumnName("updated_by").HasMaxLength(200);
+            e.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).HasColumnName("id");
+            e.Property(a => a.At).HasColumnName("at");
+            e.Property(a => a.Actor).HasColumnName("actor").HasMaxLength(200);
+            e.Property(a => a.Action).HasColumnName("action").HasMaxLength(60);
+            e.Property(a => a.Subject).HasColumnName("subject").HasMaxLength(60);
+            e.Property(a => a.Details).HasColumnName("details").HasColumnType("jsonb");
+            e.HasIndex(a => new { a.Subject, a.At });
+            e.HasIndex(a => a.At);
         });
     }
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talent.Catalogue.Audit;
 using Talent.Catalogue.Data;
 using Talent.Catalogue.FlowCards;
 using Talent.Catalogue.Items;
+using Talent.Catalogue.Search;
 using Talent.Messaging.Outbox;
 
 namespace Talent.Catalogue.Editing;
@@ -29,7 +31,7 @@ public static class DraftsApi
         drafts.MapGet("/{id:guid}", GetAsync).WithName("GetDraft");
         drafts.MapPut("/{id:guid}", EditAsync).WithName("EditDraft").WithSummary("Replaces the draft's content and flow card; needs If-Match with its revision.");
         drafts.MapPost("/{id:guid}/submit", (Guid id, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct) =>
-            TransitionAsync(id, user, db, time, (v, a, now) => v.Submit(a, now), ct)).WithName("SubmitDraft");
+            TransitionAsync(id, user, db, time, "draft.submitted", null, (v, a, now) => v.Submit(a, now), ct)).WithName("SubmitDraft");
         drafts.MapPost("/{id:guid}/return", ReturnAsync).WithName("ReturnDraft");
         drafts.MapPost("/{id:guid}/publish", PublishAsync).WithName("PublishDraft");
 
@@ -75,8 +77,9 @@ public static class DraftsApi
         }
 
         db.Versions.Add(draft!);
+        db.Audit.Add(AuditEntry.Of(user, "draft.created", draft!.Code, new { draft.Version }, draft.LastEditedAt));
         await db.SaveChangesAsync(ct);
-        return Versioned(TypedResults.Created($"/api/catalogue/drafts/{draft!.Id}", View(draft)), draft);
+        return Versioned(TypedResults.Created($"/api/catalogue/drafts/{draft.Id}", View(draft)), draft);
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, CancellationToken ct)
@@ -130,6 +133,8 @@ public static class DraftsApi
             return Refused(refusal);
         }
 
+        db.Audit.Add(AuditEntry.Of(user, "draft.edited", version.Code, new { version.Version, version.Revision }, version.LastEditedAt));
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -145,9 +150,9 @@ public static class DraftsApi
     private static Task<IResult> ReturnAsync(Guid id, ReasonRequest request, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(request.Comment) || request.Comment.Length > 2000
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["A comment (at most 2,000 characters) says what to change. 退回须说明修改意见。"] }))
-            : TransitionAsync(id, user, db, time, (v, a, now) => v.Return(request.Comment, a, now), ct);
+            : TransitionAsync(id, user, db, time, "draft.returned", request.Comment, (v, a, now) => v.Return(request.Comment, a, now), ct);
 
-    private static async Task<IResult> PublishAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, CatalogueSearchIndex index, TimeProvider time, CancellationToken ct)
     {
         var version = await db.Versions.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (version is null || !ActorOf(user).ActsFor(version.Content.LeadDepartment))
@@ -175,7 +180,9 @@ public static class DraftsApi
         }
 
         db.RecordEvent(entry.ShowPublished(version, now));
+        db.Audit.Add(AuditEntry.Of(user, "item.published", version.Code, new { version.Version }, now));
         await db.SaveChangesAsync(ct);
+        index.Upsert(IndexedItem.Of(version, await SearchLoader.ServiceItemTitlesAsync(db, ct)));
         return Versioned(TypedResults.Ok(View(version)), version);
     }
 
@@ -199,11 +206,12 @@ public static class DraftsApi
         }
 
         db.Versions.Add(draft!);
+        db.Audit.Add(AuditEntry.Of(user, "draft.started", draft!.Code, new { draft.Version }, draft.LastEditedAt));
         await db.SaveChangesAsync(ct);
-        return Versioned(TypedResults.Created($"/api/catalogue/drafts/{draft!.Id}", View(draft)), draft);
+        return Versioned(TypedResults.Created($"/api/catalogue/drafts/{draft.Id}", View(draft)), draft);
     }
 
-    private static async Task<IResult> WithdrawAsync(string code, ReasonRequest request, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> WithdrawAsync(string code, ReasonRequest request, ClaimsPrincipal user, CatalogueDbContext db, CatalogueSearchIndex index, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
         {
@@ -225,7 +233,9 @@ public static class DraftsApi
         }
 
         db.RecordEvent(entry.Withdraw(request.Reason, now));
+        db.Audit.Add(AuditEntry.Of(user, "item.withdrawn", code, new { published.Version, reason = request.Reason }, now));
         await db.SaveChangesAsync(ct);
+        index.Remove(code);
         return TypedResults.NoContent();
     }
 
@@ -250,7 +260,7 @@ public static class DraftsApi
             : TypedResults.Ok(VersionDiff.Between(from.Content, from.FlowCard, to.Content, to.FlowCard));
     }
 
-    private static async Task<IResult> TransitionAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, Func<ItemVersion, Actor, DateTimeOffset, Refusal?> transition, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, string action, string? note, Func<ItemVersion, Actor, DateTimeOffset, Refusal?> transition, CancellationToken ct)
     {
         var version = await db.Versions.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (version is null || !ActorOf(user).ActsFor(version.Content.LeadDepartment))
@@ -258,12 +268,14 @@ public static class DraftsApi
             return TypedResults.NotFound();
         }
 
-        var refusal = transition(version, ActorOf(user), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var refusal = transition(version, ActorOf(user), now);
         if (refusal is not null)
         {
             return Refused(refusal);
         }
 
+        db.Audit.Add(AuditEntry.Of(user, action, version.Code, new { version.Version, version.Revision, note }, now));
         await db.SaveChangesAsync(ct);
         return Versioned(TypedResults.Ok(View(version)), version);
     }

@@ -1,77 +1,117 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Talent.Catalogue.Data;
-using Talent.Messaging.Outbox;
+using Talent.Catalogue.Editing;
+using Talent.Catalogue.FlowCards;
+using Talent.Catalogue.Search;
 
 namespace Talent.Catalogue.Items;
 
+/// <summary>The public directory: search over published items, and one item with its flow card (JSON or JSON-LD).</summary>
 public static class ItemsApi
 {
     /// <summary>Operators, and department staff, with the catalogue scope.</summary>
     public const string EditorPolicy = "catalogue-editor";
 
-    public sealed record CreateItemRequest(string? Code, string? TitleZh, string? TitleEn, string? LeadDepartment);
+    public const int MaxPageSize = 50;
+    public const int MaxQueryLength = 200;
 
-    public sealed record ItemResponse(string Code, int Version, string TitleZh, string? TitleEn, string LeadDepartment, DateTimeOffset PublishedAt);
+    public sealed record PublishedItem(string Code, int Version, DateTimeOffset? PublishedAt, ItemContent Content, FlowCard FlowCard);
 
     public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder routes)
     {
         var items = routes.MapGroup("/api/catalogue/items").WithTags("Items");
-        items.MapPost("/", CreateAsync)
-            .RequireAuthorization(EditorPolicy)
-            .WithName("CreateItem")
-            .WithSummary("Temporary (walking skeleton): store and publish an item; replaced by the drafting workflow.");
+        items.MapGet("/", SearchAsync)
+            .AllowAnonymous()
+            .WithName("SearchItems")
+            .WithSummary("Full-text search (Chinese and English) over published items, with filters, facets, snippets and paging.");
         items.MapGet("/{code}", GetAsync)
             .AllowAnonymous()
             .WithName("GetItem")
-            .WithSummary("The published item with this code.");
+            .WithSummary("The current published version with its flow card; Accept: application/ld+json gives CPSV-AP JSON-LD.");
         return routes;
     }
 
-    private static async Task<Results<Created<ItemResponse>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> CreateAsync(
-        CreateItemRequest request, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(
+        string? q, string[]? stage, string? category, string[]? department, string[]? audience, int? page, int? pageSize,
+        CatalogueSearchIndex index, CancellationToken ct)
     {
-        var errors = CatalogueItem.Validate(request.Code, request.TitleZh, request.TitleEn, request.LeadDepartment);
+        var errors = new Dictionary<string, string[]>();
+        if (q is { Length: > MaxQueryLength })
+        {
+            errors["q"] = [$"A query is at most {MaxQueryLength} characters. 检索词不超过 {MaxQueryLength} 字。"];
+        }
+
+        var stages = stage ?? [];
+        var unknownStage = stages.FirstOrDefault(s => !Enum.GetValues<LifecycleStage>().Any(v => IndexedItem.Name(v) == s));
+        if (unknownStage is not null)
+        {
+            errors["stage"] = [$"Unknown stage '{unknownStage}'; see /api/catalogue/stages. 未知的阶段。"];
+        }
+
+        if (category is not null && !Enum.GetValues<ItemCategory>().Any(v => IndexedItem.Name(v) == category))
+        {
+            errors["category"] = ["The category is production or life. 类别须为 production（生产服务）或 life（生活服务）。"];
+        }
+
+        var (p, size) = (page ?? 1, pageSize ?? 20);
+        if (p < 1)
+        {
+            errors["page"] = ["Pages start at 1. 页码从 1 开始。"];
+        }
+        else if (size is >= 1 and <= MaxPageSize && p * size > CatalogueSearchIndex.MaxWindow)
+        {
+            errors["page"] = [$"Results are paged up to the first {CatalogueSearchIndex.MaxWindow}; narrow the query. 仅可翻阅前 {CatalogueSearchIndex.MaxWindow} 条结果，请缩小检索范围。"];
+        }
+
+        if (size is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (!user.ActsFor(request.LeadDepartment!))
+        if (!index.IsReady)
         {
-            return TypedResults.Problem(
-                title: "Staff may only publish their own department's items. 工作人员只能发布本部门牵头的事项。",
-                statusCode: StatusCodes.Status403Forbidden,
-                extensions: new Dictionary<string, object?> { ["field"] = "leadDepartment" });
-        }
-
-        var (item, published) = CatalogueItem.Publish(request.Code!, request.TitleZh!, request.TitleEn, request.LeadDepartment!, time.GetUtcNow());
-        db.Items.Add(item);
-        db.RecordEvent(published);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            try
             {
-                Title = "An item with this code exists. 该事项编码已存在。",
-                Status = StatusCodes.Status409Conflict,
-                Extensions = { ["field"] = "code" },
-            });
+                await index.Ready.WaitAsync(TimeSpan.FromSeconds(10), ct);
+            }
+            catch (TimeoutException)
+            {
+                return TypedResults.Problem(title: "The directory is being indexed; try again shortly. 目录索引正在建立，请稍后再试。", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }
 
-        return TypedResults.Created($"/api/catalogue/items/{item.Code}", ToResponse(item));
+        return TypedResults.Ok(index.Search(new SearchRequest(q, stages, category, department ?? [], audience ?? [], p, size)));
     }
 
-    private static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(string code, CatalogueDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string code, HttpRequest request, CatalogueDbContext db, CancellationToken ct)
     {
-        var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && !i.Withdrawn, cancellationToken);
-        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(item));
+        request.HttpContext.Response.Headers.Vary = "Accept";
+        var version = await (
+            from item in db.Items.AsNoTracking()
+            where item.Code == code && !item.Withdrawn
+            join v in db.Versions.AsNoTracking() on new { item.Code, item.Version } equals new { v.Code, v.Version }
+            select v).SingleOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (WantsJsonLd(request))
+        {
+            var authority = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == version.Content.LeadDepartment, ct);
+            var basis = version.FlowCard.LegalBasis;
+            var policies = await db.Policies.AsNoTracking().Where(p => basis.Contains(p.Code)).OrderBy(p => p.Code).ToListAsync(ct);
+            return TypedResults.Text(PublicServiceJsonLd.Of(version, authority, policies).ToJsonString(), PublicServiceJsonLd.MediaType, System.Text.Encoding.UTF8);
+        }
+
+        return TypedResults.Ok(new PublishedItem(version.Code, version.Version, version.PublishedAt, version.Content, version.FlowCard));
     }
 
-    private static ItemResponse ToResponse(CatalogueItem item) => new(item.Code, item.Version, item.TitleZh, item.TitleEn, item.LeadDepartment, item.PublishedAt);
+    private static bool WantsJsonLd(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(PublicServiceJsonLd.MediaType, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
 }

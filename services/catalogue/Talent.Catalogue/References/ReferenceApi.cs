@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+using Talent.Catalogue.Audit;
 using Talent.Catalogue.Data;
 
 namespace Talent.Catalogue.References;
@@ -19,14 +21,7 @@ public static class ReferenceApi
     public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
     private static readonly StageView[] Stages =
-    [
-        new("research", "研究开发", "Research"),
-        new("proofOfConcept", "概念验证", "Proof of concept"),
-        new("pilot", "中试熟化", "Pilot"),
-        new("commercialisation", "成果转化", "Commercialisation"),
-        new("industrialisation", "产业化", "Industrialisation"),
-        new("matureEnterprise", "成熟企业", "Mature enterprise"),
-    ];
+        [.. Enum.GetValues<Editing.LifecycleStage>().Select(s => new StageView(Search.IndexedItem.Name(s), Items.StageNames.Zh(s), Items.StageNames.En(s)))];
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder routes)
     {
@@ -67,7 +62,7 @@ public static class ReferenceApi
             .Where(i => department == null || i.Department == department)
             .OrderBy(i => i.Code).ToListAsync(ct));
 
-    private static async Task<Results<Ok<Department>, ValidationProblem>> PutDepartmentAsync(string code, DepartmentInput input, CatalogueDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Department>, ValidationProblem>> PutDepartmentAsync(string code, DepartmentInput input, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!CodeRules.IsDepartmentCode(code))
@@ -86,6 +81,7 @@ public static class ReferenceApi
         }
 
         var department = await db.Departments.FindAsync([code], ct);
+        var before = department is null ? null : new DepartmentInput(department.NameZh, department.NameEn, department.Phone, department.Address, department.OpeningHours);
         if (department is null)
         {
             department = new Department { Code = code };
@@ -97,11 +93,12 @@ public static class ReferenceApi
         department.Phone = input.Phone?.Trim();
         department.Address = input.Address?.Trim();
         department.OpeningHours = input.OpeningHours?.Trim();
+        db.Audit.Add(AuditEntry.Of(user, "department.saved", code, new { before, after = input }, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(department);
     }
 
-    private static async Task<Results<Ok<Policy>, ValidationProblem>> PutPolicyAsync(string code, PolicyInput input, CatalogueDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Policy>, ValidationProblem>> PutPolicyAsync(string code, PolicyInput input, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!CodeRules.IsPolicyCode(code))
@@ -135,6 +132,7 @@ public static class ReferenceApi
         }
 
         var policy = await db.Policies.FindAsync([code], ct);
+        var before = policy is null ? null : new PolicyInput(policy.TitleZh, policy.TitleEn, policy.IssuingDepartment, policy.DocumentNumber, policy.IssuedOn, policy.EffectiveFrom, policy.ExpiresOn, policy.Summary, policy.SourceUrl, policy.Status);
         if (policy is null)
         {
             policy = new Policy { Code = code };
@@ -151,6 +149,7 @@ public static class ReferenceApi
         policy.Summary = input.Summary?.Trim();
         policy.SourceUrl = input.SourceUrl;
         policy.Status = input.Status ?? PolicyStatus.Effective;
+        db.Audit.Add(AuditEntry.Of(user, "policy.saved", code, new { before, after = input }, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(policy);
     }

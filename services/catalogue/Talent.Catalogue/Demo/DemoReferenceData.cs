@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Talent.Catalogue.Data;
+using Talent.Catalogue.References;
 
-namespace Talent.Catalogue.References;
+namespace Talent.Catalogue.Demo;
 
 /// <summary>
 /// DEMONSTRATION DATA, NOT OFFICIAL INFORMATION: departments, policies and departmental service items of a fictional
 /// high-tech zone, shaped after the source article (seeded only when <c>Catalogue:DemoData</c> is on; idempotent).
-/// The full 37 one-thing items come with the catalogue's editing workflow.
+/// The 37 one-thing items that use them are in <see cref="DemoCatalogue"/>.
 /// </summary>
 public static class DemoReferenceData
 {
-    private const string Hours = "周一至周五 9:00-12:00, 13:30-17:00 (Mon-Fri)";
-    private const string Hall = "高新区政务服务中心 (Zone government service centre), 1 Innovation Road";
+    public const string Hours = "周一至周五 9:00-12:00, 13:30-17:00 (Mon-Fri)";
+    public const string Hall = "高新区政务服务中心 (Zone government service centre), 1 Innovation Road";
 
     private static readonly Department[] Departments =
     [
@@ -23,7 +24,16 @@ public static class DemoReferenceData
         new() { Code = "MARKET", NameZh = "市场监督管理局", NameEn = "Market Supervision Bureau", Phone = "0571-8000 1006", Address = Hall, OpeningHours = Hours },
         new() { Code = "FINANCE", NameZh = "金融服务中心", NameEn = "Financial Services Centre", Phone = "0571-8000 1007", Address = Hall, OpeningHours = Hours },
         new() { Code = "DEV", NameZh = "发展和改革局", NameEn = "Development and Reform Bureau", Phone = "0571-8000 1008", Address = Hall, OpeningHours = Hours },
+        new() { Code = "TAX", NameZh = "税务局", NameEn = "Tax Bureau", Phone = "0571-8000 1009", Address = Hall, OpeningHours = Hours },
+        new() { Code = "IP", NameZh = "知识产权局", NameEn = "Intellectual Property Office", Phone = "0571-8000 1010", Address = Hall, OpeningHours = Hours },
+        new() { Code = "ECON", NameZh = "经济和信息化局", NameEn = "Economy and Information Technology Bureau", Phone = "0571-8000 1011", Address = Hall, OpeningHours = Hours },
+        new() { Code = "COMMERCE", NameZh = "商务局", NameEn = "Commerce Bureau", Phone = "0571-8000 1012", Address = Hall, OpeningHours = Hours },
+        new() { Code = "POLICE", NameZh = "公安分局", NameEn = "Public Security Sub-bureau", Phone = "0571-8000 1013", Address = Hall, OpeningHours = Hours },
     ];
+
+    public static Department DepartmentByCode(string code) => Departments.Single(d => d.Code == code);
+
+    public static IReadOnlyList<Department> AllDepartments => Departments;
 
     private static readonly Policy[] Policies =
     [
@@ -65,11 +75,20 @@ public static class DemoReferenceData
         var departments = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
         db.Departments.AddRange(Departments.Where(d => !departments.Contains(d.Code)));
         var policies = await db.Policies.Select(p => p.Code).ToListAsync(cancellationToken);
-        db.Policies.AddRange(Policies.Where(p => !policies.Contains(p.Code)));
+        db.Policies.AddRange(AllPolicies().Where(p => !policies.Contains(p.Code)));
         var items = await db.ServiceItems.Select(i => i.Code).ToListAsync(cancellationToken);
-        db.ServiceItems.AddRange(ServiceItems.Where(i => !items.Contains(i.Code)));
+        db.ServiceItems.AddRange(AllServiceItems().Where(i => !items.Contains(i.Code)));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The article's figures: about 60 policies and 280 departmental items, merged into 37 one-thing items.</summary>
+    public static IEnumerable<Policy> AllPolicies() => Policies.Concat(DemoCatalogue.Policies());
+
+    public static IEnumerable<ServiceItem> AllServiceItems() => ServiceItems.Concat(DemoCatalogue.ServiceItems());
+
+    /// <summary>Pure reference codes of the demonstration data, for validating it without a database.</summary>
+    public static FlowCards.IReferenceCodes Codes() =>
+        new ReferenceCodes(Departments.Select(d => d.Code), AllPolicies().Select(p => p.Code), AllServiceItems().Select(i => i.Code));
 
     private static Policy Policy(string code, string titleZh, string titleEn, string department, string number) => new()
     {

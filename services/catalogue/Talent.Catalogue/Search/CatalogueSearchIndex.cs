@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Talent.Catalogue.Search;
+
+public sealed record SearchRequest(string? Query, IReadOnlyList<string> Stages, string? Category, IReadOnlyList<string> Departments, IReadOnlyList<string> Audience, int Page, int PageSize);
+
+public sealed record SearchHit(string Code, int Version, string TitleZh, string? TitleEn, string Category, IReadOnlyList<string> Stages, string LeadDepartment, int CommittedLimitDays, int InPersonVisits, string Snippet, float Score);
+
+public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+/// <summary>
+/// The directory's full-text index: Lucene in memory, one document per published item, rebuilt from the database when
+/// the service starts and kept current on publish and withdrawal (here at once, on other replicas by
+/// <see cref="SearchIndexSync"/>). Writes are serialized; searches run concurrently on the latest refreshed searcher.
+/// </summary>
+public sealed class CatalogueSearchIndex : IDisposable
+{
+    /// <summary>Results beyond this many are not paged to (page × pageSize).</summary>
+    public const int MaxWindow = 1000;
+
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly ConcurrentDictionary<string, (IndexedItem Item, long Stamp)> _items = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Threading.Lock _writeLock = new();
+    private long _stamp;
+    private volatile SynonymSet _synonyms = SynonymSet.Empty;
+
+    public CatalogueSearchIndex()
+    {
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Index) { OpenMode = OpenMode.CREATE });
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public Task Ready => _ready.Task;
+
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    public int Count => _items.Count;
+
+    public SynonymSet Synonyms => _synonyms;
+
+    /// <summary>A stamp taken before reading the database: entries indexed after it are newer than what was read.</summary>
+    public long Stamp() => Interlocked.Read(ref _stamp);
+
+    public void UseSynonyms(SynonymSet synonyms) => _synonyms = synonyms;
+
+    /// <summary>Everything, from scratch (the start of the service).</summary>
+    public void Rebuild(IEnumerable<IndexedItem> items)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            _items.Clear();
+            foreach (var item in items)
+            {
+                _writer.AddDocument(Document(item));
+                _items[item.Code] = (item, Interlocked.Increment(ref _stamp));
+            }
+
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+
+        _ready.TrySetResult();
+    }
+
+    /// <summary>Indexes a published version unless a newer one of the same item is already indexed.</summary>
+    public bool Upsert(IndexedItem item)
+    {
+        lock (_writeLock)
+        {
+            if (_items.TryGetValue(item.Code, out var current) && current.Item.Version > item.Version)
+            {
+                return false;
+            }
+
+            _writer.UpdateDocument(new Term(SearchFields.Code, item.Code), Document(item));
+            _items[item.Code] = (item, Interlocked.Increment(ref _stamp));
+            _searchers.MaybeRefreshBlocking();
+            return true;
+        }
+    }
+
+    /// <summary>Takes an item out; <paramref name="readBefore"/> protects entries indexed after the caller read its state.</summary>
+    public bool Remove(string code, long readBefore = long.MaxValue)
+    {
+        lock (_writeLock)
+        {
+            if (!_items.TryGetValue(code, out var current) || current.Stamp > readBefore)
+            {
+                return false;
+            }
+
+            _writer.DeleteDocuments(new Term(SearchFields.Code, code));
+            _items.TryRemove(code, out _);
+            _searchers.MaybeRefreshBlocking();
+            return true;
+        }
+    }
+
+    /// <summary>The indexed version of each item (for comparing with the database).</summary>
+    public IReadOnlyDictionary<string, int> Versions() => _items.ToDictionary(e => e.Key, e => e.Value.Item.Version, StringComparer.Ordinal);
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var text = string.IsNullOrWhiteSpace(request.Query) ? null : SearchQueryBuilder.Build(request.Query, _synonyms);
+        if (!string.IsNullOrWhiteSpace(request.Query) && text is null)
+        {
+            // Only stop words or punctuation: nothing can match.
+            return new SearchResult(0, request.Page, request.PageSize, [], new FacetCounter().Result());
+        }
+
+        var root = new BooleanQuery();
+        root.Add(text?.Query ?? new MatchAllDocsQuery(), Occur.MUST);
+        AddFilter(root, SearchFields.Stage, request.Stages);
+        AddFilter(root, SearchFields.Category, request.Category is null ? [] : [request.Category]);
+        AddFilter(root, SearchFields.Department, request.Departments);
+        AddFilter(root, SearchFields.Audience, request.Audience);
+
+        var window = Math.Min(request.Page * request.PageSize, MaxWindow);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            ITopDocsCollector top = text is null
+                ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.SortCode, SortFieldType.STRING)), window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
+                : TopScoreDocCollector.Create(window, docsScoredInOrder: false);
+            var facets = new FacetCounter();
+            searcher.Search(root, MultiCollector.Wrap(top, facets));
+            var start = (request.Page - 1) * request.PageSize;
+            var hits = new List<SearchHit>();
+            foreach (var scoreDoc in top.GetTopDocs(start, request.PageSize).ScoreDocs)
+            {
+                var code = searcher.Doc(scoreDoc.Doc).Get(SearchFields.Code);
+                if (_items.TryGetValue(code, out var entry))
+                {
+                    hits.Add(Hit(entry.Item, text?.HighlightTerms ?? [], scoreDoc.Score));
+                }
+            }
+
+            return new SearchResult(top.TotalHits, request.Page, request.PageSize, hits, facets.Result());
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static SearchHit Hit(IndexedItem item, IReadOnlyList<string> terms, float score) =>
+        new(item.Code, item.Version, item.TitleZh, item.TitleEn, item.Category, item.Stages, item.LeadDepartment, item.CommittedLimitDays, item.InPersonVisits,
+            Snippets.Make([item.SummaryZh, item.SummaryEn ?? "", string.Join("；", item.Materials), string.Join("；", item.ServiceItems), string.Join("，", item.Keywords)], terms),
+            float.IsNaN(score) ? 0 : score);
+
+    private static void AddFilter(BooleanQuery root, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        // Filters narrow the result without changing its order.
+        root.Add(new ConstantScoreQuery(any) { Boost = 0f }, Occur.MUST);
+    }
+
+    private static Document Document(IndexedItem item)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Code, item.Code, Field.Store.YES),
+            new SortedDocValuesField(SearchFields.SortCode, new BytesRef(item.Code)),
+            new TextField(SearchFields.Title, item.Title, Field.Store.NO),
+            new TextField(SearchFields.TitleCjk, item.Title, Field.Store.NO),
+            new TextField(SearchFields.Keywords, string.Join('\n', item.Keywords), Field.Store.NO),
+            new TextField(SearchFields.Body, item.Body, Field.Store.NO),
+            new TextField(SearchFields.BodyCjk, item.Body, Field.Store.NO),
+            new StringField(SearchFields.Category, item.Category, Field.Store.NO),
+            new SortedDocValuesField(SearchFields.Category, new BytesRef(item.Category)),
+            new StringField(SearchFields.Department, item.LeadDepartment, Field.Store.NO),
+            new SortedDocValuesField(SearchFields.Department, new BytesRef(item.LeadDepartment)),
+        };
+        foreach (var stage in item.Stages)
+        {
+            doc.Add(new StringField(SearchFields.Stage, stage, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(SearchFields.Stage, new BytesRef(stage)));
+        }
+
+        foreach (var audience in item.Audience)
+        {
+            doc.Add(new StringField(SearchFields.Audience, audience, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}
