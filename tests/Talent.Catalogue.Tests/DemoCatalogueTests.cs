@@ -50,6 +50,15 @@ public sealed class DemoCatalogueTests
     }
 
     [Fact]
+    public void Reference_codes_are_unique()
+    {
+        Assert.Empty(DemoReferenceData.AllPolicies().GroupBy(p => p.Code).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(DemoReferenceData.AllServiceItems().GroupBy(s => s.Code).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(DemoReferenceData.AllDepartments.GroupBy(d => d.Code).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.All(DemoReferenceData.AllPolicies(), p => Assert.InRange(p.Code.Length, 3, 40));
+    }
+
+    [Fact]
     public void Reference_data_is_of_the_order_of_the_articles_figures()
     {
         // The article: about 60 policies and 280 departmental items merged into 37.

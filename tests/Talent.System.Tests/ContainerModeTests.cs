@@ -31,7 +31,7 @@ public sealed class ContainerModeTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         using var gateway = app.CreateHttpClient("gateway");
 
-        var code = "CTR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var code = CatalogueSamples.NewCode("CTR");
         using var signIn = await gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["client_id"] = "talent-dev", ["username"] = "operator1", ["password"] = "Talent#2026", ["scope"] = "catalogue",
@@ -39,8 +39,7 @@ public sealed class ContainerModeTests
         var token = (await signIn.Content.ReadFromJsonAsync<TokenResponse>(ct))?.AccessToken;
         Assert.False(string.IsNullOrEmpty(token), $"no token: {(int)signIn.StatusCode}");
         gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var created = await gateway.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "容器模式", leadDepartment = "STI" }, ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await CatalogueSamples.PublishAsync(gateway, gateway, CatalogueSamples.Draft(code, titleZh: "容器模式", leadDepartment: "STI"), ct);
 
         await Eventually.UntilAsync(
             async () => (await gateway.GetAsync($"/api/applications/catalogue/{code}", ct)).IsSuccessStatusCode,

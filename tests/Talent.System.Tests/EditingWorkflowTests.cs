@@ -10,32 +10,9 @@ namespace Talent.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed class EditingWorkflowTests(SystemFixture system)
 {
-    private static object Draft(string code, int committed = 5, int statutory = 20) => new
-    {
-        code,
-        content = new
-        {
-            titleZh = "人才配偶就业", titleEn = "Spouse employment", summaryZh = "为人才配偶推荐就业岗位。", category = "life",
-            audience = new[] { "everyone" }, serviceItems = new[] { "SI-SPOUSE-JOBS" }, leadDepartment = "HRSS", keywords = new[] { "配偶", "爱人工作" },
-        },
-        flowCard = new
-        {
-            eligibility = new[] { "区内人才的配偶" },
-            materials = new[] { new { code = "ID", nameZh = "身份证", form = "electronic", copies = 1, required = true, source = "applicant" } },
-            steps = new[]
-            {
-                new { order = 1, nameZh = "受理", department = "HRSS", limitDays = 1, countsTowardLimit = true },
-                new { order = 2, nameZh = "岗位推荐", department = "HRSS", limitDays = 3, countsTowardLimit = true },
-            },
-            statutoryLimitDays = statutory,
-            committedLimitDays = committed,
-            inPersonVisits = 0,
-            legalBasis = new[] { "POL-SPOUSE-EMPLOYMENT" },
-            form = new[] { new { code = "spouseName", labelZh = "配偶姓名", type = "text", required = true, order = 1, options = Array.Empty<object>() } },
-        },
-    };
+    private static object Draft(string code, int committed = 5, int statutory = 20) => CatalogueSamples.Draft(code, committed, statutory);
 
-    private static string NewCode() => "WF-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+    private static string NewCode() => CatalogueSamples.NewCode("WF");
 
     [Fact]
     public async Task A_draft_goes_from_the_departments_staff_through_review_to_the_directory_and_the_read_models()
@@ -65,7 +42,8 @@ public sealed class EditingWorkflowTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/catalogue/drafts/{id}/publish", null, ct)).StatusCode);
 
         var item = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/catalogue/items/{code}", ct);
-        Assert.Equal("人才配偶就业", item.GetProperty("titleZh").GetString());
+        Assert.Equal("人才配偶就业", item.GetProperty("content").GetProperty("titleZh").GetString());
+        Assert.Equal(4, item.GetProperty("flowCard").GetProperty("committedLimitDays").GetInt32());
         await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync($"/api/applications/catalogue/{code}", ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the applications copy");
         // The event carried the flow card the applications service will validate and time applications against.
         var card = (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/applications/catalogue/{code}", ct)).GetProperty("flowCard");

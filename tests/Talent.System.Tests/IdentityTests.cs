@@ -13,7 +13,7 @@ namespace Talent.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed class IdentityTests(SystemFixture system)
 {
-    private static readonly object Item = new { code = "GUARD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "受保护", leadDepartment = "STI" };
+    private static readonly object Item = CatalogueSamples.Draft(CatalogueSamples.NewCode("GUARD"), titleZh: "受保护", leadDepartment: "STI");
 
     [Fact]
     public async Task The_discovery_document_seen_through_the_gateway_names_the_gateway_issuer_and_endpoints()
@@ -61,7 +61,7 @@ public sealed class IdentityTests(SystemFixture system)
     public async Task Without_a_token_a_guarded_endpoint_answers_401()
     {
         var ct = TestContext.Current.CancellationToken;
-        var response = await system.Gateway.PostAsJsonAsync("/api/catalogue/items", Item, ct);
+        var response = await system.Gateway.PostAsJsonAsync("/api/catalogue/drafts", Item, ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -70,7 +70,7 @@ public sealed class IdentityTests(SystemFixture system)
     {
         var ct = TestContext.Current.CancellationToken;
         using var applicant = system.As((await system.SignInAsync("talent1", "catalogue")).AccessToken!);
-        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/catalogue/items", Item, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync("/api/catalogue/drafts", Item, ct)).StatusCode);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class IdentityTests(SystemFixture system)
         var ct = TestContext.Current.CancellationToken;
         // An operator, but the token's scope and audience are the applications service's, not the catalogue's.
         using var operatorForOtherApi = system.As((await system.SignInAsync("operator1", "applications")).AccessToken!);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorForOtherApi.PostAsJsonAsync("/api/catalogue/items", Item, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorForOtherApi.PostAsJsonAsync("/api/catalogue/drafts", Item, ct)).StatusCode);
     }
 
     [Fact]
@@ -89,11 +89,11 @@ public sealed class IdentityTests(SystemFixture system)
         using var staff = system.As((await system.SignInAsync("staff-sti", "catalogue")).AccessToken!);
         var code = "DEPT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-        var others = await staff.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人社事项", leadDepartment = "HRSS" }, ct);
+        var others = await staff.PostAsJsonAsync("/api/catalogue/drafts", CatalogueSamples.Draft(code, titleZh: "人社事项", leadDepartment: "HRSS"), ct);
         Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync($"/api/catalogue/items/{code}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync($"/api/catalogue/items/{code}/versions", ct)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "科创事项", leadDepartment = "STI" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/catalogue/drafts", CatalogueSamples.Draft(code, titleZh: "科创事项", leadDepartment: "STI"), ct)).StatusCode);
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public sealed class IdentityTests(SystemFixture system)
         using var client = system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!);
         var invalid = new { code = "x" };
         // Accepted while valid (the body is then refused for its own reasons), 401 once the lifetime has passed.
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/catalogue/items", invalid, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/catalogue/drafts", invalid, ct)).StatusCode);
         await Talent.Testing.Eventually.UntilAsync(
-            async () => (await client.PostAsJsonAsync("/api/catalogue/items", invalid, ct)).StatusCode == HttpStatusCode.Unauthorized,
+            async () => (await client.PostAsJsonAsync("/api/catalogue/drafts", invalid, ct)).StatusCode == HttpStatusCode.Unauthorized,
             SystemFixture.AccessTokenLifetime + TimeSpan.FromSeconds(20),
             "the token to expire");
     }
@@ -116,7 +116,7 @@ public sealed class IdentityTests(SystemFixture system)
         var ct = TestContext.Current.CancellationToken;
         var forged = Forge(new Uri(system.GatewayAddress, "/identity/").ToString());
         using var client = system.As(forged);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/catalogue/items", Item, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/catalogue/drafts", Item, ct)).StatusCode);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class IdentityTests(SystemFixture system)
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = system.As(Forge("https://elsewhere.example/"));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/catalogue/items", Item, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/catalogue/drafts", Item, ct)).StatusCode);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public sealed partial class SignInFlowTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
 
         using var api = system.As(tokens!.AccessToken!);
-        var item = "PKCE-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/items", new { code = item, titleZh = "授权码", leadDepartment = "STI" }, ct)).StatusCode);
+        var draft = CatalogueSamples.Draft(CatalogueSamples.NewCode("PKCE"), titleZh: "授权码", leadDepartment: "STI");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/catalogue/drafts", draft, ct)).StatusCode);
     }
 
     [Fact]

@@ -21,8 +21,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
         var code = "SYS-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
         using var editor = await OperatorAsync();
-        var created = await editor.PostAsJsonAsync("/api/catalogue/items", new { code, titleZh = "人才公寓申请", titleEn = "Talent apartment", leadDepartment = "HRSS" }, ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await CatalogueSamples.PublishAsync(editor, editor, CatalogueSamples.Draft(code, titleZh: "人才公寓申请"), ct);
 
         foreach (var service in new[] { "applications", "matching" })
         {
@@ -57,14 +56,15 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
         var ct = TestContext.Current.CancellationToken;
 
         using var editor = await OperatorAsync();
-        var missingTitle = await editor.PostAsJsonAsync("/api/catalogue/items", new { code = "NO-TITLE", leadDepartment = "STI" }, ct);
+        var missingTitle = await editor.PostAsJsonAsync("/api/catalogue/drafts", CatalogueSamples.Draft("NO-TITLE", titleZh: ""), ct);
         Assert.Equal(HttpStatusCode.BadRequest, missingTitle.StatusCode);
         Assert.Equal("application/problem+json", missingTitle.Content.Headers.ContentType?.MediaType);
         var problem = await missingTitle.Content.ReadFromJsonAsync<JsonElement>(ct);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("titleZh", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("content.titleZh", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync("/api/catalogue/items/NO-TITLE", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync("/api/catalogue/items/NO-TITLE/versions", ct)).StatusCode);
 
-        var malformed = await editor.PostAsync("/api/catalogue/items", new StringContent("{\"code\": ", Encoding.UTF8, "application/json"), ct);
+        var malformed = await editor.PostAsync("/api/catalogue/drafts", new StringContent("{\"code\": ", Encoding.UTF8, "application/json"), ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
     }
@@ -74,7 +74,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
     {
         var ct = TestContext.Current.CancellationToken;
         using var editor = await OperatorAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalogue/items")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalogue/drafts")
         {
             Content = new ByteArrayContent(new byte[(25 * 1024 * 1024) + 1]) { Headers = { ContentType = new("application/json") } },
         };
@@ -87,14 +87,14 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Publishing_an_existing_code_again_is_a_conflict()
+    public async Task Drafting_a_new_item_with_an_existing_code_is_a_conflict()
     {
         var ct = TestContext.Current.CancellationToken;
-        var item = new { code = "DUP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), titleZh = "重复", leadDepartment = "STI" };
+        var item = CatalogueSamples.Draft(CatalogueSamples.NewCode("DUP"), titleZh: "重复");
 
         using var editor = await OperatorAsync();
-        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/catalogue/items", item, ct)).StatusCode);
-        var again = await editor.PostAsJsonAsync("/api/catalogue/items", item, ct);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/catalogue/drafts", item, ct)).StatusCode);
+        var again = await editor.PostAsJsonAsync("/api/catalogue/drafts", item, ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("code", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("field").GetString());

@@ -86,5 +86,5 @@ public static partial class DemoCatalogue
 
     private static string ServiceCode(DemoItem item, int index) => $"SI-{item.Code}-{index + 1}";
 
-    private static string PolicyCode(DemoItem item) => $"POL-{item.Code}";
+    private static string PolicyCode(DemoItem item) => $"POL-{item.Code}-RULES";
 }
