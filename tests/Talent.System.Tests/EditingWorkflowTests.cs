@@ -89,6 +89,13 @@ public sealed class EditingWorkflowTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync($"/api/catalogue/items/{code}/withdraw", new { reason = "政策调整" }, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/catalogue/items/{code}/withdraw", new { reason = "政策调整 Policy changed" }, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync($"/api/catalogue/items/{code}", ct)).StatusCode);
+        foreach (var service in new[] { "applications", "matching" })
+        {
+            await Eventually.UntilAsync(
+                async () => (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/catalogue/{code}", ct)).GetProperty("withdrawn").GetBoolean(),
+                TimeSpan.FromSeconds(30),
+                $"{service}'s copy marked withdrawn");
+        }
     }
 
     [Fact]

@@ -34,7 +34,32 @@ public sealed class WalkingSkeletonTests(SystemFixture system)
             Assert.Equal(code, body.GetProperty("code").GetString());
             Assert.Equal("人才公寓申请", body.GetProperty("titleZh").GetString());
             Assert.Equal(1, body.GetProperty("version").GetInt32());
+            Assert.Equal("life", body.GetProperty("category").GetString());
+            Assert.Equal("HRSS", body.GetProperty("leadDepartment").GetString());
+            Assert.False(body.GetProperty("withdrawn").GetBoolean());
         }
+    }
+
+    [Fact]
+    public async Task The_demonstration_items_reach_matching_with_their_stages_and_applications_with_their_form()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        JsonElement matching = default;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var response = await system.Gateway.GetAsync("/api/matching/catalogue/POC-FUNDING", ct);
+                matching = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(ct) : default;
+                return response.IsSuccessStatusCode;
+            },
+            Deadline,
+            "matching's copy of the demonstration item POC-FUNDING");
+        Assert.Equal("production", matching.GetProperty("category").GetString());
+        Assert.Equal(["proofOfConcept"], matching.GetProperty("stages").EnumerateArray().Select(s => s.GetString()));
+
+        await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync("/api/applications/catalogue/TALENT-APARTMENT", ct)).IsSuccessStatusCode, Deadline, "applications' copy of TALENT-APARTMENT");
+        var card = (await system.Gateway.GetFromJsonAsync<JsonElement>("/api/applications/catalogue/TALENT-APARTMENT", ct)).GetProperty("flowCard");
+        Assert.Contains("flatType", card.GetProperty("form").EnumerateArray().Select(f => f.GetProperty("code").GetString()));
     }
 
     [Fact]

@@ -12,7 +12,11 @@ public static class ApplicationsServiceExtensions
     {
         builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<ApplicationsDbContext>(ServiceName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<CatalogueItemPublishedConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<CatalogueItemPublishedConsumer>();
+            bus.AddConsumer<CatalogueItemWithdrawnConsumer>();
+        });
         return builder;
     }
 }

@@ -7,7 +7,7 @@ namespace Talent.Applications.Catalogue;
 
 public static class CatalogueCopyApi
 {
-    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt, FlowCardSnapshot? FlowCard);
+    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, string? Category, IReadOnlyList<string> Stages, string? LeadDepartment, bool Withdrawn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt, FlowCardSnapshot? FlowCard);
 
     public static IEndpointRouteBuilder MapCatalogueCopyApi(this IEndpointRouteBuilder routes)
     {
@@ -28,6 +28,6 @@ public static class CatalogueCopyApi
         }
 
         var version = await db.CatalogueVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Code == code && v.Version == copy.Version, cancellationToken);
-        return TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.PublishedAt, copy.ReceivedAt, version?.FlowCard));
+        return TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.Category, copy.Stages, copy.LeadDepartment, copy.Withdrawn, copy.PublishedAt, copy.ReceivedAt, version?.FlowCard));
     }
 }

@@ -6,7 +6,7 @@ namespace Talent.Matching.Catalogue;
 
 public static class CatalogueCopyApi
 {
-    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt);
+    public sealed record CatalogueItemCopyResponse(string Code, int Version, string TitleZh, string? TitleEn, string? Category, IReadOnlyList<string> Stages, string? LeadDepartment, bool Withdrawn, DateTimeOffset PublishedAt, DateTimeOffset ReceivedAt);
 
     public static IEndpointRouteBuilder MapCatalogueCopyApi(this IEndpointRouteBuilder routes)
     {
@@ -23,6 +23,6 @@ public static class CatalogueCopyApi
         var copy = await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
         return copy is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.PublishedAt, copy.ReceivedAt));
+            : TypedResults.Ok(new CatalogueItemCopyResponse(copy.Code, copy.Version, copy.TitleZh, copy.TitleEn, copy.Category, copy.Stages, copy.LeadDepartment, copy.Withdrawn, copy.PublishedAt, copy.ReceivedAt));
     }
 }

@@ -13,6 +13,18 @@ public sealed class CatalogueItemCopy
 
     public string? TitleEn { get; private set; }
 
+    /// <summary>production or life (null from events published before the catalogue carried it).</summary>
+    public string? Category { get; private set; }
+
+    public List<string> Stages { get; private set; } = [];
+
+    public string? LeadDepartment { get; private set; }
+
+    /// <summary>Taken out of the directory: no new applications or matches for it.</summary>
+    public bool Withdrawn { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
     public DateTimeOffset PublishedAt { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
@@ -39,8 +51,26 @@ public sealed class CatalogueItemCopy
         Version = published.Version;
         TitleZh = published.TitleZh;
         TitleEn = published.TitleEn;
+        Category = published.Category;
+        Stages = [.. published.Stages ?? []];
+        LeadDepartment = published.LeadDepartment;
+        Withdrawn = false;
+        WithdrawalReason = null;
         PublishedAt = published.OccurredAt;
         ReceivedAt = now;
+        return true;
+    }
+
+    /// <summary>Marks the item withdrawn, unless a newer version was published since.</summary>
+    public bool Apply(CatalogueItemWithdrawn withdrawn)
+    {
+        if (withdrawn.Version < Version)
+        {
+            return false;
+        }
+
+        Withdrawn = true;
+        WithdrawalReason = withdrawn.Reason;
         return true;
     }
 }
