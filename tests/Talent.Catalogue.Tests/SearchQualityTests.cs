@@ -217,6 +217,15 @@ public sealed class SearchIndexUpdateTests
     }
 
     [Fact]
+    public void A_synonym_edit_changes_the_next_answer_to_the_same_query()
+    {
+        using var demo = new DemoIndex();
+        Assert.Equal(0, demo.Search("神秘词").Total);
+        demo.Index.UseSynonyms(new SynonymSet([.. SynonymList.DefaultGroups(), ["神秘词", "配偶"]], 2));
+        Assert.Contains(demo.Search("神秘词").Items, i => i.Code == "SPOUSE-EMPLOYMENT");
+    }
+
+    [Fact]
     public void A_removal_based_on_an_older_read_keeps_an_item_indexed_since()
     {
         using var demo = new DemoIndex();

@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Talent.Catalogue.Search;
 
@@ -30,7 +31,14 @@ public sealed class CatalogueSearchIndex : IDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Threading.Lock _writeLock = new();
     private long _stamp;
+    private long _generation;
     private volatile SynonymSet _synonyms = SynonymSet.Empty;
+
+    // People search for the same few things: results are kept per request until the index or the synonyms change
+    // (the generation is part of the key, so nothing stale is ever served after a change).
+    private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = ResultCacheEntries });
+
+    public const int ResultCacheEntries = 20_000;
 
     public CatalogueSearchIndex()
     {
@@ -49,7 +57,11 @@ public sealed class CatalogueSearchIndex : IDisposable
     /// <summary>A stamp taken before reading the database: entries indexed after it are newer than what was read.</summary>
     public long Stamp() => Interlocked.Read(ref _stamp);
 
-    public void UseSynonyms(SynonymSet synonyms) => _synonyms = synonyms;
+    public void UseSynonyms(SynonymSet synonyms)
+    {
+        _synonyms = synonyms;
+        Interlocked.Increment(ref _generation);
+    }
 
     /// <summary>Everything, from scratch (the start of the service).</summary>
     public void Rebuild(IEnumerable<IndexedItem> items)
@@ -66,6 +78,7 @@ public sealed class CatalogueSearchIndex : IDisposable
 
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
+            Interlocked.Increment(ref _generation);
         }
 
         _ready.TrySetResult();
@@ -84,6 +97,7 @@ public sealed class CatalogueSearchIndex : IDisposable
             _writer.UpdateDocument(new Term(SearchFields.Code, item.Code), Document(item));
             _items[item.Code] = (item, Interlocked.Increment(ref _stamp));
             _searchers.MaybeRefreshBlocking();
+            Interlocked.Increment(ref _generation);
             return true;
         }
     }
@@ -101,6 +115,7 @@ public sealed class CatalogueSearchIndex : IDisposable
             _writer.DeleteDocuments(new Term(SearchFields.Code, code));
             _items.TryRemove(code, out _);
             _searchers.MaybeRefreshBlocking();
+            Interlocked.Increment(ref _generation);
             return true;
         }
     }
@@ -108,7 +123,27 @@ public sealed class CatalogueSearchIndex : IDisposable
     /// <summary>The indexed version of each item (for comparing with the database).</summary>
     public IReadOnlyDictionary<string, int> Versions() => _items.ToDictionary(e => e.Key, e => e.Value.Item.Version, StringComparer.Ordinal);
 
-    public SearchResult Search(SearchRequest request)
+    /// <summary>Searches; <paramref name="cached"/> false always runs the query (benchmarks measure the index that way).</summary>
+    public SearchResult Search(SearchRequest request, bool cached = true)
+    {
+        if (!cached)
+        {
+            return Execute(request);
+        }
+
+        var key = string.Join('\u001f', Interlocked.Read(ref _generation), request.Query?.Trim() ?? "", string.Join(',', request.Stages), request.Category ?? "",
+            string.Join(',', request.Departments), string.Join(',', request.Audience), request.Page, request.PageSize);
+        if (_results.TryGetValue(key, out SearchResult? hit))
+        {
+            return hit!;
+        }
+
+        var result = Execute(request);
+        _results.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return result;
+    }
+
+    private SearchResult Execute(SearchRequest request)
     {
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : SearchQueryBuilder.Build(request.Query, _synonyms);
         if (!string.IsNullOrWhiteSpace(request.Query) && text is null)
@@ -206,6 +241,7 @@ public sealed class CatalogueSearchIndex : IDisposable
 
     public void Dispose()
     {
+        _results.Dispose();
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
