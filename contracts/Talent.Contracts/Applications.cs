@@ -1,0 +1,100 @@
+namespace Talent.Contracts.Applications;
+
+/// <summary>An applicant (or staff at a service window on their behalf) submitted an application.</summary>
+public sealed record ApplicationSubmitted(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    int ItemVersion,
+    string LeadDepartment,
+    IReadOnlyList<string> Departments,
+    string Channel,
+    DateOnly AcceptanceDeadline) : IIntegrationEvent;
+
+/// <summary>Accepted (受理): the decision clock starts; <see cref="OwnerId"/> is the first-ask owner.</summary>
+public sealed record ApplicationAccepted(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    int ItemVersion,
+    string LeadDepartment,
+    string OwnerId,
+    DateOnly DecisionDeadline) : IIntegrationEvent;
+
+public sealed record ApplicationReturnedForSupplement(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    string LeadDepartment,
+    string? OwnerId,
+    string Note) : IIntegrationEvent;
+
+/// <summary>Decided: approved or denied with reasons; the applicant is then invited to rate the service.</summary>
+public sealed record ApplicationDecided(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    int ItemVersion,
+    string LeadDepartment,
+    IReadOnlyList<string> Departments,
+    string? OwnerId,
+    bool Approved,
+    string Decision,
+    bool OnTime,
+    int InPersonVisits) : IIntegrationEvent;
+
+public sealed record ApplicationWithdrawn(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    string LeadDepartment,
+    string? OwnerId) : IIntegrationEvent;
+
+/// <summary>A deadline (acceptance or decision) is one working day away (configurable); raised once per deadline.</summary>
+public sealed record ApplicationDueSoon(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ItemCode,
+    string LeadDepartment,
+    string? OwnerId,
+    string Deadline,
+    DateOnly DueOn) : IIntegrationEvent;
+
+/// <summary>A deadline passed without the step it limits; raised once per deadline.</summary>
+public sealed record ApplicationOverdue(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ItemCode,
+    string LeadDepartment,
+    string? OwnerId,
+    string Deadline,
+    DateOnly DueOn) : IIntegrationEvent;
+
+/// <summary>Operators changed a year of the working-day calendar; services that keep deadlines keep a copy.</summary>
+public sealed record WorkingCalendarChanged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    int Year,
+    IReadOnlyList<DateOnly> Holidays,
+    IReadOnlyList<DateOnly> MakeUpWorkdays,
+    string Source,
+    bool Provisional) : IIntegrationEvent;

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Talent.Applications.Applying;
+using Talent.Contracts.Catalogue;
+using Talent.WorkingDays;
+using Xunit;
+
+namespace Talent.Applications.Tests;
+
+public sealed class ApplicationStateMachineTests
+{
+    public static readonly WorkingCalendar Calendar = new(ChinaHolidays.Seed);
+
+    // Thursday 26 Nov 2026, 10:00 in the zone.
+    public static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly CaseActor Talent = new("talent-1", "张三", IsApplicant: true, IsStaff: false, IsOperator: false, null);
+    public static readonly CaseActor OtherTalent = new("talent-2", "李四", true, false, false, null);
+    public static readonly CaseActor Housing = new("staff-housing", "王五", false, true, false, "HOUSING", "0571-8000 1003");
+    public static readonly CaseActor Hr = new("staff-hr", "赵六", false, true, false, "HRSS");
+    public static readonly CaseActor Operator = new("op-1", "运营", false, false, true, null);
+
+    public static FlowCardSnapshot Card(params StepSnapshot[] steps) => new(
+        ["在区工作"],
+        [new MaterialSnapshot("id-card", "身份证", null, "electronic", 0, true, true, "POLICE"), new MaterialSnapshot("contract", "劳动合同", null, "electronic", 0, true, false, null)],
+        steps.Length > 0 ? steps : [new StepSnapshot(1, "受理", null, "HOUSING", 1, true), new StepSnapshot(2, "审核", null, "HRSS", 3, true)],
+        15, 7, 0, true, true, [],
+        [new FormFieldSnapshot("flatType", "户型", null, "singleChoice", true, 1, [new FormOptionSnapshot("studio", "单间", null), new FormOptionSnapshot("one-bed", "一居室", null)])]);
+
+    public static Application Draft(FlowCardSnapshot? card = null) =>
+        Application.Start(Talent.Subject, Talent.Name, "TALENT-APARTMENT", 1, "人才公寓", card ?? Card(), "HOUSING", "online", Talent, Now);
+
+    private static int references;
+
+    public static string NextReference() => $"TA-2026-{Interlocked.Increment(ref references):D6}";
+
+    public static Application Submitted(FlowCardSnapshot? card = null)
+    {
+        var application = Draft(card);
+        Assert.Null(application.Submit(Talent, "key-1", NextReference, Calendar, 1, Now));
+        return application;
+    }
+
+    [Fact]
+    public void A_submission_gets_a_reference_and_an_acceptance_deadline_one_working_day_later()
+    {
+        var application = Submitted();
+        Assert.Equal(ApplicationState.Submitted, application.State);
+        Assert.Matches("^TA-2026-[0-9]{6}$", application.Reference);
+        Assert.Equal(new DateOnly(2026, 11, 27), application.AcceptanceDeadline);
+        Assert.Equal(("acceptance", new DateOnly(2026, 11, 27)), application.RunningDeadline);
+    }
+
+    [Fact]
+    public void Accepting_makes_the_first_handler_the_owner_and_starts_the_decision_clock_in_working_days()
+    {
+        var application = Submitted();
+        Assert.Null(application.Accept(Housing, Calendar, Now));
+        Assert.Equal(ApplicationState.Accepted, application.State);
+        Assert.Equal("staff-housing", application.OwnerId);
+        Assert.Equal("0571-8000 1003", application.OwnerContact);
+        // 7 working days from Thu 26 Nov: 27, 30 Nov, 1, 2, 3, 4, 7 Dec.
+        Assert.Equal(new DateOnly(2026, 12, 7), application.DecisionDeadline);
+    }
+
+    [Fact]
+    public void Steps_are_completed_in_order_each_by_its_department_then_the_lead_department_decides()
+    {
+        var application = Submitted();
+        application.Accept(Housing, Calendar, Now);
+
+        Assert.True(application.CompleteStep(2, Hr, Calendar, Now)!.Field == "step");
+        Assert.True(application.CompleteStep(1, Hr, Calendar, Now)!.Forbidden);
+        Assert.Null(application.CompleteStep(1, Housing, Calendar, Now));
+        Assert.Equal(ApplicationState.InReview, application.State);
+        Assert.False(application.Decide(true, "同意", null, Housing, Now) is null);
+        Assert.Null(application.CompleteStep(2, Hr, Calendar, Now));
+        Assert.Equal(["decide", "withdraw", "handover"], application.Allowed());
+
+        Assert.True(application.Decide(true, "同意", null, Hr, Now)!.Forbidden);
+        Assert.Null(application.Decide(true, "同意配租", null, Housing, Now));
+        Assert.Equal(ApplicationState.Approved, application.State);
+        Assert.True(application.DecidedOnTime);
+        Assert.Equal(["create", "submit", "accept", "complete-step:1", "complete-step:2", "decide"], application.History.Select(h => h.Action));
+    }
+
+    [Fact]
+    public void A_denial_needs_reasons()
+    {
+        var application = Submitted(Card(new StepSnapshot(1, "审核", null, "HOUSING", 2, true)));
+        application.Accept(Housing, Calendar, Now);
+        application.CompleteStep(1, Housing, Calendar, Now);
+        Assert.Equal("reasons", application.Decide(false, "不予批准", " ", Housing, Now)!.Field);
+        Assert.Null(application.Decide(false, "不予批准", "不符合条件：在区内有自有住房", Housing, Now));
+        Assert.Equal(ApplicationState.Denied, application.State);
+    }
+
+    [Fact]
+    public void A_step_that_does_not_count_pauses_the_decision_clock()
+    {
+        var card = Card(new StepSnapshot(1, "审核", null, "HOUSING", 2, true), new StepSnapshot(2, "公示", null, "HOUSING", 5, false), new StepSnapshot(3, "决定", null, "HOUSING", 1, true));
+        var application = Submitted(card);
+        application.Accept(Housing, Calendar, Now);
+        var deadline = application.DecisionDeadline;
+        application.CompleteStep(1, Housing, Calendar, Now);
+        Assert.Null(application.RunningDeadline);   // paused during the public notice
+
+        // The notice takes from Thu 26 Nov to Thu 3 Dec: 5 working days added.
+        Assert.Null(application.CompleteStep(2, Housing, Calendar, Now.AddDays(7)));
+        Assert.Equal(5, application.PausedDays);
+        Assert.Equal(Calendar.AddWorkingDays(deadline!.Value, 5), application.DecisionDeadline);
+        Assert.NotNull(application.RunningDeadline);
+    }
+
+    [Fact]
+    public void Refusal_return_and_resubmission_keep_the_reference_and_the_owner()
+    {
+        var application = Submitted();
+        var reference = application.Reference;
+        Assert.True(application.ReturnForSupplement(Hr, "缺少劳动合同", Now)!.Forbidden);
+        Assert.Null(application.ReturnForSupplement(Housing, "缺少劳动合同", Now));
+        Assert.Equal(ApplicationState.ReturnedForSupplement, application.State);
+        Assert.Equal("staff-housing", application.OwnerId);
+        Assert.Null(application.Submit(Talent, "key-2", NextReference, Calendar, 1, Now.AddDays(1)));
+        Assert.Equal(reference, application.Reference);
+        Assert.Equal("resubmit", application.History[^1].Action);
+
+        Assert.Null(application.Refuse(Housing, "不属于本事项受理范围", Now));
+        Assert.Equal(ApplicationState.NotAccepted, application.State);
+        Assert.Empty(application.Allowed());
+    }
+
+    [Theory]
+    [InlineData("accept")]
+    [InlineData("refuse")]
+    [InlineData("return")]
+    [InlineData("complete-step")]
+    [InlineData("decide")]
+    public void Staff_actions_on_a_draft_are_conflicts_that_name_the_state_and_what_is_allowed(string action)
+    {
+        var application = Draft();
+        var refusal = action switch
+        {
+            "accept" => application.Accept(Housing, Calendar, Now),
+            "refuse" => application.Refuse(Housing, "x", Now),
+            "return" => application.ReturnForSupplement(Housing, "x", Now),
+            "complete-step" => application.CompleteStep(1, Housing, Calendar, Now),
+            _ => application.Decide(true, "x", null, Housing, Now),
+        };
+        Assert.NotNull(refusal);
+        Assert.False(refusal.Forbidden);
+        Assert.Equal(ApplicationState.Draft, refusal.State);
+        Assert.Contains("submit", refusal.Allowed);
+    }
+
+    [Fact]
+    public void Only_the_applicant_edits_submits_and_withdraws()
+    {
+        var application = Draft();
+        Assert.True(application.SaveAnswers(new Dictionary<string, JsonElement>(), OtherTalent, Now)!.Forbidden);
+        Assert.True(application.Submit(OtherTalent, null, NextReference, Calendar, 1, Now)!.Forbidden);
+        Assert.True(application.Submit(Housing, null, NextReference, Calendar, 1, Now)!.Forbidden);
+        Assert.True(application.Withdraw(Housing, null, Now)!.Forbidden);
+        Assert.Null(application.Withdraw(Talent, "不需要了", Now));
+        Assert.Equal(ApplicationState.Withdrawn, application.State);
+        Assert.False(application.Withdraw(Talent, null, Now)!.Forbidden);
+    }
+
+    [Fact]
+    public void Staff_filing_at_the_window_own_the_case_and_may_fill_and_submit_it()
+    {
+        var application = Application.Start("talent-1", "张三", "TALENT-APARTMENT", 1, "人才公寓", Card(), "HOUSING", "window", Housing, Now);
+        Assert.Equal("staff-housing", application.OwnerId);
+        Assert.Equal("window", application.Channel);
+        Assert.Null(application.Submit(Housing, null, NextReference, Calendar, 1, Now));
+        Assert.Null(application.Accept(Housing, Calendar, Now));
+    }
+
+    [Fact]
+    public void A_case_is_handed_over_only_by_its_owner_or_an_operator_to_staff_of_a_department_in_it()
+    {
+        var application = Submitted();
+        application.Accept(Housing, Calendar, Now);
+        Assert.True(application.HandOver(Hr, Hr, "x", Now)!.Forbidden);
+        Assert.Equal("to", application.HandOver(Housing, new CaseActor("s", "s", false, true, false, "EDU"), "x", Now)!.Field);
+        Assert.Null(application.HandOver(Housing, Hr, "休假，移交人社局同事", Now));
+        Assert.Equal("staff-hr", application.OwnerId);
+        Assert.Null(application.HandOver(Operator, Housing, "归还", Now));
+        Assert.Contains("休假", application.History.Single(h => h.Action == "handover" && h.Actor == "staff-housing").Note);
+    }
+
+    [Fact]
+    public void Due_soon_and_overdue_are_marked_once_per_deadline()
+    {
+        var application = Submitted();
+        Assert.True(application.MarkDueSoon("acceptance:2026-11-27"));
+        Assert.False(application.MarkDueSoon("acceptance:2026-11-27"));
+        Assert.True(application.MarkDueSoon("decision:2026-12-07"));
+        Assert.True(application.MarkOverdue("acceptance:2026-11-27"));
+        Assert.False(application.MarkOverdue("acceptance:2026-11-27"));
+    }
+
+    [Fact]
+    public void Shared_materials_are_referenced_and_only_the_applicants_own_are_missing()
+    {
+        var card = Card();
+        var application = Draft(card);
+        application.ReferenceSharedMaterials(card, Now);
+        Assert.Equal(["contract"], application.MissingMaterials(card));
+        Assert.Equal(AttachedMaterial.DataSharing, application.Materials.Single(m => m.Code == "id-card").Kind);
+        application.Attach(new AttachedMaterial("contract", AttachedMaterial.Upload, Guid.NewGuid(), "c.pdf", "application/pdf", 10, "ab", null, Now), Talent);
+        Assert.Empty(application.MissingMaterials(card));
+    }
+}
