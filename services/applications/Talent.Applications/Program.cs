@@ -1,4 +1,6 @@
 using Talent.Applications;
+using Talent.Applications.Applying;
+using Talent.Applications.Calendar;
 using Talent.Applications.Catalogue;
 using Talent.Applications.Data;
 using Talent.Messaging.Persistence;
@@ -13,8 +15,11 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapCatalogueCopyApi();
+app.MapApplicationsApi();
+app.MapCalendarApi();
 
 await app.MigrateDatabaseAsync<ApplicationsDbContext>();
+await app.LoadCalendarAsync();
 await app.RunAsync();
 
 public partial class Program;

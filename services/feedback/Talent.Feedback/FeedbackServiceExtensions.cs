@@ -1,4 +1,5 @@
 using Talent.Feedback.Data;
+using Talent.Feedback.Invitations;
 using Talent.Messaging;
 
 namespace Talent.Feedback;
@@ -11,8 +12,10 @@ public static class FeedbackServiceExtensions
     {
         builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<FeedbackDbContext>(ServiceName);
-        // Consumers (ApplicationDecided, EngagementClosed) arrive with the feedback issue.
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<ApplicationDecidedConsumer>());
+        builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(InvitationsApi.ApplicantPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"));
         return builder;
     }
 }

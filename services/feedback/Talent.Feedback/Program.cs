@@ -1,5 +1,6 @@
 using Talent.Feedback;
 using Talent.Feedback.Data;
+using Talent.Feedback.Invitations;
 using Talent.Messaging.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
+app.MapInvitationsApi();
 
 await app.MigrateDatabaseAsync<FeedbackDbContext>();
 await app.RunAsync();

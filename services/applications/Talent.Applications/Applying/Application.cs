@@ -108,6 +108,20 @@ public sealed class Application
 
     public DateOnly? PausedSince { get; private set; }
 
+    /// <summary>The department whose action the case awaits (acceptance, the current step, the decision); null when none.</summary>
+    public string? AwaitingDepartment => State switch
+    {
+        ApplicationState.Submitted => LeadDepartment,
+        ApplicationState.Accepted or ApplicationState.InReview => Steps.FirstOrDefault(s => s.CompletedAt is null)?.Department ?? LeadDepartment,
+        _ => null,
+    };
+
+    /// <summary>Stored copy of <see cref="AwaitingDepartment"/>, for the staff inbox's index.</summary>
+    public string? AwaitingDepartmentCode { get; private set; }
+
+    /// <summary>The running deadline's date (null when none runs): the staff inbox orders by it.</summary>
+    public DateOnly? DueOn { get; private set; }
+
     public DateTimeOffset? DecidedAt { get; private set; }
 
     public string? Decision { get; private set; }
@@ -456,6 +470,8 @@ public sealed class Application
     private void Record(CaseActor actor, string action, ApplicationState from, DateTimeOffset now, string? note)
     {
         History.Add(new HistoryEntry(now, actor.Subject, actor.Name, action, from, State, note));
+        DueOn = RunningDeadline?.Due ?? (State is ApplicationState.Accepted or ApplicationState.InReview ? DecisionDeadline : null);
+        AwaitingDepartmentCode = AwaitingDepartment;
         Revision++;
     }
 

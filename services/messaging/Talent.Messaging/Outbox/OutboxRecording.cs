@@ -16,10 +16,12 @@ public static class OutboxRecording
     public static void RecordEvent<TEvent>(this DbContext db, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
     {
-        var body = JsonSerializer.Serialize(integrationEvent, Json);
+        // The runtime type: an event handed over as IIntegrationEvent is still recorded as what it is.
+        var type = integrationEvent.GetType();
+        var body = JsonSerializer.Serialize(integrationEvent, type, Json);
         db.Set<OutboxMessage>().Add(OutboxMessage.Create(
             integrationEvent.EventId,
-            EventTypes.NameOf(typeof(TEvent)),
+            EventTypes.NameOf(type),
             body,
             Activity.Current?.Id,
             integrationEvent.OccurredAt.ToUniversalTime()));

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talent.Applications.Calendar;
+using Talent.Applications.Data;
+using Talent.Contracts.Applications;
+using Talent.Messaging.Outbox;
+
+namespace Talent.Applications.Applying;
+
+/// <summary>
+/// Raises <c>ApplicationDueSoon</c> and <c>ApplicationOverdue</c> once per deadline. Idempotent (the case records the
+/// deadline it alerted for), safe with several replicas (rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>), and it
+/// survives restarts (the state is in the rows). Also reloads the calendar, so edits on other replicas arrive here.
+/// </summary>
+public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, ILogger<DeadlineSweep> logger) : BackgroundService
+{
+    public const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Deadline sweep failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass; returns the number of alerts raised.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+        await calendar.LoadAsync(db, time, ct);
+        var now = time.GetUtcNow();
+        var today = Application.Today(now);
+        var soon = calendar.Current.AddWorkingDays(today, options.Value.DueSoonDays);
+        var raised = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var due = await db.Applications
+                .FromSql($"""
+                    SELECT * FROM applications
+                    WHERE due_on <= {soon} AND state IN ('Submitted', 'Accepted', 'InReview') AND paused_since IS NULL
+                      AND (due_soon_raised_for IS DISTINCT FROM (CASE WHEN state = 'Submitted' THEN 'acceptance:' ELSE 'decision:' END || to_char(due_on, 'YYYY-MM-DD'))
+                        OR (due_on < {today} AND overdue_raised_for IS DISTINCT FROM (CASE WHEN state = 'Submitted' THEN 'acceptance:' ELSE 'decision:' END || to_char(due_on, 'YYYY-MM-DD'))))
+                    ORDER BY due_on
+                    LIMIT {Batch}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .ToListAsync(ct);
+            var changed = 0;
+            foreach (var application in due)
+            {
+                if (application.RunningDeadline is not { } deadline)
+                {
+                    continue;
+                }
+
+                var key = $"{deadline.Name}:{deadline.Due:yyyy-MM-dd}";
+                if (deadline.Due < today && application.MarkOverdue(key))
+                {
+                    application.MarkDueSoon(key);
+                    db.RecordEvent(new ApplicationOverdue(Guid.CreateVersion7(now), now, application.Id, application.Reference ?? "", application.ItemCode, application.LeadDepartment, application.OwnerId, deadline.Name, deadline.Due));
+                    changed++;
+                }
+                else if (deadline.Due >= today && application.MarkDueSoon(key))
+                {
+                    db.RecordEvent(new ApplicationDueSoon(Guid.CreateVersion7(now), now, application.Id, application.Reference ?? "", application.ItemCode, application.LeadDepartment, application.OwnerId, deadline.Name, deadline.Due));
+                    changed++;
+                }
+                else if (deadline.Due < today)
+                {
+                    // Overdue already raised and due-soon never was (the case went straight past it): settle the flag.
+                    application.MarkDueSoon(key);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            raised += changed;
+            if (due.Count < Batch)
+            {
+                return raised;
+            }
+        }
+    }
+}

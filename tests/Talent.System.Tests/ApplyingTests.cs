@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.SystemTests;
+
+/// <summary>Applying online through the gateway, from a draft to the decision arriving at the feedback service.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ApplyingTests(SystemFixture system)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    // SPOUSE-EMPLOYMENT (demonstration data): led by HRSS, two HRSS steps, the CV to upload, ID and marriage record shared.
+    private const string Item = "SPOUSE-EMPLOYMENT";
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% demo CV\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    private async Task<HttpClient> AsAsync(string user) => system.As((await system.SignInAsync(user, "applications")).AccessToken!);
+
+    private async Task<JsonElement> DraftAsync(HttpClient talent, CancellationToken ct)
+    {
+        await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync($"/api/applications/catalogue/{Item}", ct)).IsSuccessStatusCode, Deadline, "the demonstration item in applications");
+        var created = await talent.PostAsJsonAsync("/api/applications", new { itemCode = Item }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return await created.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, string code, byte[] bytes, string fileName, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(code), "materialCode" },
+            { new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", fileName },
+        };
+        return await client.PostAsync($"/api/applications/{id}/materials", form, ct);
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string id, string key, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/submit");
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, ct);
+    }
+
+    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+    }
+
+    [Fact]
+    public async Task An_application_goes_from_draft_through_acceptance_and_steps_to_a_decision_that_reaches_feedback()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var talent = await AsAsync("talent1");
+        var draft = await DraftAsync(talent, ct);
+        var id = draft.GetProperty("id").GetString()!;
+        Assert.Equal("Draft", draft.GetProperty("state").GetString());
+        // Materials held by departments are referenced, not uploaded (免提交).
+        Assert.Contains(draft.GetProperty("materials").EnumerateArray(), m => m.GetProperty("code").GetString() == "id-card" && m.GetProperty("kind").GetString() == "dataSharing");
+
+        var wrong = await talent.PutAsJsonAsync($"/api/applications/{id}", new { answers = new { preferredSectors = new[] { "circus" }, nickname = "x" } }, ct);
+        var errors = await ErrorsAsync(wrong, ct);
+        Assert.True(errors.TryGetProperty("form.preferredSectors", out _));
+        Assert.True(errors.TryGetProperty("form.nickname", out _));
+        var answers = new { contactName = "张明", contactPhone = "13800000000", spouseName = "王丽", preferredSectors = new[] { "enterprise", "education" } };
+        Assert.Equal(HttpStatusCode.OK, (await talent.PutAsJsonAsync($"/api/applications/{id}", new { answers }, ct)).StatusCode);
+
+        Assert.True((await ErrorsAsync(await SubmitAsync(talent, id, "k-" + id, ct), ct)).TryGetProperty("materials.resume", out _));
+        var disguised = await UploadAsync(talent, id, "resume", Encoding.UTF8.GetBytes("just text, named like a PDF"), "cv.pdf", ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, disguised.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await UploadAsync(talent, id, "id-card", Pdf, "id.pdf", ct)).StatusCode);
+        var uploaded = await UploadAsync(talent, id, "resume", Pdf, "cv.pdf", ct);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var resume = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "resume");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), resume.GetProperty("sha256").GetString());
+        var fileId = resume.GetProperty("fileId").GetString();
+
+        // The same Idempotency-Key twice: one submission, the same answer.
+        var first = await SubmitAsync(talent, id, "k-" + id, ct);
+        var again = await SubmitAsync(talent, id, "k-" + id, ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var submitted = await first.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var reference = submitted.GetProperty("reference").GetString()!;
+        Assert.Matches("^TA-20[0-9]{2}-[0-9]{6}$", reference);
+        Assert.Equal(reference, (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await SubmitAsync(talent, id, "another-key", ct)).StatusCode);
+
+        // Someone else's application does not exist for them; another department cannot accept it.
+        using var enterprise = await AsAsync("enterprise1");
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/applications/{id}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/applications/{id}/materials/{fileId}", ct)).StatusCode);
+        using var sti = await AsAsync("staff-sti");
+        Assert.Equal(HttpStatusCode.NotFound, (await sti.PostAsync($"/api/applications/{id}/accept", null, ct)).StatusCode);
+
+        using var hr = await AsAsync("staff-hr");
+        var inbox = await hr.GetFromJsonAsync<JsonElement>("/api/applications/inbox?pageSize=100", ct);
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("reference").GetString() == reference);
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.PostAsync($"/api/applications/{id}/accept", null, ct)).StatusCode);
+        var accepted = await hr.PostAsync($"/api/applications/{id}/accept", null, ct);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var owner = (await accepted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("owner");
+        Assert.Contains("李强", owner.GetProperty("name").GetString());
+
+        var early = await hr.PostAsJsonAsync($"/api/applications/{id}/decide", new { approved = true, decision = "同意推荐" }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var problem = await early.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("Accepted", problem.GetProperty("state").GetString());
+        Assert.Contains("complete-step", problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/applications/{id}/steps/1/complete", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/applications/{id}/steps/2/complete", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync($"/api/applications/{id}/decide", new { approved = true, decision = "同意推荐至三家企业面试" }, ct)).StatusCode);
+
+        var history = await talent.GetFromJsonAsync<JsonElement>($"/api/applications/{id}/history", ct);
+        Assert.Equal(["create", "submit", "accept", "complete-step:1", "complete-step:2", "decide"], history.EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        var download = await hr.GetAsync($"/api/applications/{id}/materials/{fileId}", ct);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync(ct));
+        Assert.Contains((await talent.GetFromJsonAsync<JsonElement>("/api/applications/wallet", ct)).EnumerateArray(), f => f.GetProperty("id").GetString() == fileId);
+
+        // The approved application's CV is now in the wallet: a new application reuses it with one request.
+        var next = (await DraftAsync(talent, ct)).GetProperty("id").GetString()!;
+        var reused = await talent.PostAsJsonAsync($"/api/applications/{next}/materials", new { materialCode = "resume", walletFileId = fileId }, ct);
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains((await reused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("materials").EnumerateArray(), m => m.GetProperty("kind").GetString() == "wallet" && m.GetProperty("fileId").GetString() == fileId);
+
+        using var rater = system.As((await system.SignInAsync("talent1", "feedback")).AccessToken!);
+        await Eventually.UntilAsync(
+            async () => (await rater.GetFromJsonAsync<JsonElement>("/api/feedback/invitations/mine", ct)).EnumerateArray().Any(i => i.GetProperty("reference").GetString() == reference),
+            Deadline,
+            "ApplicationDecided at the feedback service (an invitation to rate)");
+    }
+
+    [Fact]
+    public async Task A_material_not_in_the_wallet_is_refused_and_a_draft_is_withdrawn_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var talent = await AsAsync("talent1");
+        var id = (await DraftAsync(talent, ct)).GetProperty("id").GetString()!;
+
+        var unknown = await talent.PostAsJsonAsync($"/api/applications/{id}/materials", new { materialCode = "resume", walletFileId = Guid.NewGuid() }, ct);
+        Assert.True((await ErrorsAsync(unknown, ct)).TryGetProperty("walletFileId", out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await talent.PostAsJsonAsync($"/api/applications/{id}/withdraw", new { reason = "重复申请" }, ct)).StatusCode);
+        var again = await talent.PostAsJsonAsync($"/api/applications/{id}/withdraw", new { reason = "again" }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Withdrawn", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Applications_refuse_the_wrong_callers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway.GetAsync("/api/applications/mine", ct)).StatusCode);
+        using var talent = await AsAsync("talent1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.GetAsync("/api/applications/inbox", ct)).StatusCode);
+        using var op = await AsAsync("operator1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PostAsJsonAsync("/api/applications", new { itemCode = Item }, ct)).StatusCode);
+        var unknown = await talent.PostAsJsonAsync("/api/applications", new { itemCode = "NO-SUCH-ITEM" }, ct);
+        Assert.True((await ErrorsAsync(unknown, ct)).TryGetProperty("itemCode", out _));
+        Assert.True((await ErrorsAsync(await talent.GetAsync("/api/applications/mine?pageSize=1000", ct), ct)).TryGetProperty("pageSize", out _));
+    }
+
+    [Fact]
+    public async Task Operators_edit_the_working_day_calendar_with_If_Match_and_anyone_reads_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var year = await system.Gateway.GetAsync("/api/applications/calendar/2026", ct);
+        Assert.Equal(HttpStatusCode.OK, year.StatusCode);
+        var body = await year.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Contains("2026-10-01", body.GetProperty("holidays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains("2026-10-10", body.GetProperty("makeUpWorkdays").EnumerateArray().Select(d => d.GetString()));
+
+        using var staff = await AsAsync("staff-hr");
+        using var op = await AsAsync("operator1");
+        var change = new { holidays = new[] { "2030-01-01", "2030-02-04" }, makeUpWorkdays = new[] { "2030-02-09" }, source = "测试 test arrangement" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync("/api/applications/calendar/2030", change, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await op.PutAsJsonAsync("/api/applications/calendar/2030", change, ct)).StatusCode);
+
+        using var bad = new HttpRequestMessage(HttpMethod.Put, "/api/applications/calendar/2030") { Content = JsonContent.Create(new { holidays = Array.Empty<string>(), makeUpWorkdays = new[] { "2030-02-06" }, source = "x" }) };
+        bad.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+        Assert.True((await ErrorsAsync(await op.SendAsync(bad, ct), ct)).TryGetProperty("makeUpWorkdays[0]", out _));
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/applications/calendar/2030") { Content = JsonContent.Create(change) };
+        put.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+        var saved = await op.SendAsync(put, ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("\"1\"", saved.Headers.ETag!.Tag);
+    }
+}
