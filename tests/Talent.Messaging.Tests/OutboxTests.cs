@@ -100,6 +100,8 @@ public sealed class OutboxTests
 
         Assert.Equal(601, deliveries.DistinctDelivered);
         Assert.All(deliveries.Deliveries, d => Assert.Equal(1, d.Value));
+        // The consumer may see the sentinel before its relay has committed "sent": wait for that commit, then check attempts.
+        await Eventually.UntilAsync(async () => await first.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)) == 0, Deadline, "the sentinel marked sent");
         Assert.Equal(601, await first.QueryAsync(db => db.Outbox.CountAsync(m => m.Attempts == 1)));
         await Eventually.UntilAsync(async () => (await first.AppliedAsync()).Count == 601, Deadline, "every event applied");
     }
