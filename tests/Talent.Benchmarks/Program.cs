@@ -4,6 +4,7 @@ using Talent.Benchmarks;
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- startup
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- propagation [--items 1000] [--rate 200]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- tokens [--tokens 1000]
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- applications [--submissions 2000] [--rate 100] [--inbox-rows 100000]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- search [--items 10000] [--rate 500] [--seconds 20] [--concurrency 64] [--gateway-part no]
 // 'propagation' and 'tokens' measure the running embedded default (start it first with scripts/run).
 var command = args.FirstOrDefault() ?? "help";
@@ -15,11 +16,12 @@ return command switch
     "propagation" => await PropagationBenchmark.RunAsync(options),
     "tokens" => await TokenBenchmark.RunAsync(options),
     "search" => await SearchBenchmark.RunAsync(options),
+    "applications" => await ApplicationsBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
+    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
     return 2;
 }

@@ -6,15 +6,18 @@ namespace Talent.Benchmarks;
 public static class Tokens
 {
     /// <summary>The demonstration operator's access token (password flow of talent-dev, embedded default only).</summary>
-    public static async Task<string> OperatorAsync(HttpClient gateway)
+    public static Task<string> OperatorAsync(HttpClient gateway) => SignInAsync(gateway, "operator1", "catalogue");
+
+    /// <summary>A demonstration account's access token for one scope (password flow of talent-dev, embedded default only).</summary>
+    public static async Task<string> SignInAsync(HttpClient gateway, string userName, string scope)
     {
         using var response = await gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "talent-dev",
-            ["username"] = "operator1",
+            ["username"] = userName,
             ["password"] = "Talent#2026",
-            ["scope"] = "catalogue",
+            ["scope"] = scope,
         }));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;

@@ -281,7 +281,6 @@ public static class ApplicationsApi
         }
 
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var reference = application.Reference ?? await NextReferenceAsync(db, now, ct);
         var refusal = application.Submit(ActorOf(user), key, () => reference, calendar.Current, options.Value.AcceptanceDaysFor(application.ItemCode), now);
         if (refusal is not null)
@@ -294,11 +293,9 @@ public static class ApplicationsApi
         try
         {
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, ct);
             return key is not null && current.SubmitKey == key
@@ -481,12 +478,26 @@ public static class ApplicationsApi
     private static Func<Application, DateTimeOffset, Talent.Contracts.IIntegrationEvent> Withdrawn => (a, now) =>
         new ApplicationWithdrawn(Guid.CreateVersion7(now), now, a.Id, a.Reference ?? "", a.ApplicantId, a.ItemCode, a.LeadDepartment, a.OwnerId);
 
-    private static async Task<string> NextReferenceAsync(ApplicationsDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> ReferenceYears = new();
+
+    /// <summary>
+    /// TA-{year}-{n}: a PostgreSQL sequence per year, so submissions never queue on a counter row. Numbers are unique and
+    /// increasing; one is skipped only when a submission fails at the moment of saving (never reused).
+    /// </summary>
+    public static async Task<string> NextReferenceAsync(ApplicationsDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var year = Application.Today(now).Year;
-        var next = await db.Database.SqlQuery<int>(
-            $"""INSERT INTO reference_counters (year, last) VALUES ({year}, 1) ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last AS "Value" """)
-            .ToListAsync(ct);
+        var sequence = $"application_reference_{year}";
+        if (!ReferenceYears.ContainsKey(year))
+        {
+            // The name is built from an integer year: nothing from a request reaches this statement.
+#pragma warning disable EF1003 // an identifier cannot be a parameter; it is made of a constant and an int
+            await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + sequence, ct);
+#pragma warning restore EF1003
+            ReferenceYears[year] = true;
+        }
+
+        var next = await db.Database.SqlQuery<long>($"SELECT nextval({sequence}::regclass) AS \"Value\"").ToListAsync(ct);
         return $"TA-{year}-{next.Single():D6}";
     }
 
@@ -504,8 +515,20 @@ public static class ApplicationsApi
         return visible ? application : null;
     }
 
-    private static async Task<FlowCardSnapshot> CardAsync(ApplicationsDbContext db, Application application, CancellationToken ct) =>
-        (await db.CatalogueVersions.AsNoTracking().SingleAsync(v => v.Code == application.ItemCode && v.Version == application.ItemVersion, ct)).FlowCard!;
+    // A published version's flow card never changes: kept in memory once read (a few hundred versions at most).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Code, int Version), FlowCardSnapshot> Cards = new();
+
+    private static async Task<FlowCardSnapshot> CardAsync(ApplicationsDbContext db, Application application, CancellationToken ct)
+    {
+        var key = (application.ItemCode, application.ItemVersion);
+        if (!Cards.TryGetValue(key, out var card))
+        {
+            card = (await db.CatalogueVersions.AsNoTracking().SingleAsync(v => v.Code == application.ItemCode && v.Version == application.ItemVersion, ct)).FlowCard!;
+            Cards.TryAdd(key, card);
+        }
+
+        return card;
+    }
 
     private static IResult? MaterialError(FlowCardSnapshot card, string? code) =>
         card.Materials.SingleOrDefault(m => m.Code == code) is not { } material
@@ -518,10 +541,14 @@ public static class ApplicationsApi
     {
         var (p, size) = (page ?? 1, pageSize ?? 20);
         var total = await query.CountAsync(ct);
-        var rows = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        // Only the listed columns: the form, materials, steps and history stay in the database.
+        var rows = await query.Skip((p - 1) * size).Take(size)
+            .Select(a => new { a.Id, a.Reference, a.State, a.ItemCode, a.ItemTitleZh, a.ApplicantName, a.AwaitingDepartmentCode, a.DueOn, a.OwnerId, a.OwnerName, a.OwnerContact, a.SubmittedAt })
+            .ToListAsync(ct);
         var today = Application.Today(time.GetUtcNow());
         return TypedResults.Ok(new Paged<Summary>(
-            [.. rows.Select(a => new Summary(a.Id, a.Reference, a.State.ToString(), a.ItemCode, a.ItemTitleZh, a.ApplicantName, a.AwaitingDepartmentCode, a.DueOn, DueStatus(a.DueOn, today, calendar, options.DueSoonDays), Owner(a), a.SubmittedAt))],
+            [.. rows.Select(a => new Summary(a.Id, a.Reference, a.State.ToString(), a.ItemCode, a.ItemTitleZh, a.ApplicantName, a.AwaitingDepartmentCode, a.DueOn,
+                DueStatus(a.DueOn, today, calendar, options.DueSoonDays), a.OwnerId is null ? null : new OwnerView(a.OwnerId, a.OwnerName, a.OwnerContact), a.SubmittedAt))],
             p, size, total));
     }
 

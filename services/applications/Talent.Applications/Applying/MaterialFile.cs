@@ -71,11 +71,3 @@ public static class ContentSniffer
         : head.StartsWith("PK\u0003\u0004"u8) ? "application/ofd"
         : null;
 }
-
-/// <summary>The human-readable reference's counter: one row per year, incremented in the submitting transaction.</summary>
-public sealed class ReferenceCounter
-{
-    public int Year { get; set; }
-
-    public int Last { get; set; }
-}

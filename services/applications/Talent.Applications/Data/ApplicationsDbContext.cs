@@ -19,7 +19,6 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
 
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
 
-    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
 
@@ -122,13 +121,6 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
             e.Property(f => f.ValidUntil).HasColumnName("valid_until");
             e.HasIndex(f => new { f.ApplicantId, f.AcceptedAt });
             e.HasIndex(f => f.ApplicationId);
-        });
-        model.Entity<ReferenceCounter>(e =>
-        {
-            e.ToTable("reference_counters");
-            e.HasKey(c => c.Year);
-            e.Property(c => c.Year).HasColumnName("year").ValueGeneratedNever();
-            e.Property(c => c.Last).HasColumnName("last");
         });
         model.Entity<CalendarYearRow>(e =>
         {

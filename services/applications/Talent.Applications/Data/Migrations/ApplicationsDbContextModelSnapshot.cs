@@ -296,21 +296,6 @@ namespace Talent.Applications.Data.Migrations
                     b.ToTable("material_files", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Applying.ReferenceCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("integer")
-                        .HasColumnName("last");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("reference_counters", (string)null);
-                });
-
             modelBuilder.Entity("Talent.Applications.Calendar.CalendarYearRow", b =>
                 {
                     b.Property<int>("Year")
