@@ -153,6 +153,23 @@ public sealed class ApplyingTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_demonstration_accounts_have_applications_in_every_state_one_of_them_overdue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var talent = await AsAsync("talent1");
+        JsonElement mine = default;
+        await Eventually.UntilAsync(
+            async () => (mine = await talent.GetFromJsonAsync<JsonElement>("/api/applications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+                .Count(i => !i.GetProperty("applicantName").GetString()!.Contains("基准", StringComparison.Ordinal)) >= 15,
+            TimeSpan.FromSeconds(60),
+            "the demonstration applications");
+        var states = mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Draft", "Submitted", "InReview", "ReturnedForSupplement", "Approved", "Withdrawn" }, states);
+        Assert.Single(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("dueStatus").GetString() == "overdue");
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("dueStatus").GetString() == "dueSoon");
+    }
+
+    [Fact]
     public async Task Applications_refuse_the_wrong_callers()
     {
         var ct = TestContext.Current.CancellationToken;

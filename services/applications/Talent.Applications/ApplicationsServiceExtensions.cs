@@ -22,6 +22,7 @@ public static class ApplicationsServiceExtensions
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddHostedService<DemoApplications>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApplicationsApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"))
             .AddPolicy(ApplicationsApi.StaffPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff"))

@@ -13,6 +13,8 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
 {
     public const string Password = "Talent#2026";
 
+    public static string SubjectOf(string userName) => $"demo-{userName}";
+
     private static readonly (string UserName, string DisplayName, string Role, string? Kind, string? CreditCode, string? Department)[] Accounts =
     [
         ("talent1", "张明 Zhang Ming", TalentRoles.Applicant, "talent", null, null),
@@ -47,6 +49,8 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
 
             var user = new TalentUser
             {
+                // A known subject (demo-talent1), so other services' demonstration data can belong to these accounts.
+                Id = SubjectOf(userName),
                 UserName = userName,
                 DisplayName = displayName,
                 ApplicantKind = kind,
