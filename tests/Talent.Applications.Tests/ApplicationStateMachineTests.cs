@@ -189,6 +189,33 @@ public sealed class ApplicationStateMachineTests
     }
 
     [Fact]
+    public void Visits_are_recorded_by_staff_of_the_case_and_counted()
+    {
+        var application = Submitted();
+        Assert.True(application.RecordVisit(new CaseActor("s", "s", false, true, false, "EDU"), null, Now)!.Forbidden);
+        Assert.True(application.RecordVisit(Talent, null, Now)!.Forbidden);
+        Assert.Null(application.RecordVisit(Housing, "现场核验原件", Now));
+        Assert.Equal(1, application.InPersonVisits);
+        Assert.Equal("visit", application.History[^1].Action);
+    }
+
+    [Fact]
+    public void Answering_the_first_enquiry_about_an_unowned_case_makes_the_answerer_its_owner_once()
+    {
+        var application = Draft();
+        Assert.True(application.AnsweredEnquiry(Hr, Now));
+        Assert.Equal("staff-hr", application.OwnerId);
+        Assert.False(application.AnsweredEnquiry(Housing, Now));
+        Assert.Equal("staff-hr", application.OwnerId);
+
+        var enquiry = Enquiry.Ask(Talent, "TALENT-APARTMENT", application.Id, "HOUSING", "需要什么材料？", Now);
+        Assert.True(enquiry.Reply(Hr, "x", Now)!.Forbidden);
+        Assert.Null(enquiry.Reply(Housing, "身份证与劳动合同。", Now));
+        Assert.Equal("staff-housing", enquiry.OwnerId);
+        Assert.True(enquiry.Reply(new CaseActor("staff-housing-2", "另一位", false, true, false, "HOUSING"), "y", Now)!.Forbidden);
+    }
+
+    [Fact]
     public void Due_soon_and_overdue_are_marked_once_per_deadline()
     {
         var application = Submitted();

@@ -170,6 +170,46 @@ public sealed class ApplyingTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_first_staff_member_to_answer_an_enquiry_owns_it_and_the_case_and_visits_and_figures_are_recorded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var talent = await AsAsync("talent1");
+        var id = (await DraftAsync(talent, ct)).GetProperty("id").GetString()!;
+        var asked = await talent.PostAsJsonAsync("/api/applications/enquiries", new { itemCode = Item, applicationId = id, question = "配偶在外地工作，可以先申请吗？" }, ct);
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var enquiry = (await asked.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        Assert.True((await ErrorsAsync(await talent.PostAsJsonAsync("/api/applications/enquiries", new { itemCode = Item, question = "" }, ct), ct)).TryGetProperty("question", out _));
+
+        using var sti = await AsAsync("staff-sti");
+        Assert.Equal(HttpStatusCode.NotFound, (await sti.PostAsJsonAsync($"/api/applications/enquiries/{enquiry}/answer", new { answer = "x" }, ct)).StatusCode);
+        using var hr = await AsAsync("staff-hr");
+        Assert.Contains((await hr.GetFromJsonAsync<JsonElement>("/api/applications/enquiries", ct)).EnumerateArray(), e => e.GetProperty("id").GetString() == enquiry);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync($"/api/applications/enquiries/{enquiry}/answer", new { answer = "可以，先在线提交，材料齐全即可受理。" }, ct)).StatusCode);
+        var owner = (await talent.GetFromJsonAsync<JsonElement>($"/api/applications/{id}", ct)).GetProperty("owner");
+        Assert.Contains("李强", owner.GetProperty("name").GetString());
+
+        // A visit is recorded on a case in progress; figures are for operators.
+        string? submitted = null;
+        await Eventually.UntilAsync(
+            async () => (submitted = (await talent.GetFromJsonAsync<JsonElement>("/api/applications/mine?state=Submitted&pageSize=1", ct)).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetString()).FirstOrDefault()) is not null,
+            TimeSpan.FromSeconds(60),
+            "a submitted application of talent1 (demonstration data)");
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.PostAsJsonAsync($"/api/applications/{submitted}/visits", new { note = "x" }, ct)).StatusCode);
+        using var op = await AsAsync("operator1");
+        var before = (await op.GetFromJsonAsync<JsonElement>($"/api/applications/{submitted}", ct)).GetProperty("inPersonVisits").GetInt32();
+        var lead = (await op.GetFromJsonAsync<JsonElement>($"/api/applications/{submitted}", ct)).GetProperty("leadDepartment").GetString();
+        using var leadStaff = await AsAsync(lead == "STI" ? "staff-sti" : "staff-hr");
+        Assert.Equal(HttpStatusCode.OK, (await leadStaff.PostAsJsonAsync($"/api/applications/{submitted}/visits", new { note = "现场核验原件" }, ct)).StatusCode);
+        Assert.Equal(before + 1, (await op.GetFromJsonAsync<JsonElement>($"/api/applications/{submitted}", ct)).GetProperty("inPersonVisits").GetInt32());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await hr.GetAsync("/api/applications/figures", ct)).StatusCode);
+        var figures = await op.GetFromJsonAsync<JsonElement>("/api/applications/figures", ct);
+        Assert.True(figures.GetProperty("total").GetInt32() > 0);
+        Assert.Contains(figures.GetProperty("byDepartment").EnumerateArray(), d => d.GetProperty("key").GetString() == "HRSS" && d.GetProperty("decided").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Applications_refuse_the_wrong_callers()
     {
         var ct = TestContext.Current.CancellationToken;

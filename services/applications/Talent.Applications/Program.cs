@@ -16,6 +16,7 @@ app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapCatalogueCopyApi();
 app.MapApplicationsApi();
+app.MapEnquiriesApi();
 app.MapCalendarApi();
 
 await app.MigrateDatabaseAsync<ApplicationsDbContext>();

@@ -417,7 +417,36 @@ public sealed class Application
         return true;
     }
 
-    public void RecordVisit() => InPersonVisits++;
+    /// <summary>Staff of a department in the case record that the applicant came in person (the target is zero).</summary>
+    public CaseRefusal? RecordVisit(CaseActor actor, string? note, DateTimeOffset now)
+    {
+        if (!(actor.IsStaff && actor.Department is { } department && Departments.Contains(department)))
+        {
+            return Forbidden("Staff handling the case record visits. 只有办理部门工作人员可以登记到场。");
+        }
+
+        if (State == ApplicationState.Draft && FiledBy is null)
+        {
+            return Conflict("A visit is recorded for a case in progress. 仅办理中的案件可以登记到场。");
+        }
+
+        InPersonVisits++;
+        Record(actor, "visit", State, now, note);
+        return null;
+    }
+
+    /// <summary>A staff member answered the applicant's first enquiry about this case: they own it if nobody does yet.</summary>
+    public bool AnsweredEnquiry(CaseActor actor, DateTimeOffset now)
+    {
+        if (OwnerId is not null || !actor.IsStaff)
+        {
+            return false;
+        }
+
+        TakeOwnership(actor);
+        Record(actor, "first-enquiry-answered", State, now, null);
+        return true;
+    }
 
     /// <summary>On time: decided on or before the decision deadline.</summary>
     public bool DecidedOnTime => DecidedAt is { } at && DecisionDeadline is { } due && Today(at) <= due;

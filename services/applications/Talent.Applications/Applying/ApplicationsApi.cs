@@ -91,6 +91,11 @@ public static class ApplicationsApi
         api.MapPost("/{id:guid}/withdraw", (Guid id, NoteRequest request, ClaimsPrincipal user, ApplicationsDbContext db, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, CancellationToken ct) =>
             TransitionAsync(id, user, db, calendar, options.Value, time, (a, actor, now) => a.Withdraw(actor, request.Reason, now), Withdrawn, ct)).WithName("WithdrawApplication");
         api.MapPost("/{id:guid}/handover", HandoverAsync).WithName("HandOverApplication");
+        api.MapPost("/{id:guid}/visits", (Guid id, NoteRequest request, ClaimsPrincipal user, ApplicationsDbContext db, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, CancellationToken ct) =>
+            TransitionAsync(id, user, db, calendar, options.Value, time, (a, actor, now) => a.RecordVisit(actor, request.Note, now), null, ct))
+            .RequireAuthorization(StaffPolicy).WithName("RecordVisit").WithSummary("The applicant came in person (跑动): counted per application; the target is zero.");
+        api.MapGet("/figures", FiguresAsync).RequireAuthorization(CalendarApi.OperatorPolicy).WithName("ApplicationFigures")
+            .WithSummary("Per department and per item: counts by state, on-time rate, average working days to decision, zero-visit rate.");
         return routes;
     }
 
@@ -411,6 +416,49 @@ public static class ApplicationsApi
         }
 
         return await PagedAsync(query.OrderBy(a => a.DueOn).ThenBy(a => a.SubmittedAt), page, pageSize, calendar, options.Value, time, ct);
+    }
+
+    private sealed record FigureRow(string LeadDepartment, string ItemCode, ApplicationState State, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, DateOnly? DecisionDeadline, int InPersonVisits);
+
+    public sealed record Figures(string Key, int Total, IReadOnlyDictionary<string, int> ByState, int Decided, double? OnTimeRate, double? AverageWorkingDaysToDecision, double? ZeroVisitRate);
+
+    private static async Task<IResult> FiguresAsync(DateOnly? from, DateOnly? to, ApplicationsDbContext db, CalendarProvider calendar, CancellationToken ct)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            return Invalid("to", "to is on or after from. 结束日期不得早于开始日期。");
+        }
+
+        var fromAt = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toAt = to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.SubmittedAt != null && (fromAt == null || a.SubmittedAt >= fromAt) && (toAt == null || a.SubmittedAt < toAt))
+            .Select(a => new FigureRow(a.LeadDepartment, a.ItemCode, a.State, a.SubmittedAt, a.DecidedAt, a.DecisionDeadline, a.InPersonVisits))
+            .ToListAsync(ct);
+        var cal = calendar.Current;
+        Figures Of(string key, IEnumerable<FigureRow> group)
+        {
+            var list = group.ToList();
+            var decided = list.Where(a => a.DecidedAt != null).ToList();
+            var finished = list.Where(a => a.State is ApplicationState.Approved or ApplicationState.Denied or ApplicationState.NotAccepted).ToList();
+            return new Figures(
+                key,
+                list.Count,
+                list.GroupBy(a => a.State.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+                decided.Count,
+                decided.Count == 0 ? null : Math.Round(decided.Count(a => a.DecisionDeadline is { } due && Application.Today(a.DecidedAt!.Value) <= due) / (double)decided.Count, 3),
+                decided.Count == 0 ? null : Math.Round(decided.Average(a => (double)cal.WorkingDaysBetween(Application.Today(a.SubmittedAt!.Value), Application.Today(a.DecidedAt!.Value))), 1),
+                finished.Count == 0 ? null : Math.Round(finished.Count(a => a.InPersonVisits == 0) / (double)finished.Count, 3));
+        }
+
+        return TypedResults.Ok(new
+        {
+            from,
+            to,
+            total = rows.Count,
+            byDepartment = rows.GroupBy(r => r.LeadDepartment).OrderBy(g => g.Key).Select(g => Of(g.Key, g)),
+            byItem = rows.GroupBy(r => r.ItemCode).OrderBy(g => g.Key).Select(g => Of(g.Key, g)),
+        });
     }
 
     private static async Task<IResult> WalletAsync(ClaimsPrincipal user, ApplicationsDbContext db, TimeProvider time, CancellationToken ct)

@@ -22,6 +22,8 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
 
     public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
 
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -121,6 +123,25 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
             e.Property(f => f.ValidUntil).HasColumnName("valid_until");
             e.HasIndex(f => new { f.ApplicantId, f.AcceptedAt });
             e.HasIndex(f => f.ApplicationId);
+        });
+        model.Entity<Enquiry>(e =>
+        {
+            e.ToTable("enquiries");
+            e.HasKey(q => q.Id);
+            e.Property(q => q.Id).HasColumnName("id");
+            e.Property(q => q.ApplicantId).HasColumnName("applicant_id").HasMaxLength(100);
+            e.Property(q => q.ApplicantName).HasColumnName("applicant_name").HasMaxLength(200);
+            e.Property(q => q.ItemCode).HasColumnName("item_code").HasMaxLength(64);
+            e.Property(q => q.ApplicationId).HasColumnName("application_id");
+            e.Property(q => q.Department).HasColumnName("department").HasMaxLength(20);
+            e.Property(q => q.Question).HasColumnName("question").HasMaxLength(Enquiry.MaxLength);
+            e.Property(q => q.Answer).HasColumnName("answer").HasMaxLength(Enquiry.MaxLength);
+            e.Property(q => q.OwnerId).HasColumnName("owner_id").HasMaxLength(100);
+            e.Property(q => q.OwnerName).HasColumnName("owner_name").HasMaxLength(200);
+            e.Property(q => q.AskedAt).HasColumnName("asked_at");
+            e.Property(q => q.AnsweredAt).HasColumnName("answered_at");
+            e.HasIndex(q => new { q.Department, q.AskedAt });
+            e.HasIndex(q => new { q.ApplicantId, q.AskedAt });
         });
         model.Entity<CalendarYearRow>(e =>
         {
