@@ -70,7 +70,7 @@ public static class SearchQueryBuilder
                 }
                 else
                 {
-                    highlight.AddRange(SearchAnalysis.Tokens(SearchAnalysis.Words, word).Select(t => t.Term));
+                    highlight.AddRange(Analyse(word, cjk: false).Select(t => t.Term));
                 }
 
                 if (fields.Clauses.Count > 0)
@@ -113,9 +113,29 @@ public static class SearchQueryBuilder
     private static List<(string, float)> Concept(string typed, IReadOnlyList<string> group) =>
         [(typed, 1f), .. group.Where(w => w != typed).Select(w => (w, SynonymWeight))];
 
+    // Synonym variants repeat in every query that names their group: their analysis is kept (bounded).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool Cjk, string Word), List<TextToken>> Analysed = new();
+
+    private static List<TextToken> Analyse(string word, bool cjk)
+    {
+        if (Analysed.TryGetValue((cjk, word), out var tokens))
+        {
+            return tokens;
+        }
+
+        tokens = SearchAnalysis.Tokens(cjk ? SearchAnalysis.Bigrams : SearchAnalysis.Words, word);
+        if (Analysed.Count > 50_000)
+        {
+            Analysed.Clear();
+        }
+
+        Analysed.TryAdd((cjk, word), tokens);
+        return tokens;
+    }
+
     private static void AddField(BooleanQuery into, string field, string word, float boost, bool cjk)
     {
-        var tokens = SearchAnalysis.Tokens(cjk ? SearchAnalysis.Bigrams : SearchAnalysis.Words, word);
+        var tokens = Analyse(word, cjk);
         Query? query = tokens.Count switch
         {
             0 => null,
