@@ -134,6 +134,20 @@ public sealed class ApplyingTests(SystemFixture system)
             async () => (await rater.GetFromJsonAsync<JsonElement>("/api/feedback/invitations/mine", ct)).EnumerateArray().Any(i => i.GetProperty("reference").GetString() == reference),
             Deadline,
             "ApplicationDecided at the feedback service (an invitation to rate)");
+
+        // 一事一评: the applicant rates it once, with one addition; nobody else can.
+        var applicationId = Guid.Parse(id);
+        using var otherRater = system.As((await system.SignInAsync("enterprise1", "feedback")).AccessToken!);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherRater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId, level = "satisfied" }, ct)).StatusCode);
+        Assert.True((await ErrorsAsync(await rater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId, scores = new { efficiency = 9 } }, ct), ct)).TryGetProperty("scores.efficiency", out _));
+        var rated = await rater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId, level = "dissatisfied", scores = new { efficiency = 2, attitude = 4 }, tags = new[] { "等待久" }, comment = "推荐岗位与专业不符", channel = "mobile" }, ct);
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        var evaluation = (await rated.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId, level = "verySatisfied" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/addition", new { comment = "后来重新推荐了合适岗位" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/addition", new { comment = "再追评" }, ct)).StatusCode);
+        var mine = await rater.GetFromJsonAsync<JsonElement>("/api/feedback/evaluations/mine", ct);
+        Assert.Equal("dissatisfied", mine.EnumerateArray().Single(e => e.GetProperty("id").GetString() == evaluation).GetProperty("level").GetString());
     }
 
     [Fact]

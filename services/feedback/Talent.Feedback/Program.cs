@@ -1,5 +1,6 @@
 using Talent.Feedback;
 using Talent.Feedback.Data;
+using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
 using Talent.Messaging.Persistence;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapInvitationsApi();
+app.MapEvaluationsApi();
 
 await app.MigrateDatabaseAsync<FeedbackDbContext>();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
 using Talent.Messaging.Persistence;
 
@@ -8,6 +9,8 @@ namespace Talent.Feedback.Data;
 public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : DbContext(options)
 {
     public DbSet<EvaluationInvitation> Invitations => Set<EvaluationInvitation>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -27,6 +30,32 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(i => i.DecidedAt).HasColumnName("decided_at");
             e.Property(i => i.OpenUntil).HasColumnName("open_until");
             e.HasIndex(i => new { i.ApplicantId, i.DecidedAt });
+        });
+        model.Entity<Evaluation>(e =>
+        {
+            e.ToTable("evaluations");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).HasColumnName("id");
+            e.Property(v => v.ApplicationId).HasColumnName("application_id");
+            // One evaluation per service (一事一评), kept by the database even under concurrent submissions.
+            e.HasIndex(v => v.ApplicationId).IsUnique();
+            e.Property(v => v.ApplicantId).HasColumnName("applicant_id").HasMaxLength(100);
+            e.Property(v => v.ItemCode).HasColumnName("item_code").HasMaxLength(64);
+            e.Property(v => v.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
+            e.Property(v => v.OwnerId).HasColumnName("owner_id").HasMaxLength(100);
+            e.Property(v => v.Level).HasColumnName("level").HasConversion<string>().HasMaxLength(30);
+            e.Property(v => v.Scores).HasColumnName("scores").HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
+                json => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(json, System.Text.Json.JsonSerializerOptions.Web) ?? new Dictionary<string, int>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, int>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => v.ToDictionary()));
+            e.Property(v => v.Tags).HasColumnName("tags");
+            e.Property(v => v.Comment).HasColumnName("comment").HasMaxLength(Evaluation.CommentMaxLength);
+            e.Property(v => v.Channel).HasColumnName("channel").HasMaxLength(10);
+            e.Property(v => v.SubmittedAt).HasColumnName("submitted_at");
+            e.Property(v => v.Addition).HasColumnName("addition").HasMaxLength(Evaluation.CommentMaxLength);
+            e.Property(v => v.AddedAt).HasColumnName("added_at");
+            e.HasIndex(v => new { v.ApplicantId, v.SubmittedAt });
+            e.HasIndex(v => new { v.LeadDepartment, v.SubmittedAt });
         });
     }
 }
