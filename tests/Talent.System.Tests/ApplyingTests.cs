@@ -262,5 +262,16 @@ public sealed class ApplyingTests(SystemFixture system)
         var saved = await op.SendAsync(put, ct);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("\"1\"", saved.Headers.ETag!.Tag);
+
+        // The feedback service keeps its own copy, from WorkingCalendarChanged (never asking at request time).
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/api/feedback/calendar/2026", ct)).StatusCode);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var copy = await system.Gateway.GetAsync("/api/feedback/calendar/2030", ct);
+                return copy.IsSuccessStatusCode && (await copy.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("holidays").EnumerateArray().Any(d => d.GetString() == "2030-02-04");
+            },
+            Deadline,
+            "feedback's copy of the 2030 calendar");
     }
 }

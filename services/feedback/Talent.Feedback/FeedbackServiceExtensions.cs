@@ -12,7 +12,11 @@ public static class FeedbackServiceExtensions
     {
         builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<FeedbackDbContext>(ServiceName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<ApplicationDecidedConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<ApplicationDecidedConsumer>();
+            bus.AddConsumer<Calendar.WorkingCalendarChangedConsumer>();
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));

@@ -1,4 +1,5 @@
 using Talent.Feedback;
+using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
@@ -15,8 +16,14 @@ app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapInvitationsApi();
 app.MapEvaluationsApi();
+app.MapCalendarCopyApi();
 
 await app.MigrateDatabaseAsync<FeedbackDbContext>();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await CalendarYearCopy.SeedAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+}
+
 await app.RunAsync();
 
 public partial class Program;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Talent.Feedback.Calendar;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
 using Talent.Messaging.Persistence;
@@ -11,6 +12,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<EvaluationInvitation> Invitations => Set<EvaluationInvitation>();
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<CalendarYearCopy> CalendarYears => Set<CalendarYearCopy>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -30,6 +33,17 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(i => i.DecidedAt).HasColumnName("decided_at");
             e.Property(i => i.OpenUntil).HasColumnName("open_until");
             e.HasIndex(i => new { i.ApplicantId, i.DecidedAt });
+        });
+        model.Entity<CalendarYearCopy>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(c => c.Year);
+            e.Property(c => c.Year).HasColumnName("year").ValueGeneratedNever();
+            e.Property(c => c.Holidays).HasColumnName("holidays");
+            e.Property(c => c.MakeUpWorkdays).HasColumnName("make_up_workdays");
+            e.Property(c => c.Source).HasColumnName("source").HasMaxLength(500);
+            e.Property(c => c.Provisional).HasColumnName("provisional");
+            e.Property(c => c.ReceivedAt).HasColumnName("received_at");
         });
         model.Entity<Evaluation>(e =>
         {
