@@ -56,9 +56,11 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", "Talent.*"))
             .WithTracing(tracing => tracing
-                // Telemetry:TraceSampleRatio < 1 keeps a share of traces under load (whole traces: parent-based).
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(
-                    Math.Clamp(builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 1.0), 0.0, 1.0))))
+                // Whole traces (parent-based): every new trace up to Telemetry:TracesPerSecond (50), then the share
+                // Telemetry:TraceSampleRatio (0.1) of the rest; set the ratio to 1 to keep everything under any load.
+                .SetSampler(new ParentBasedSampler(new BudgetSampler(
+                    Math.Max(0, builder.Configuration.GetValue("Telemetry:TracesPerSecond", 50.0)),
+                    new TraceIdRatioBasedSampler(Math.Clamp(builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 0.1), 0.0, 1.0)))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit", "Talent.*")
                 .AddAspNetCoreInstrumentation(options =>
