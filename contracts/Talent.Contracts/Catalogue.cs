@@ -29,7 +29,8 @@ public sealed record FlowCardSnapshot(
     bool Online,
     bool Mobile,
     IReadOnlyList<string> LegalBasis,
-    IReadOnlyList<FormFieldSnapshot> Form);
+    IReadOnlyList<FormFieldSnapshot> Form,
+    string? EnquiryPhone = null);
 
 /// <summary><see cref="NeedNotBeSubmitted"/>: obtainable from <see cref="SourceDepartment"/>'s data (免提交).</summary>
 public sealed record MaterialSnapshot(string Code, string NameZh, string? NameEn, string Form, int Copies, bool Required, bool NeedNotBeSubmitted, string? SourceDepartment);

@@ -24,7 +24,8 @@ public sealed class ApplicationStateMachineTests
         [new MaterialSnapshot("id-card", "身份证", null, "electronic", 0, true, true, "POLICE"), new MaterialSnapshot("contract", "劳动合同", null, "electronic", 0, true, false, null)],
         steps.Length > 0 ? steps : [new StepSnapshot(1, "受理", null, "HOUSING", 1, true), new StepSnapshot(2, "审核", null, "HRSS", 3, true)],
         15, 7, 0, true, true, [],
-        [new FormFieldSnapshot("flatType", "户型", null, "singleChoice", true, 1, [new FormOptionSnapshot("studio", "单间", null), new FormOptionSnapshot("one-bed", "一居室", null)])]);
+        [new FormFieldSnapshot("flatType", "户型", null, "singleChoice", true, 1, [new FormOptionSnapshot("studio", "单间", null), new FormOptionSnapshot("one-bed", "一居室", null)])],
+        "0571-8000 1003");
 
     public static Application Draft(FlowCardSnapshot? card = null) =>
         Application.Start(Talent.Subject, Talent.Name, "TALENT-APARTMENT", 1, "人才公寓", card ?? Card(), "HOUSING", "online", Talent, Now);
@@ -60,6 +61,14 @@ public sealed class ApplicationStateMachineTests
         Assert.Equal("0571-8000 1003", application.OwnerContact);
         // 7 working days from Thu 26 Nov: 27, 30 Nov, 1, 2, 3, 4, 7 Dec.
         Assert.Equal(new DateOnly(2026, 12, 7), application.DecisionDeadline);
+    }
+
+    [Fact]
+    public void An_owner_without_a_known_phone_is_shown_with_the_items_enquiry_phone()
+    {
+        var application = Submitted();
+        Assert.Null(application.Accept(new CaseActor("staff-housing-2", "孙七", false, true, false, "HOUSING"), Calendar, Now));
+        Assert.Equal("0571-8000 1003", application.OwnerContact);
     }
 
     [Fact]

@@ -106,6 +106,7 @@ public sealed class ApplyingTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var owner = (await accepted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("owner");
         Assert.Contains("李强", owner.GetProperty("name").GetString());
+        Assert.Equal("0571-8000 1002", owner.GetProperty("contact").GetString()); // HRSS's enquiry phone on the flow card
 
         var early = await hr.PostAsJsonAsync($"/api/applications/{id}/decide", new { approved = true, decision = "同意推荐" }, ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);

@@ -91,6 +91,9 @@ public sealed class Application
 
     public string? OwnerContact { get; private set; }
 
+    /// <summary>The item's enquiry phone from its flow card: the owner's contact when their own is not known.</summary>
+    public string? ServiceContact { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -167,6 +170,7 @@ public sealed class Application
             Channel = channel,
             FiledBy = actor.IsStaff ? actor.Subject : null,
             CommittedLimitDays = card.CommittedLimitDays,
+            ServiceContact = card.EnquiryPhone,
             Steps = [.. card.Steps.OrderBy(s => s.Order).Select(s => new StepProgress(s.Order, s.NameZh, s.NameEn, s.Department, s.LimitDays, s.CountsTowardLimit, null, null, null))],
             CreatedAt = now,
             State = ApplicationState.Draft,
@@ -389,7 +393,7 @@ public sealed class Application
         var previous = OwnerName ?? OwnerId;
         OwnerId = to.Subject;
         OwnerName = to.Name;
-        OwnerContact = to.Phone;
+        OwnerContact = to.Phone ?? ServiceContact;
         Record(actor, "handover", State, now, $"{previous} → {to.Name}: {reason}");
         return null;
     }
@@ -492,7 +496,7 @@ public sealed class Application
         {
             OwnerId = actor.Subject;
             OwnerName = actor.Name;
-            OwnerContact = actor.Phone;
+            OwnerContact = actor.Phone ?? ServiceContact;
         }
     }
 

@@ -79,6 +79,7 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
             e.Property(a => a.OwnerId).HasColumnName("owner_id").HasMaxLength(100);
             e.Property(a => a.OwnerName).HasColumnName("owner_name").HasMaxLength(200);
             e.Property(a => a.OwnerContact).HasColumnName("owner_contact").HasMaxLength(100);
+            e.Property(a => a.ServiceContact).HasColumnName("service_contact").HasMaxLength(100);
             e.Property(a => a.CreatedAt).HasColumnName("created_at");
             e.Property(a => a.SubmittedAt).HasColumnName("submitted_at");
             e.Property(a => a.AcceptanceDeadline).HasColumnName("acceptance_deadline");

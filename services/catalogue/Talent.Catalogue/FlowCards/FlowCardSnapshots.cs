@@ -17,7 +17,8 @@ public static class FlowCardSnapshots
         card.Channels.Mobile,
         card.LegalBasis,
         [.. card.Form.OrderBy(f => f.Order).Select(f => new FormFieldSnapshot(
-            f.Code, f.LabelZh, f.LabelEn, Name(f.Type), f.Required, f.Order, [.. f.Options.Select(o => new FormOptionSnapshot(o.Value, o.LabelZh, o.LabelEn))]))]);
+            f.Code, f.LabelZh, f.LabelEn, Name(f.Type), f.Required, f.Order, [.. f.Options.Select(o => new FormOptionSnapshot(o.Value, o.LabelZh, o.LabelEn))]))],
+        card.EnquiryPhone);
 
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

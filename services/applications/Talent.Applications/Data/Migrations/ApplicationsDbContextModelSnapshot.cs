@@ -185,6 +185,11 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<string>("ServiceContact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service_contact");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
