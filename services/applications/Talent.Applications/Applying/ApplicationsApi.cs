@@ -280,13 +280,16 @@ public static class ApplicationsApi
             errors[$"materials.{missing}"] = [$"{card.Materials.Single(m => m.Code == missing).NameZh} is required: upload it or reuse it from your wallet. 请上传或从材料库选用。"];
         }
 
-        if (errors.Count > 0 && application.MayEdit(ActorOf(user)) && application.State is ApplicationState.Draft or ApplicationState.ReturnedForSupplement)
+        // A submission that can go through: the actor may submit and the state allows it (else Submit says why).
+        var canSubmit = application.MayEdit(ActorOf(user)) && application.State is ApplicationState.Draft or ApplicationState.ReturnedForSupplement;
+        if (errors.Count > 0 && canSubmit)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var now = time.GetUtcNow();
-        var reference = application.Reference ?? await NextReferenceAsync(db, now, ct);
+        // A number is taken only for a submission that can go through: a refusal never uses one up.
+        var reference = application.Reference ?? (canSubmit ? await NextReferenceAsync(db, now, ct) : "");
         var refusal = application.Submit(ActorOf(user), key, () => reference, calendar.Current, options.Value.AcceptanceDaysFor(application.ItemCode), now);
         if (refusal is not null)
         {
