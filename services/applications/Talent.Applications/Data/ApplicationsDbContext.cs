@@ -72,10 +72,10 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
             e.Property(a => a.Channel).HasColumnName("channel").HasMaxLength(10);
             e.Property(a => a.FiledBy).HasColumnName("filed_by").HasMaxLength(100);
             e.Property(a => a.State).HasColumnName("state").HasConversion<string>().HasMaxLength(30);
-            e.Property(a => a.Answers).HasColumnName("answers").HasColumnType("jsonb").HasConversion(Json<Dictionary<string, JsonElement>>(), JsonComparer<Dictionary<string, JsonElement>>());
-            e.Property(a => a.Materials).HasColumnName("materials").HasColumnType("jsonb").HasConversion(Json<List<AttachedMaterial>>(), JsonComparer<List<AttachedMaterial>>());
-            e.Property(a => a.Steps).HasColumnName("steps").HasColumnType("jsonb").HasConversion(Json<List<StepProgress>>(), JsonComparer<List<StepProgress>>());
-            e.Property(a => a.History).HasColumnName("history").HasColumnType("jsonb").HasConversion(Json<List<HistoryEntry>>(), JsonComparer<List<HistoryEntry>>());
+            e.Property(a => a.Answers).HasJsonColumn("answers", JsonOptions);
+            e.Property(a => a.Materials).HasJsonColumn("materials", JsonOptions);
+            e.Property(a => a.Steps).HasJsonColumn("steps", JsonOptions);
+            e.Property(a => a.History).HasJsonColumn("history", JsonOptions);
             e.Property(a => a.OwnerId).HasColumnName("owner_id").HasMaxLength(100);
             e.Property(a => a.OwnerName).HasColumnName("owner_name").HasMaxLength(200);
             e.Property(a => a.OwnerContact).HasColumnName("owner_contact").HasMaxLength(100);
@@ -160,17 +160,6 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>()
-        where T : new() =>
-        new(value => JsonSerializer.Serialize(value, JsonOptions), json => JsonSerializer.Deserialize<T>(json, JsonOptions) ?? new T());
-
-    private static Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<T> JsonComparer<T>()
-        where T : new() =>
-        new(
-            (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-            v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions) ?? new T());
 }
 
 /// <summary>For <c>dotnet ef migrations add</c>: no database is contacted.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Talent.Catalogue.Audit;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
@@ -60,8 +59,8 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             // The revision is the ETag: a concurrent edit of the same draft fails at save time too.
             e.Property(v => v.Revision).HasColumnName("revision").IsConcurrencyToken();
             e.Property(v => v.State).HasColumnName("state").HasConversion<string>().HasMaxLength(20);
-            e.Property(v => v.Content).HasColumnName("content").HasColumnType("jsonb").HasConversion(Json<ItemContent>());
-            e.Property(v => v.FlowCard).HasColumnName("flow_card").HasColumnType("jsonb").HasConversion(Json<FlowCard>());
+            e.Property(v => v.Content).HasJsonColumn("content", JsonOptions);
+            e.Property(v => v.FlowCard).HasJsonColumn("flow_card", JsonOptions);
             e.Property(v => v.ReturnComment).HasColumnName("return_comment").HasMaxLength(2000);
             e.Property(v => v.WithdrawalReason).HasColumnName("withdrawal_reason").HasMaxLength(2000);
             e.Property(v => v.LastEditedBy).HasColumnName("last_edited_by").HasMaxLength(200);
@@ -112,11 +111,7 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
             e.ToTable("synonyms");
             e.HasKey(s => s.Id);
             e.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
-            e.Property(s => s.Groups).HasColumnName("groups").HasColumnType("jsonb").HasConversion(Json<List<List<string>>>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<List<string>>>(
-                    (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-                    v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
-                    v => v.Select(g => g.ToList()).ToList()));
+            e.Property(s => s.Groups).HasJsonColumn("groups", JsonOptions);
             e.Property(s => s.Revision).HasColumnName("revision").IsConcurrencyToken();
             e.Property(s => s.UpdatedBy).HasColumnName("updated_by").HasMaxLength(200);
             e.Property(s => s.UpdatedAt).HasColumnName("updated_at");
@@ -137,10 +132,6 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-
-    private static ValueConverter<T, string> Json<T>()
-        where T : class, new() =>
-        new(value => JsonSerializer.Serialize(value, JsonOptions), json => JsonSerializer.Deserialize<T>(json, JsonOptions) ?? new T());
 }
 
 

@@ -5,8 +5,7 @@ using Talent.Contracts.Catalogue;
 namespace Talent.Catalogue.Items;
 
 /// <summary>
-/// Walking skeleton of a one-thing item: a code and titles, published on creation.
-/// The catalogue issue replaces it with drafts, review and flow cards.
+/// The directory's entry of a one-thing item: the version the editing workflow published last, or withdrawn.
 /// </summary>
 public sealed partial class CatalogueItem
 {
@@ -62,53 +61,6 @@ public sealed partial class CatalogueItem
 
     public const string CodeError = "A code of 2 to 32 capital letters, digits and hyphens is required, e.g. TALENT-APARTMENT. 事项编码必填：2 至 32 位大写字母、数字或连字符。";
 
-    public static Dictionary<string, string[]> Validate(string? code, string? titleZh, string? titleEn, string? leadDepartment)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(leadDepartment) || !DepartmentPattern().IsMatch(leadDepartment))
-        {
-            errors["leadDepartment"] = ["The lead department's code is required, e.g. STI. 牵头部门代码必填，如 STI。"];
-        }
-
-        if (!IsValidCode(code))
-        {
-            errors["code"] = [CodeError];
-        }
-
-        if (string.IsNullOrWhiteSpace(titleZh))
-        {
-            errors["titleZh"] = ["The Chinese title is required. 中文名称必填。"];
-        }
-        else if (titleZh.Length > TitleMaxLength)
-        {
-            errors["titleZh"] = [$"The Chinese title is at most {TitleMaxLength} characters. 中文名称不超过 {TitleMaxLength} 字。"];
-        }
-
-        if (titleEn is { Length: > TitleMaxLength })
-        {
-            errors["titleEn"] = [$"The English title is at most {TitleMaxLength} characters. 英文名称不超过 {TitleMaxLength} 字符。"];
-        }
-
-        return errors;
-    }
-
-    public static (CatalogueItem Item, CatalogueItemPublished Event) Publish(string code, string titleZh, string? titleEn, string leadDepartment, DateTimeOffset now)
-    {
-        var item = new CatalogueItem
-        {
-            Code = code,
-            LeadDepartment = leadDepartment,
-            Version = 1,
-            TitleZh = titleZh.Trim(),
-            TitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim(),
-            PublishedAt = now,
-        };
-        return (item, new CatalogueItemPublished(Guid.CreateVersion7(now), now, item.Code, item.Version, item.TitleZh, item.TitleEn));
-    }
-
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
     private static partial Regex CodePattern();
-
-    [GeneratedRegex("^[A-Z][A-Z0-9]{1,19}$")]
-    private static partial Regex DepartmentPattern();
 }

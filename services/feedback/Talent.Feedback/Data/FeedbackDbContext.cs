@@ -58,10 +58,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(v => v.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
             e.Property(v => v.OwnerId).HasColumnName("owner_id").HasMaxLength(100);
             e.Property(v => v.Level).HasColumnName("level").HasConversion<string>().HasMaxLength(30);
-            e.Property(v => v.Scores).HasColumnName("scores").HasColumnType("jsonb").HasConversion(
-                v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
-                json => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(json, System.Text.Json.JsonSerializerOptions.Web) ?? new Dictionary<string, int>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, int>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => v.ToDictionary()));
+            e.Property(v => v.Scores).HasJsonColumn("scores", System.Text.Json.JsonSerializerOptions.Web);
             e.Property(v => v.Tags).HasColumnName("tags");
             e.Property(v => v.Comment).HasColumnName("comment").HasMaxLength(Evaluation.CommentMaxLength);
             e.Property(v => v.Channel).HasColumnName("channel").HasMaxLength(10);
