@@ -25,3 +25,55 @@ public sealed record NegativeEvaluationRaised(
     string? OwnerId,
     string Level,
     string? Comment) : IIntegrationEvent;
+
+/// <summary>
+/// A rectification case of a bad review was closed: after the return visit (<see cref="Outcome"/> "rectified"), or
+/// because an operator removed the review on appeal ("removedOnAppeal"). <see cref="OnTime"/>: every stage met its deadline.
+/// </summary>
+public sealed record RectificationCompleted(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    Guid EvaluationId,
+    Guid SubjectId,
+    string ItemCode,
+    string Department,
+    string? OwnerId,
+    string Outcome,
+    bool OnTime,
+    bool? SatisfiedAfterReturnVisit) : IIntegrationEvent;
+
+/// <summary>A rectification stage passed its deadline (raised once per stage deadline): operators follow it up.</summary>
+public sealed record RectificationOverdue(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    string Department,
+    string? OwnerId,
+    string Stage,
+    DateOnly DueOn) : IIntegrationEvent;
+
+/// <summary>A question, complaint, suggestion or demand reached the problem-feedback window (问题反馈窗口) and was routed.</summary>
+public sealed record FeedbackTicketOpened(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid TicketId,
+    string Number,
+    string Kind,
+    string Category,
+    string Department,
+    string? ItemCode,
+    Guid? ApplicationId,
+    DateOnly ReplyDueOn) : IIntegrationEvent;
+
+/// <summary>A ticket was closed: confirmed by the person, or after the confirmation period passed without a reopening.</summary>
+public sealed record FeedbackTicketResolved(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid TicketId,
+    string Number,
+    string Department,
+    string? OwnerId,
+    string Resolution,
+    int Reopened,
+    bool RepliedOnTime) : IIntegrationEvent;

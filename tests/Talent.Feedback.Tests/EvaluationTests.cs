@@ -11,7 +11,7 @@ public sealed class EvaluationTests
 
     private static EvaluationInvitation Invitation() => EvaluationInvitation.For(
         new ApplicationDecided(Guid.NewGuid(), Decided, Guid.NewGuid(), "TA-2026-000001", "talent-1", "TALENT-APARTMENT", 1, "HOUSING", ["HOUSING"], "staff-housing", true, "同意", true, 0),
-        TimeSpan.FromDays(30));
+        "人才公寓配租", TimeSpan.FromDays(30));
 
     [Fact]
     public void An_invitation_is_open_for_its_period_and_a_closed_one_cannot_be_rated()

@@ -145,10 +145,40 @@ public sealed class ApplyingTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
         var evaluation = (await rated.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId, level = "verySatisfied" }, ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/addition", new { comment = "后来重新推荐了合适岗位" }, ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/addition", new { comment = "再追评" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/follow-up", new { comment = "后来重新推荐了合适岗位" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/follow-up", new { comment = "再追评" }, ct)).StatusCode);
         var mine = await rater.GetFromJsonAsync<JsonElement>("/api/feedback/evaluations/mine", ct);
         Assert.Equal("dissatisfied", mine.EnumerateArray().Single(e => e.GetProperty("id").GetString() == evaluation).GetProperty("level").GetString());
+
+        // The bad review opened a rectification case for the department that served (HRSS), with its owner.
+        using var hrCases = system.As((await system.SignInAsync("staff-hr", "feedback")).AccessToken!);
+        var cases = await hrCases.GetFromJsonAsync<JsonElement>("/api/feedback/rectifications?pageSize=100", ct);
+        var rectification = cases.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("evaluationId").GetString() == evaluation);
+        Assert.Equal("HRSS", rectification.GetProperty("department").GetString());
+        Assert.Equal("demo-staff-hr", rectification.GetProperty("ownerId").GetString());
+        Assert.Equal("raised", rectification.GetProperty("state").GetString());
+        var caseId = rectification.GetProperty("id").GetString();
+
+        // Another department neither sees nor handles it; the person who rated cannot reach the departments' routes.
+        using var stiCases = system.As((await system.SignInAsync("staff-sti", "feedback")).AccessToken!);
+        Assert.DoesNotContain((await stiCases.GetFromJsonAsync<JsonElement>("/api/feedback/rectifications?pageSize=100", ct)).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == caseId);
+        Assert.Equal(HttpStatusCode.NotFound, (await stiCases.PostAsync($"/api/feedback/rectifications/{caseId}/start-verification", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await rater.GetAsync("/api/feedback/rectifications", ct)).StatusCode);
+
+        // The loop: verify, rectify, return visit; out of order is 409 with the allowed actions.
+        var outOfOrder = await hrCases.PostAsJsonAsync($"/api/feedback/rectifications/{caseId}/rectify", new { changes = "x" }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, outOfOrder.StatusCode);
+        Assert.Contains("start-verification", (await outOfOrder.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.True((await ErrorsAsync(await hrCases.PostAsJsonAsync($"/api/feedback/rectifications/{caseId}/verify", new { findings = "" }, ct), ct)).TryGetProperty("findings", out _));
+        Assert.Equal(HttpStatusCode.OK, (await hrCases.PostAsync($"/api/feedback/rectifications/{caseId}/start-verification", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hrCases.PostAsJsonAsync($"/api/feedback/rectifications/{caseId}/verify", new { findings = "岗位推荐未匹配专业，属实" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hrCases.PostAsJsonAsync($"/api/feedback/rectifications/{caseId}/rectify", new { changes = "按专业重新推荐三个岗位" }, ct)).StatusCode);
+        var closed = await hrCases.PostAsJsonAsync($"/api/feedback/rectifications/{caseId}/return-visit", new { satisfied = true, note = "已满意" }, ct);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var closedCase = await closed.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("closed", closedCase.GetProperty("state").GetString());
+        Assert.Equal("rectified", closedCase.GetProperty("outcome").GetString());
+        Assert.Equal(["raise", "start-verification", "verify", "rectify", "return-visit"], closedCase.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
     }
 
     [Fact]

@@ -1,4 +1,8 @@
 using Talent.Feedback;
+using Talent.Feedback.Analysis;
+using Talent.Feedback.Figures;
+using Talent.Feedback.Rectifications;
+using Talent.Feedback.Tickets;
 using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
@@ -17,6 +21,10 @@ app.MapDefaultEndpoints();
 app.MapInvitationsApi();
 app.MapEvaluationsApi();
 app.MapCalendarCopyApi();
+app.MapRectificationsApi();
+app.MapTicketsApi();
+app.MapFiguresApi();
+app.MapAnalysisApi();
 
 await app.MigrateDatabaseAsync<FeedbackDbContext>();
 await using (var scope = app.Services.CreateAsyncScope())

@@ -1,6 +1,6 @@
-using Talent.Matching.Catalogue;
 using Talent.Matching.Data;
 using Talent.Messaging;
+using Talent.ReadModels;
 
 namespace Talent.Matching;
 
@@ -14,8 +14,7 @@ public static class MatchingServiceExtensions
         builder.AddServiceDatabase<MatchingDbContext>(ServiceName);
         builder.AddMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<CatalogueItemPublishedConsumer>();
-            bus.AddConsumer<CatalogueItemWithdrawnConsumer>();
+            bus.AddCatalogueCopyConsumers<MatchingDbContext>(ServiceName);
         });
         return builder;
     }

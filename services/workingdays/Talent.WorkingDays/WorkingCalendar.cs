@@ -61,6 +61,9 @@ public sealed class WorkingCalendar
 
     public static WorkingCalendar WeekdaysOnly { get; } = new([]);
 
+    /// <summary>The zone's calendar day (China Standard Time, UTC+8, no daylight saving) at an instant.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
     public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     public bool IsWorkingDay(DateOnly day) => _makeUpWorkdays.Contains(day) || (!IsWeekend(day) && !_holidays.Contains(day));

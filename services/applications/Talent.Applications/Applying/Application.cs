@@ -456,7 +456,7 @@ public sealed class Application
     public bool DecidedOnTime => DecidedAt is { } at && DecisionDeadline is { } due && Today(at) <= due;
 
     /// <summary>The zone's day (UTC+8): deadlines are dates in China Standard Time.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => WorkingCalendar.Today(now);
 
     private CaseRefusal? HandleSubmitted(CaseActor actor, ApplicationState to, string action, string note, DateTimeOffset now)
     {

@@ -27,6 +27,10 @@ public sealed class CalendarYearCopy
 
     public CalendarYear ToYear() => new(Year, Holidays, MakeUpWorkdays, Source, Provisional);
 
+    /// <summary>The working-day calendar from this service's copy (a few rows).</summary>
+    public static async Task<WorkingCalendar> CalendarAsync(FeedbackDbContext db, CancellationToken ct) =>
+        new((await db.CalendarYears.AsNoTracking().ToListAsync(ct)).Select(c => c.ToYear()));
+
     public static async Task SeedAsync(FeedbackDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (await db.CalendarYears.AnyAsync(ct))

@@ -26,12 +26,21 @@ public sealed class Evaluation
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
-    public Guid ApplicationId { get; private set; }
+    /// <summary><see cref="EvaluationInvitation.Application"/> or <see cref="EvaluationInvitation.Engagement"/>.</summary>
+    public string SubjectKind { get; private set; } = EvaluationInvitation.Application;
+
+    /// <summary>The decided application or the closed engagement rated.</summary>
+    public Guid SubjectId { get; private set; }
+
+    /// <summary>The item's title, or the provider's name for an engagement.</summary>
+    public string Title { get; private set; } = "";
 
     public string ApplicantId { get; private set; } = "";
 
+    /// <summary>The item rated; for an engagement, the provider's team (commissioner, butler, broker).</summary>
     public string ItemCode { get; private set; } = "";
 
+    /// <summary>The department that served (empty for an engagement).</summary>
     public string LeadDepartment { get; private set; } = "";
 
     public string? OwnerId { get; private set; }
@@ -52,7 +61,15 @@ public sealed class Evaluation
 
     public DateTimeOffset? AddedAt { get; private set; }
 
+    /// <summary>Removed from the figures by an operator on a department's appeal (kept, with the decision, in the audit trail).</summary>
+    public bool Removed { get; private set; }
+
     public bool IsNegative => Level <= EvaluationLevel.Dissatisfied;
+
+    /// <summary>Basically satisfied or better counts as satisfied in the published figures (满意率).</summary>
+    public bool IsSatisfied => Level >= EvaluationLevel.BasicallySatisfied;
+
+    public void RemoveFromFigures() => Removed = true;
 
     private Evaluation()
     {
@@ -103,7 +120,9 @@ public sealed class Evaluation
             ? null
             : new Evaluation
             {
-                ApplicationId = invitation.ApplicationId,
+                SubjectKind = invitation.SubjectKind,
+                SubjectId = invitation.SubjectId,
+                Title = invitation.Title,
                 ApplicantId = invitation.ApplicantId,
                 ItemCode = invitation.ItemCode,
                 LeadDepartment = invitation.LeadDepartment,

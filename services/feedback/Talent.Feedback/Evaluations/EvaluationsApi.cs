@@ -1,35 +1,43 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Talent.Contracts.Feedback;
+using Talent.Feedback.Analysis;
 using Talent.Feedback.Data;
+using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
+using Talent.Feedback.Rectifications;
 using Talent.Messaging.Outbox;
 
 namespace Talent.Feedback.Evaluations;
 
-/// <summary>Rating a decided service: the applicant only (another's is 404), within the invitation's period, once, with one addition.</summary>
+/// <summary>
+/// Rating a decided service or a closed engagement: the person served only (another's is 404), within the invitation's
+/// period, once, with one follow-up. A bad review opens its rectification case in the same transaction.
+/// </summary>
 public static class EvaluationsApi
 {
-    public sealed record EvaluateRequest(Guid? ApplicationId, EvaluationLevel? Level, Dictionary<string, int>? Scores, List<string>? Tags, string? Comment, string? Channel);
+    public sealed record EvaluateRequest(Guid? ApplicationId, Guid? EngagementId, EvaluationLevel? Level, Dictionary<string, int>? Scores, List<string>? Tags, string? Comment, string? Channel);
 
-    public sealed record AdditionRequest(string? Comment);
+    public sealed record FollowUpRequest(string? Comment);
 
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder routes)
     {
         var evaluations = routes.MapGroup("/api/feedback/evaluations").WithTags("Evaluations").RequireAuthorization(InvitationsApi.ApplicantPolicy);
-        evaluations.MapPost("/", EvaluateAsync).WithName("Evaluate").WithSummary("Rates a decided service (一事一评); dissatisfied or worse raises NegativeEvaluationRaised.");
-        evaluations.MapPost("/{id:guid}/addition", AddAsync).WithName("AddToEvaluation").WithSummary("The one follow-up addition (追评).");
+        evaluations.MapPost("/", EvaluateAsync).WithName("Evaluate")
+            .WithSummary("Rates a decided application (applicationId) or a closed engagement (engagementId), 一事一评; dissatisfied or worse opens a rectification case.");
+        evaluations.MapPost("/{id:guid}/follow-up", FollowUpAsync).WithName("FollowUpEvaluation").WithSummary("The one follow-up addition (追评).");
         evaluations.MapGet("/mine", MineAsync).WithName("MyEvaluations");
         return routes;
     }
 
-    private static async Task<IResult> EvaluateAsync(EvaluateRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> EvaluateAsync(EvaluateRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
     {
         var errors = Evaluation.Validate(request.Level, request.Scores, request.Tags, request.Comment, request.Channel);
-        if (request.ApplicationId is null)
+        if ((request.ApplicationId is null) == (request.EngagementId is null))
         {
-            errors["applicationId"] = ["The decided application to rate. 请选择要评价的办件。"];
+            errors["applicationId"] = ["Either the decided application or the closed engagement to rate. 请选择要评价的办件或服务对接（二选一）。"];
         }
 
         if (errors.Count > 0)
@@ -38,15 +46,17 @@ public static class EvaluationsApi
         }
 
         var subject = user.FindFirstValue("sub") ?? "";
-        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.ApplicationId == request.ApplicationId && i.ApplicantId == subject, ct);
+        var subjectId = request.ApplicationId ?? request.EngagementId!.Value;
+        var kind = request.ApplicationId is null ? EvaluationInvitation.Engagement : EvaluationInvitation.Application;
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectId == subjectId && i.SubjectKind == kind && i.ApplicantId == subject, ct);
         if (invitation is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (await db.Evaluations.AnyAsync(e => e.ApplicationId == invitation.ApplicationId, ct))
+        if (await db.Evaluations.AnyAsync(e => e.SubjectId == invitation.SubjectId, ct))
         {
-            return Conflict("This service is rated already; add to your evaluation instead. 该办件已评价，可追加评价。");
+            return Conflict("This service is rated already; add a follow-up instead. 该服务已评价，可追加评价。");
         }
 
         var now = time.GetUtcNow();
@@ -56,28 +66,49 @@ public static class EvaluationsApi
             return Conflict($"The evaluation period ended on {invitation.OpenUntil:yyyy-MM-dd}. 评价期已于 {invitation.OpenUntil:yyyy-MM-dd} 结束。");
         }
 
-        db.Evaluations.Add(evaluation);
-        var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
-        db.RecordEvent(new EvaluationSubmitted(Guid.CreateVersion7(now), now, evaluation.Id, "application", evaluation.ApplicationId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, (int)evaluation.Level, evaluation.Channel));
-        if (evaluation.IsNegative)
-        {
-            db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.ApplicationId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
-        }
-
+        await RecordAsync(db, evaluation, options.Value, now, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
         }
         catch (DbUpdateException)
         {
             // Two submissions at once: the key keeps one.
-            return Conflict("This service is rated already. 该办件已评价。");
+            return Conflict("This service is rated already. 该服务已评价。");
         }
 
         return TypedResults.Created($"/api/feedback/evaluations/{evaluation.Id}", evaluation);
     }
 
-    private static async Task<IResult> AddAsync(Guid id, AdditionRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Adds the evaluation with its events, its text for demand analysis and, for a bad review of a decided application,
+    /// its rectification case (deadlines in this service's copy of the working-day calendar). Saved by the caller.
+    /// </summary>
+    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        db.Evaluations.Add(evaluation);
+        var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
+        db.RecordEvent(new EvaluationSubmitted(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectKind, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, (int)evaluation.Level, evaluation.Channel));
+        var item = evaluation.SubjectKind == EvaluationInvitation.Application
+            ? await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct)
+            : null;
+        if (FeedbackText.Of(FeedbackText.Review, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, item?.Category ?? evaluation.SubjectKind, item?.Stages, evaluation.Comment, string.Join(' ', evaluation.Tags)) is { } text)
+        {
+            db.Texts.Add(text);
+        }
+
+        if (evaluation.IsNegative)
+        {
+            db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
+            if (evaluation.SubjectKind == EvaluationInvitation.Application)
+            {
+                var calendar = await Calendar.CalendarYearCopy.CalendarAsync(db, ct);
+                db.Rectifications.Add(RectificationCase.Open(evaluation, calendar, options.VerifyDays, now));
+            }
+        }
+    }
+
+    private static async Task<IResult> FollowUpAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Comment) || request.Comment.Length > Evaluation.CommentMaxLength)
         {
@@ -91,9 +122,16 @@ public static class EvaluationsApi
             return TypedResults.NotFound();
         }
 
-        if (!evaluation.Add(request.Comment, time.GetUtcNow()))
+        var now = time.GetUtcNow();
+        if (!evaluation.Add(request.Comment, now))
         {
-            return Conflict("One addition per evaluation. 每条评价只能追评一次。");
+            return Conflict("One follow-up per evaluation. 每条评价只能追评一次。");
+        }
+
+        var item = await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct);
+        if (FeedbackText.Of(FeedbackText.FollowUp, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, item?.Category ?? evaluation.SubjectKind, item?.Stages, evaluation.Addition) is { } text)
+        {
+            db.Texts.Add(text);
         }
 
         await db.SaveChangesAsync(ct);

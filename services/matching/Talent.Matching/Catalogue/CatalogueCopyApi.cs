@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Matching.Data;
+using Talent.ReadModels;
 
 namespace Talent.Matching.Catalogue;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Talent.Matching.Catalogue;
+using Talent.ReadModels;
 using Talent.Messaging.Persistence;
 
 namespace Talent.Matching.Data;
@@ -12,22 +12,7 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
-        model.Entity<CatalogueItemCopy>(e =>
-        {
-            e.ToTable("catalogue_items");
-            e.HasKey(i => i.Code);
-            e.Property(i => i.Code).HasColumnName("code").HasMaxLength(64);
-            e.Property(i => i.Version).HasColumnName("version");
-            e.Property(i => i.TitleZh).HasColumnName("title_zh").HasMaxLength(400);
-            e.Property(i => i.TitleEn).HasColumnName("title_en").HasMaxLength(400);
-            e.Property(i => i.Category).HasColumnName("category").HasMaxLength(20);
-            e.Property(i => i.Stages).HasColumnName("stages");
-            e.Property(i => i.LeadDepartment).HasColumnName("lead_department").HasMaxLength(20);
-            e.Property(i => i.Withdrawn).HasColumnName("withdrawn");
-            e.Property(i => i.WithdrawalReason).HasColumnName("withdrawal_reason").HasMaxLength(2000);
-            e.Property(i => i.PublishedAt).HasColumnName("published_at");
-            e.Property(i => i.ReceivedAt).HasColumnName("received_at");
-        });
+        model.AddCatalogueCopy();
     }
 }
 

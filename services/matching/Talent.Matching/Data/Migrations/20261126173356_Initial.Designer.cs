@@ -25,7 +25,7 @@ namespace Talent.Matching.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Talent.Matching.Catalogue.CatalogueItemCopy", b =>
+            modelBuilder.Entity("Talent.ReadModels.CatalogueItemCopy", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)

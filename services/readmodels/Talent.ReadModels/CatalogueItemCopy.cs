@@ -1,6 +1,6 @@
 using Talent.Contracts.Catalogue;
 
-namespace Talent.Matching.Catalogue;
+namespace Talent.ReadModels;
 
 /// <summary>This service's own copy of a published catalogue item, so it keeps working when catalogue is down.</summary>
 public sealed class CatalogueItemCopy

@@ -1,0 +1,267 @@
+using Talent.Feedback.Rectifications;
+using Talent.WorkingDays;
+
+namespace Talent.Feedback.Tickets;
+
+public enum TicketKind
+{
+    Question,
+    Complaint,
+    Suggestion,
+    Demand,
+}
+
+public enum TicketState
+{
+    Open,
+    Replied,
+    Closed,
+}
+
+public sealed record TicketStep(DateTimeOffset At, string ActorId, string ActorName, string Action, TicketState From, TicketState To, string? Note);
+
+/// <summary>
+/// A ticket of the problem-feedback window (问题反馈窗口): opened by a person, routed to a department (by its application,
+/// its item or its category), owned by the first staff member who takes it up (first-ask ownership), replied to within
+/// a deadline in working days; the person confirms, or reopens within the confirmation period (then it needs a new
+/// reply); unconfirmed replies close as confirmed when the period ends. Every step is in the history. Pure.
+/// </summary>
+public sealed class FeedbackTicket
+{
+    public const int TitleMaxLength = 100;
+    public const int BodyMaxLength = 2000;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Number { get; private set; } = "";
+
+    public TicketKind Kind { get; private set; }
+
+    public string Category { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public string? ItemCode { get; private set; }
+
+    public Guid? ApplicationId { get; private set; }
+
+    public string RequesterId { get; private set; } = "";
+
+    public string RequesterName { get; private set; } = "";
+
+    public string Department { get; private set; } = "";
+
+    /// <summary>How it was routed: "application", "item" or "category".</summary>
+    public string RoutedBy { get; private set; } = "";
+
+    public string? OwnerId { get; private set; }
+
+    public string? OwnerName { get; private set; }
+
+    public TicketState State { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateOnly ReplyDueOn { get; private set; }
+
+    public string? Reply { get; private set; }
+
+    public DateTimeOffset? RepliedAt { get; private set; }
+
+    /// <summary>The last day the person may reopen a reply.</summary>
+    public DateOnly? ConfirmBy { get; private set; }
+
+    public int Reopened { get; private set; }
+
+    /// <summary>A reply came after its deadline.</summary>
+    public bool RepliedLate { get; private set; }
+
+    /// <summary>"confirmed" (by the person) or "confirmedByTime" (the period ended) once closed.</summary>
+    public string? Resolution { get; private set; }
+
+    public bool? Satisfied { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public List<TicketStep> History { get; private set; } = [];
+
+    private FeedbackTicket()
+    {
+    }
+
+    public static FeedbackTicket Open(string number, TicketKind kind, string category, string title, string body, string? itemCode, Guid? applicationId,
+        string requesterId, string requesterName, string department, string routedBy, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+    {
+        var ticket = new FeedbackTicket
+        {
+            Number = number,
+            Kind = kind,
+            Category = category,
+            Title = title,
+            Body = body,
+            ItemCode = itemCode,
+            ApplicationId = applicationId,
+            RequesterId = requesterId,
+            RequesterName = requesterName,
+            Department = department,
+            RoutedBy = routedBy,
+            State = TicketState.Open,
+            OpenedAt = now,
+            ReplyDueOn = calendar.AddWorkingDays(WorkingCalendar.Today(now), replyDays),
+        };
+        ticket.History.Add(new TicketStep(now, requesterId, requesterName, "open", TicketState.Open, TicketState.Open, $"→ {department} ({routedBy})"));
+        return ticket;
+    }
+
+    public bool IsOverdue(DateOnly today) => State == TicketState.Open && ReplyDueOn < today;
+
+    /// <summary>The department's staff take the ticket up: the first becomes its owner (first-ask ownership).</summary>
+    public CaseRefusal? Take(CaseActor actor, DateTimeOffset now)
+    {
+        if (RefuseStaff(actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State == TicketState.Closed)
+        {
+            return new CaseRefusal(409, "The ticket is closed. 工单已关闭。", []);
+        }
+
+        if (OwnerId is not null)
+        {
+            return OwnerId == actor.Subject ? null : new CaseRefusal(409, $"Owned by {OwnerName}. 该工单已由 {OwnerName} 负责。", []);
+        }
+
+        OwnerId = actor.Subject;
+        OwnerName = actor.Name;
+        History.Add(new TicketStep(now, actor.Subject, actor.Name, "take", State, State, null));
+        return null;
+    }
+
+    /// <summary>Open → Replied by the owner (a staff member of the department takes it up by replying when nobody owns it).</summary>
+    public CaseRefusal? Answer(CaseActor actor, string reply, WorkingCalendar calendar, int confirmDays, DateTimeOffset now)
+    {
+        if (Take(actor, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State != TicketState.Open)
+        {
+            return new CaseRefusal(409, "Replied already: waiting for the person to confirm or reopen. 已答复，待反馈人确认。", []);
+        }
+
+        var today = WorkingCalendar.Today(now);
+        RepliedLate |= today > ReplyDueOn;
+        Reply = reply;
+        RepliedAt = now;
+        ConfirmBy = calendar.AddWorkingDays(today, confirmDays);
+        History.Add(new TicketStep(now, actor.Subject, actor.Name, "reply", State, TicketState.Replied, reply));
+        State = TicketState.Replied;
+        return null;
+    }
+
+    /// <summary>Replied → Closed by the person.</summary>
+    public CaseRefusal? Confirm(string subject, bool? satisfied, string? note, DateTimeOffset now)
+    {
+        if (subject != RequesterId)
+        {
+            return new CaseRefusal(404, "Not found.", []);
+        }
+
+        if (State != TicketState.Replied)
+        {
+            return new CaseRefusal(409, "Only a replied ticket can be confirmed. 工单尚未答复或已关闭。", []);
+        }
+
+        Satisfied = satisfied;
+        Close(subject, RequesterName, "confirmed", note, now);
+        return null;
+    }
+
+    /// <summary>Replied → Open again by the person, within the confirmation period; the owner must reply again.</summary>
+    public CaseRefusal? Reopen(string subject, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+    {
+        if (subject != RequesterId)
+        {
+            return new CaseRefusal(404, "Not found.", []);
+        }
+
+        var today = WorkingCalendar.Today(now);
+        if (State != TicketState.Replied)
+        {
+            return new CaseRefusal(409, "Only a replied ticket can be reopened. 仅已答复的工单可重新打开。", []);
+        }
+
+        if (today > ConfirmBy)
+        {
+            return new CaseRefusal(409, $"The period to reopen ended on {ConfirmBy:yyyy-MM-dd}. 重新打开期限已于 {ConfirmBy:yyyy-MM-dd} 结束。", []);
+        }
+
+        Reopened++;
+        ReplyDueOn = calendar.AddWorkingDays(today, replyDays);
+        ConfirmBy = null;
+        History.Add(new TicketStep(now, subject, RequesterName, "reopen", State, TicketState.Open, reason));
+        State = TicketState.Open;
+        return null;
+    }
+
+    /// <summary>Closes a reply the person neither confirmed nor reopened within the period; false when not due.</summary>
+    public bool CloseUnconfirmed(DateTimeOffset now)
+    {
+        if (State != TicketState.Replied || ConfirmBy is not { } by || WorkingCalendar.Today(now) <= by)
+        {
+            return false;
+        }
+
+        Close("system", "系统 System", "confirmedByTime", $"No reopening by {by:yyyy-MM-dd}. 期满未重新打开，视为确认。", now);
+        return true;
+    }
+
+    private void Close(string actorId, string actorName, string resolution, string? note, DateTimeOffset now)
+    {
+        History.Add(new TicketStep(now, actorId, actorName, resolution == "confirmed" ? "confirm" : "close", State, TicketState.Closed, note));
+        State = TicketState.Closed;
+        Resolution = resolution;
+        ClosedAt = now;
+    }
+
+    private CaseRefusal? RefuseStaff(CaseActor actor) =>
+        (actor.IsStaff && string.Equals(actor.Department, Department, StringComparison.Ordinal)) || (actor.IsOperator && Department == TicketRouting.Platform)
+            ? null
+            : new CaseRefusal(403, $"Only staff of {Department} handle this ticket. 仅 {Department} 工作人员可处理此工单。", []);
+}
+
+/// <summary>Ticket categories and the department each is routed to when the ticket names no application or item.</summary>
+public static class TicketRouting
+{
+    /// <summary>Operators answer platform matters; they act for every department.</summary>
+    public const string Platform = "PLATFORM";
+
+    public static readonly IReadOnlyDictionary<string, (string Department, string NameZh, string NameEn)> Defaults = new Dictionary<string, (string, string, string)>
+    {
+        ["talent-policy"] = ("HRSS", "人才政策", "Talent policy"),
+        ["employment"] = ("HRSS", "就业社保", "Employment and social security"),
+        ["research"] = ("STI", "科研创新", "Research and innovation"),
+        ["technology-transfer"] = ("STI", "成果转化", "Technology transfer"),
+        ["housing"] = ("HOUSING", "住房安居", "Housing"),
+        ["education"] = ("EDU", "子女教育", "Children's education"),
+        ["health"] = ("HEALTH", "医疗健康", "Health care"),
+        ["financing"] = ("FINANCE", "投资融资", "Investment and financing"),
+        ["business"] = ("MARKET", "企业登记", "Business registration"),
+        ["tax"] = ("TAX", "税收服务", "Tax"),
+        ["intellectual-property"] = ("IP", "知识产权", "Intellectual property"),
+        ["industry"] = ("ECON", "产业发展", "Industry development"),
+        ["platform"] = (Platform, "平台使用", "Using the platform"),
+        ["other"] = (Platform, "其他", "Other"),
+    };
+
+    /// <summary>The category's department: the configured override, else the default.</summary>
+    public static string? DepartmentOf(string category, IReadOnlyDictionary<string, string> overrides) =>
+        overrides.TryGetValue(category, out var department) ? department
+        : Defaults.TryGetValue(category, out var route) ? route.Department
+        : null;
+}
