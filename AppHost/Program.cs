@@ -14,6 +14,10 @@ var applications = builder.AddProject<Projects.Talent_Applications>("application
 var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTalentService(infrastructure, issuer);
 var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure, issuer);
 
+// The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
+// consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.
+catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching);
+
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
 gateway
     .WithExternalHttpEndpoints()

@@ -15,10 +15,9 @@ public sealed class FiguresAndKeywordsTests
             new FigureDelta(november, "HRSS", "B", 1, 1, 0, 5, 0, 0),
             new FigureDelta(november, "HRSS", "A", 1, 0, 1, 1, 0, 0),
             new FigureDelta(november, "HRSS", "A", 0, 0, 0, 0, 1, 1),
-        ], 3).ToList();
+        ]).ToList();
 
         Assert.Equal([("all", ""), ("department", "HRSS"), ("item", "HRSS|A"), ("item", "HRSS|B")], rows.Select(r => (r.Scope, r.Key)));
-        Assert.All(rows, r => Assert.Equal((short)3, r.Shard));
         var all = rows[0];
         Assert.Equal((2, 1, 1, 6L, 1, 1), (all.Reviews, all.Satisfied, all.Negative, all.ScoreSum, all.RectificationsClosed, all.RectificationsOnTime));
         Assert.Equal((1, 0, 1, 1L, 1), (rows[2].Reviews, rows[2].Satisfied, rows[2].Negative, rows[2].ScoreSum, rows[2].RectificationsClosed));

@@ -21,9 +21,18 @@ app.MapReferenceApi();
 app.MapDraftsApi();
 app.MapSynonymsApi();
 app.MapAuditApi();
+app.MapAnnouncementsApi();
 
 await app.MigrateDatabaseAsync<CatalogueDbContext>();
+
+// Before the demonstration data: a new database announces nothing; one from an earlier release re-announces its items.
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await Announcements.AnnounceOnceAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+}
+
 await app.SeedCatalogueDemoDataAsync();
+
 await app.RunAsync();
 
 public partial class Program;

@@ -27,6 +27,12 @@ public sealed class FeedbackOptions
     /// <summary>Ticket category → department; added to and overriding <see cref="Tickets.TicketRouting.Defaults"/>.</summary>
     public Dictionary<string, string> TicketRouting { get; set; } = [];
 
+    /// <summary>How often the figure deltas written with each fact are folded into the published counters.</summary>
+    public TimeSpan FoldInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a published-figures answer is reused (zero: never).</summary>
+    public TimeSpan FiguresCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Seeds demonstration reviews, rectification cases and tickets.</summary>
     public bool DemoData { get; set; }
 }

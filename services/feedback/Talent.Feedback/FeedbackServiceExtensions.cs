@@ -30,6 +30,8 @@ public static class FeedbackServiceExtensions
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));
         builder.Services.AddHostedService<FeedbackSweep>();
+        builder.Services.AddSingleton<Figures.FiguresApi.FiguresCache>();
+        builder.Services.AddHostedService<Figures.FigureFolder>();
         builder.Services.AddHostedService<Demo.DemoFeedback>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(InvitationsApi.ApplicantPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))

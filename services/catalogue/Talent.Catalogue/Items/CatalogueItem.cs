@@ -39,9 +39,15 @@ public sealed partial class CatalogueItem
         LeadDepartment = published.Content.LeadDepartment;
         PublishedAt = now;
         Withdrawn = false;
+        return Announce(published);
+    }
+
+    /// <summary>The published event of the version this entry shows, as first published (a re-announcement has a new id only).</summary>
+    public CatalogueItemPublished Announce(Editing.ItemVersion published)
+    {
         var content = published.Content;
         return new CatalogueItemPublished(
-            Guid.CreateVersion7(now), now, Code, Version, TitleZh, TitleEn, LeadDepartment,
+            Guid.CreateVersion7(), PublishedAt, Code, Version, TitleZh, TitleEn, LeadDepartment,
             JsonNamingPolicy.CamelCase.ConvertName(content.Category.ToString()),
             [.. content.Stages.Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString()))],
             FlowCards.FlowCardSnapshots.Of(published.FlowCard));

@@ -34,6 +34,13 @@ public sealed class FeedbackText
     {
     }
 
+    /// <summary>The item's category (when known) and lifecycle stages.</summary>
+    public void PointTo(string? category, IEnumerable<string> stages)
+    {
+        Category = category ?? Category;
+        Stages = [.. stages];
+    }
+
     /// <summary>Null when the text has no keywords.</summary>
     public static FeedbackText? Of(string source, Guid sourceId, DateTimeOffset at, string department, string? itemCode, string? category, IEnumerable<string>? stages, params string?[] texts)
     {

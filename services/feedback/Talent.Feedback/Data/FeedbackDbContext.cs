@@ -33,6 +33,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
 
     public DbSet<FigureCounter> FigureCounters => Set<FigureCounter>();
 
+    public DbSet<FigureDelta> FigureDeltas => Set<FigureDelta>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -135,14 +137,28 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(t => t.Keywords).HasColumnName("keywords");
             e.HasIndex(t => t.Month);
         });
+        model.Entity<FigureDelta>(e =>
+        {
+            e.ToTable("figure_deltas");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            e.Property(d => d.Month).HasColumnName("month");
+            e.Property(d => d.Department).HasColumnName("department").HasMaxLength(20);
+            e.Property(d => d.ItemCode).HasColumnName("item_code").HasMaxLength(64);
+            e.Property(d => d.Reviews).HasColumnName("reviews");
+            e.Property(d => d.Satisfied).HasColumnName("satisfied");
+            e.Property(d => d.Negative).HasColumnName("negative");
+            e.Property(d => d.Score).HasColumnName("score");
+            e.Property(d => d.Closed).HasColumnName("closed");
+            e.Property(d => d.OnTime).HasColumnName("on_time");
+        });
         model.Entity<FigureCounter>(e =>
         {
             e.ToTable("figure_counters");
-            e.HasKey(c => new { c.Month, c.Scope, c.Key, c.Shard });
+            e.HasKey(c => new { c.Month, c.Scope, c.Key });
             e.Property(c => c.Month).HasColumnName("month");
             e.Property(c => c.Scope).HasColumnName("scope").HasMaxLength(20);
             e.Property(c => c.Key).HasColumnName("key").HasMaxLength(100);
-            e.Property(c => c.Shard).HasColumnName("shard");
             e.Property(c => c.Reviews).HasColumnName("reviews");
             e.Property(c => c.Satisfied).HasColumnName("satisfied");
             e.Property(c => c.Negative).HasColumnName("negative");

@@ -48,13 +48,17 @@ public static class EvaluationsApi
         var subject = user.FindFirstValue("sub") ?? "";
         var subjectId = request.ApplicationId ?? request.EngagementId!.Value;
         var kind = request.ApplicationId is null ? EvaluationInvitation.Engagement : EvaluationInvitation.Application;
-        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectId == subjectId && i.SubjectKind == kind && i.ApplicantId == subject, ct);
-        if (invitation is null)
+        var found = await db.Invitations.AsNoTracking()
+            .Where(i => i.SubjectId == subjectId && i.SubjectKind == kind && i.ApplicantId == subject)
+            .Select(i => new { Invitation = i, Rated = db.Evaluations.Any(e => e.SubjectId == i.SubjectId) })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (await db.Evaluations.AnyAsync(e => e.SubjectId == invitation.SubjectId, ct))
+        var invitation = found.Invitation;
+        if (found.Rated)
         {
             return Conflict("This service is rated already; add a follow-up instead. 该服务已评价，可追加评价。");
         }
@@ -89,11 +93,15 @@ public static class EvaluationsApi
         db.Evaluations.Add(evaluation);
         var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
         db.RecordEvent(new EvaluationSubmitted(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectKind, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, (int)evaluation.Level, evaluation.Channel));
-        var item = evaluation.SubjectKind == EvaluationInvitation.Application
-            ? await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct)
-            : null;
-        if (FeedbackText.Of(FeedbackText.Review, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, item?.Category ?? evaluation.SubjectKind, item?.Stages, evaluation.Comment, string.Join(' ', evaluation.Tags)) is { } text)
+        if (FeedbackText.Of(FeedbackText.Review, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, evaluation.SubjectKind, null, evaluation.Comment, string.Join(' ', evaluation.Tags)) is { } text)
         {
+            // Where it points, for analysis by stage and category: only looked up when there is something to analyse.
+            if (evaluation.SubjectKind == EvaluationInvitation.Application
+                && await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct) is { } item)
+            {
+                text.PointTo(item.Category, item.Stages);
+            }
+
             db.Texts.Add(text);
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Rectifications;
@@ -7,9 +8,8 @@ using Talent.WorkingDays;
 namespace Talent.Feedback.Figures;
 
 /// <summary>
-/// One counter row of the published figures: a month, a scope ("all", "department" with the department's code, "item"
-/// with <c>{department}|{item}</c>) and a shard. Concurrent writers add to one of <see cref="FigureCounters.Shards"/>
-/// rows chosen at random, so a busy month's "all" row is not one hot lock; readers sum the shards.
+/// One counter row of the published figures: a month and a scope ("all"; "department" with the department's code;
+/// "item" with <c>{department}|{item}</c>). Only <see cref="FigureFolder"/> writes them.
 /// </summary>
 public sealed class FigureCounter
 {
@@ -18,8 +18,6 @@ public sealed class FigureCounter
     public string Scope { get; set; } = "";
 
     public string Key { get; set; } = "";
-
-    public short Shard { get; set; }
 
     public int Reviews { get; set; }
 
@@ -34,9 +32,15 @@ public sealed class FigureCounter
     public int RectificationsOnTime { get; set; }
 }
 
-/// <summary>What one fact adds to the counters of its month, department and item.</summary>
-public readonly record struct FigureDelta(DateOnly Month, string Department, string ItemCode, int Reviews, int Satisfied, int Negative, int Score, int Closed, int OnTime)
+/// <summary>
+/// What one fact adds to the figures of its month, department and item. Saved as a row in the same transaction as the
+/// fact itself (an insert, never an update, so concurrent writers never wait on a shared counter), then folded into the
+/// counters.
+/// </summary>
+public sealed record FigureDelta(DateOnly Month, string Department, string ItemCode, int Reviews, int Satisfied, int Negative, int Score, int Closed, int OnTime)
 {
+    public long Id { get; private set; }
+
     /// <summary>An evaluation of a decided application counts (or, <paramref name="sign"/> −1, is taken out on appeal); engagements are rated for matching, not in these figures.</summary>
     public static FigureDelta? Of(Evaluation evaluation, int sign = 1) =>
         evaluation.SubjectKind != Invitations.EvaluationInvitation.Application
@@ -53,10 +57,10 @@ public readonly record struct FigureDelta(DateOnly Month, string Department, str
 
 public static class FigureCounters
 {
-    public const int Shards = 8;
     public const string All = "all";
     public const string Department = "department";
     public const string Item = "item";
+    public const int FoldBatch = 20_000;
 
     public static DateOnly MonthOf(DateTimeOffset at)
     {
@@ -66,74 +70,64 @@ public static class FigureCounters
 
     public static string ItemKey(string department, string itemCode) => $"{department}|{itemCode}";
 
-    /// <summary>
-    /// Saves the context's changes and adds the deltas to the counters in one transaction: the figures never count a fact
-    /// that was not saved, nor miss one that was.
-    /// </summary>
-    public static async Task SaveWithFiguresAsync(this FeedbackDbContext db, IEnumerable<FigureDelta?> deltas, CancellationToken ct)
+    /// <summary>Saves the context's changes with the facts' figure deltas, in one transaction.</summary>
+    public static Task SaveWithFiguresAsync(this FeedbackDbContext db, IEnumerable<FigureDelta?> deltas, CancellationToken ct)
     {
-        var rows = Expand(deltas.OfType<FigureDelta>(), (short)Random.Shared.Next(Shards)).ToList();
-        if (rows.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            var own = db.Database.CurrentTransaction is null;
-            await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
-            await db.SaveChangesAsync(ct);
-            await AddAsync(db, rows, ct);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
-            }
-        });
+        db.FigureDeltas.AddRange(deltas.OfType<FigureDelta>());
+        return db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Every row a set of deltas touches, merged and in one order (so concurrent writers never deadlock).</summary>
-    public static IEnumerable<FigureCounter> Expand(IEnumerable<FigureDelta> deltas, short shard) =>
+    /// <summary>
+    /// Moves pending deltas into the counters: one statement deletes a batch (rows other folders hold are skipped) and adds
+    /// it to the counters, so a delta is counted exactly once. Returns the number of deltas folded.
+    /// </summary>
+    public static async Task<int> FoldAsync(FeedbackDbContext db, CancellationToken ct)
+    {
+        var folded = 0;
+        while (true)
+        {
+            var moved = (await db.Database.SqlQuery<int>($"""
+                WITH moved AS (
+                    DELETE FROM figure_deltas WHERE id IN (SELECT id FROM figure_deltas ORDER BY id LIMIT {FoldBatch} FOR UPDATE SKIP LOCKED)
+                    RETURNING month, department, item_code, reviews, satisfied, negative, score, closed, on_time),
+                scoped AS (
+                    SELECT month, 'all' AS scope, '' AS key, reviews, satisfied, negative, score, closed, on_time FROM moved
+                    UNION ALL SELECT month, 'department', department, reviews, satisfied, negative, score, closed, on_time FROM moved
+                    UNION ALL SELECT month, 'item', department || '|' || item_code, reviews, satisfied, negative, score, closed, on_time FROM moved),
+                added AS (
+                    INSERT INTO figure_counters AS c (month, scope, key, reviews, satisfied, negative, score_sum, rectifications_closed, rectifications_on_time)
+                    SELECT month, scope, key, sum(reviews), sum(satisfied), sum(negative), sum(score), sum(closed), sum(on_time) FROM scoped
+                    GROUP BY month, scope, key ORDER BY month, scope, key
+                    ON CONFLICT (month, scope, key) DO UPDATE SET
+                        reviews = c.reviews + EXCLUDED.reviews, satisfied = c.satisfied + EXCLUDED.satisfied, negative = c.negative + EXCLUDED.negative,
+                        score_sum = c.score_sum + EXCLUDED.score_sum, rectifications_closed = c.rectifications_closed + EXCLUDED.rectifications_closed,
+                        rectifications_on_time = c.rectifications_on_time + EXCLUDED.rectifications_on_time)
+                SELECT count(*)::int AS "Value" FROM moved
+                """).ToListAsync(ct)).Single();
+            folded += moved;
+            if (moved < FoldBatch)
+            {
+                return folded;
+            }
+        }
+    }
+
+    /// <summary>Every counter a set of deltas touches, merged, in (month, scope, key) order.</summary>
+    public static IEnumerable<FigureCounter> Expand(IEnumerable<FigureDelta> deltas) =>
         deltas
             .SelectMany(d => new[] { (d, All, ""), (d, Department, d.Department), (d, Item, ItemKey(d.Department, d.ItemCode)) })
             .GroupBy(x => (x.d.Month, Scope: x.Item2, Key: x.Item3))
             .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Scope, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal)
             .Select(g => new FigureCounter
             {
-                Month = g.Key.Month, Scope = g.Key.Scope, Key = g.Key.Key, Shard = shard,
+                Month = g.Key.Month, Scope = g.Key.Scope, Key = g.Key.Key,
                 Reviews = g.Sum(x => x.d.Reviews), Satisfied = g.Sum(x => x.d.Satisfied), Negative = g.Sum(x => x.d.Negative), ScoreSum = g.Sum(x => x.d.Score),
                 RectificationsClosed = g.Sum(x => x.d.Closed), RectificationsOnTime = g.Sum(x => x.d.OnTime),
             });
 
-    private static async Task AddAsync(FeedbackDbContext db, List<FigureCounter> rows, CancellationToken ct)
-    {
-        var months = rows.Select(r => r.Month).ToArray();
-        var scopes = rows.Select(r => r.Scope).ToArray();
-        var keys = rows.Select(r => r.Key).ToArray();
-        var shards = rows.Select(r => r.Shard).ToArray();
-        var reviews = rows.Select(r => r.Reviews).ToArray();
-        var satisfied = rows.Select(r => r.Satisfied).ToArray();
-        var negative = rows.Select(r => r.Negative).ToArray();
-        var scores = rows.Select(r => r.ScoreSum).ToArray();
-        var closed = rows.Select(r => r.RectificationsClosed).ToArray();
-        var onTime = rows.Select(r => r.RectificationsOnTime).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO figure_counters AS c (month, scope, key, shard, reviews, satisfied, negative, score_sum, rectifications_closed, rectifications_on_time)
-            SELECT * FROM unnest({months}::date[], {scopes}::text[], {keys}::text[], {shards}::smallint[], {reviews}::int[], {satisfied}::int[], {negative}::int[], {scores}::bigint[], {closed}::int[], {onTime}::int[])
-            ON CONFLICT (month, scope, key, shard) DO UPDATE SET
-                reviews = c.reviews + EXCLUDED.reviews,
-                satisfied = c.satisfied + EXCLUDED.satisfied,
-                negative = c.negative + EXCLUDED.negative,
-                score_sum = c.score_sum + EXCLUDED.score_sum,
-                rectifications_closed = c.rectifications_closed + EXCLUDED.rectifications_closed,
-                rectifications_on_time = c.rectifications_on_time + EXCLUDED.rectifications_on_time
-            """, ct);
-    }
-
     /// <summary>
     /// The counters recomputed from the rows (evaluations of applications not removed on appeal, rectifications closed after
-    /// a return visit), shard 0; for checking the running counters and for rebuilding them.
+    /// a return visit); for checking the running counters.
     /// </summary>
     public static async Task<List<FigureCounter>> RecomputeAsync(FeedbackDbContext db, CancellationToken ct)
     {
@@ -145,23 +139,44 @@ public static class FigureCounters
         var deltas = evaluations
             .Select(e => new FigureDelta(MonthOf(e.SubmittedAt), e.LeadDepartment, e.ItemCode, 1, e.Level >= EvaluationLevel.BasicallySatisfied ? 1 : 0, e.Level <= EvaluationLevel.Dissatisfied ? 1 : 0, (int)e.Level, 0, 0))
             .Concat(cases.Select(FigureDelta.Of).OfType<FigureDelta>());
-        return [.. Expand(deltas, 0)];
+        return [.. Expand(deltas)];
     }
 
-    /// <summary>The running counters summed over their shards, in the same shape and order as <see cref="RecomputeAsync"/>.</summary>
+    /// <summary>The running counters (after a fold), in the shape and order of <see cref="RecomputeAsync"/>; all-zero rows left out.</summary>
     public static async Task<List<FigureCounter>> CurrentAsync(FeedbackDbContext db, CancellationToken ct)
     {
-        var rows = await db.FigureCounters.AsNoTracking()
-            .GroupBy(c => new { c.Month, c.Scope, c.Key })
-            .Select(g => new FigureCounter
-            {
-                Month = g.Key.Month, Scope = g.Key.Scope, Key = g.Key.Key,
-                Reviews = g.Sum(c => c.Reviews), Satisfied = g.Sum(c => c.Satisfied), Negative = g.Sum(c => c.Negative), ScoreSum = g.Sum(c => c.ScoreSum),
-                RectificationsClosed = g.Sum(c => c.RectificationsClosed), RectificationsOnTime = g.Sum(c => c.RectificationsOnTime),
-            })
-            .ToListAsync(ct);
+        var rows = await db.FigureCounters.AsNoTracking().ToListAsync(ct);
         return [.. rows
             .Where(r => r.Reviews != 0 || r.RectificationsClosed != 0 || r.Satisfied != 0 || r.Negative != 0 || r.ScoreSum != 0)
             .OrderBy(r => r.Month).ThenBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>Folds figure deltas into the counters every <see cref="FeedbackOptions.FoldInterval"/> (1 s by default).</summary>
+public sealed class FigureFolder(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FigureFolder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await FigureCounters.FoldAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Folding figure deltas failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.FoldInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Talent.Feedback.Data;
 
 namespace Talent.Feedback.Figures;
@@ -7,7 +8,8 @@ namespace Talent.Feedback.Figures;
 /// <summary>
 /// The published figures (anonymous, no personal data): per month, per department and per item, the number of reviews,
 /// the satisfaction rate (basically satisfied or better), the share of bad reviews (dissatisfied or worse), the average
-/// level and the rectification on-time rate; departments ranked. Read from the pre-aggregated counters only.
+/// level and the rectification on-time rate; departments ranked. Read from the pre-aggregated counters only (a fact counts
+/// within about a second, when its delta is folded in).
 /// </summary>
 public static class FiguresApi
 {
@@ -50,7 +52,35 @@ public static class FiguresApi
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(string? from, string? to, string? department, int? page, int? pageSize, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Answers for a few seconds (<c>Feedback:FiguresCacheFor</c>, 5 s by default) per distinct query, at most 1,000 queries
+    /// kept: the figures are public and read far more often than they change, and an anonymous route must not let anyone
+    /// make the database aggregate on every request.
+    /// </summary>
+    public sealed class FiguresCache(Microsoft.Extensions.Options.IOptions<FeedbackOptions> options) : IDisposable
+    {
+        private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 1000 });
+
+        public async Task<FiguresResponse> GetAsync(string key, Func<Task<FiguresResponse>> compute)
+        {
+            if (_cache.TryGetValue(key, out FiguresResponse? cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var response = await compute();
+            if (options.Value.FiguresCacheFor > TimeSpan.Zero)
+            {
+                _cache.Set(key, response, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.FiguresCacheFor });
+            }
+
+            return response;
+        }
+
+        public void Dispose() => _cache.Dispose();
+    }
+
+    private static async Task<IResult> GetAsync(string? from, string? to, string? department, int? page, int? pageSize, FeedbackDbContext db, TimeProvider time, FiguresCache cache, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var thisMonth = FigureCounters.MonthOf(time.GetUtcNow());
@@ -86,17 +116,16 @@ public static class FiguresApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var key = $"{first:yyyy-MM}|{last:yyyy-MM}|{department}|{page ?? 1}|{pageSize ?? 20}";
+        return TypedResults.Ok(await cache.GetAsync(key, () => ComputeAsync(first, last, department, page ?? 1, pageSize ?? 20, db, ct)));
+    }
+
+    private static async Task<FiguresResponse> ComputeAsync(DateOnly first, DateOnly last, string? department, int number, int size, FeedbackDbContext db, CancellationToken ct)
+    {
         var rows = await db.FigureCounters.AsNoTracking()
-            .Where(c => c.Month >= first && c.Month <= last)
-            .GroupBy(c => new { c.Scope, c.Key, c.Month })
-            .Select(g => new
-            {
-                g.Key.Scope, g.Key.Key, g.Key.Month,
-                Reviews = g.Sum(c => c.Reviews), Satisfied = g.Sum(c => c.Satisfied), Negative = g.Sum(c => c.Negative), ScoreSum = g.Sum(c => c.ScoreSum),
-                Closed = g.Sum(c => c.RectificationsClosed), OnTime = g.Sum(c => c.RectificationsOnTime),
-            })
+            .Where(c => c.Month >= first && c.Month <= last && (department == null || c.Scope != FigureCounters.Item || c.Key.StartsWith(department + "|")))
             .ToListAsync(ct);
-        var sums = rows.Select(r => (r.Scope, r.Key, r.Month, Sum: new Sum(r.Reviews, r.Satisfied, r.Negative, r.ScoreSum, r.Closed, r.OnTime))).ToList();
+        var sums = rows.Select(r => (r.Scope, r.Key, r.Month, Sum: new Sum(r.Reviews, r.Satisfied, r.Negative, r.ScoreSum, r.RectificationsClosed, r.RectificationsOnTime))).ToList();
 
         // With a department: its months and its items; without: the whole zone's. Departments are always all, ranked.
         var monthly = department is null
@@ -121,8 +150,6 @@ public static class FiguresApi
             .Where(i => i.Figure.Reviews > 0)
             .OrderByDescending(i => i.Figure.Reviews).ThenBy(i => i.Key, StringComparer.Ordinal)
             .ToList();
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
         var shown = items.Skip((number - 1) * size).Take(size).Select(i => (Department: i.Key.Split('|')[0], Code: i.Key.Split('|')[1], i.Figure)).ToList();
         var codes = shown.Select(s => s.Code).ToList();
         var titles = await db.CatalogueItems.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => (c.TitleZh, c.TitleEn), ct);
@@ -130,9 +157,9 @@ public static class FiguresApi
             [.. shown.Select(s => new ItemFigure(s.Code, titles.GetValueOrDefault(s.Code).TitleZh, titles.GetValueOrDefault(s.Code).TitleEn, s.Department, s.Figure))],
             number, size, items.Count);
 
-        return TypedResults.Ok(new FiguresResponse(
+        return new FiguresResponse(
             first.ToString("yyyy-MM", CultureInfo.InvariantCulture), last.ToString("yyyy-MM", CultureInfo.InvariantCulture), department, overall, months, departments, itemPage,
-            "满意率 = 基本满意及以上 / 评价总数；差评 = 不满意及非常不满意；经申诉核实移出的评价不计入。Satisfaction: basically satisfied or better; bad: dissatisfied or worse; reviews removed on appeal are not counted."));
+            "满意率 = 基本满意及以上 / 评价总数；差评 = 不满意及非常不满意；经申诉核实移出的评价不计入。Satisfaction: basically satisfied or better; bad: dissatisfied or worse; reviews removed on appeal are not counted.");
     }
 
     private static DateOnly? ParseMonth(string? text, string field, Dictionary<string, string[]> errors)

@@ -279,10 +279,6 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("key");
 
-                    b.Property<short>("Shard")
-                        .HasColumnType("smallint")
-                        .HasColumnName("shard");
-
                     b.Property<int>("Negative")
                         .HasColumnType("integer")
                         .HasColumnName("negative");
@@ -307,9 +303,63 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("score_sum");
 
-                    b.HasKey("Month", "Scope", "Key", "Shard");
+                    b.HasKey("Month", "Scope", "Key");
 
                     b.ToTable("figure_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.Feedback.Figures.FigureDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("item_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Negative")
+                        .HasColumnType("integer")
+                        .HasColumnName("negative");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviews");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("figure_deltas", (string)null);
                 });
 
             modelBuilder.Entity("Talent.Feedback.Invitations.EvaluationInvitation", b =>

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Talent.Catalogue.Audit;
+using Talent.Catalogue.Data;
+using Talent.Catalogue.Editing;
+using Talent.Messaging.Outbox;
+
+namespace Talent.Catalogue.Items;
+
+/// <summary>
+/// Re-announces every item in the directory (its published version, as <c>CatalogueItemPublished</c>) so that a service
+/// which started keeping a catalogue copy after the items were published receives them too. Consumers apply a version
+/// they already hold idempotently. Runs once per <see cref="Generation"/> at start (recorded in the audit trail), and on
+/// an operator's request.
+/// </summary>
+public static class Announcements
+{
+    /// <summary>Raised when a new consumer of the catalogue appears: 1 = feedback keeps a catalogue copy.</summary>
+    public const int Generation = 1;
+
+    private const int Batch = 500;
+
+    public static async Task<int> AnnounceOnceAsync(CatalogueDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var marker = $"generation-{Generation}";
+        if (await db.Audit.AnyAsync(a => a.Action == "catalogue.announced" && a.Subject == marker, ct))
+        {
+            return 0;
+        }
+
+        var count = await AnnounceAllAsync(db, ct);
+        db.Audit.Add(AuditEntry.System("catalogue.announced", marker, new { items = count }, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+
+    /// <summary>Records one event per item in the directory, in batches; returns the number announced.</summary>
+    public static async Task<int> AnnounceAllAsync(CatalogueDbContext db, CancellationToken ct)
+    {
+        var announced = 0;
+        string? after = null;
+        while (true)
+        {
+            var items = await db.Items.Where(i => !i.Withdrawn && (after == null || string.Compare(i.Code, after) > 0)).OrderBy(i => i.Code).Take(Batch).ToListAsync(ct);
+            if (items.Count == 0)
+            {
+                return announced;
+            }
+
+            var codes = items.Select(i => i.Code).ToList();
+            var versions = await db.Versions.AsNoTracking().Where(v => codes.Contains(v.Code) && v.State == VersionState.Published).ToListAsync(ct);
+            foreach (var item in items)
+            {
+                if (versions.FirstOrDefault(v => v.Code == item.Code && v.Version == item.Version) is { } published)
+                {
+                    db.RecordEvent(item.Announce(published));
+                    announced++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            after = items[^1].Code;
+        }
+    }
+
+    public static IEndpointRouteBuilder MapAnnouncementsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/catalogue/announcements", async (System.Security.Claims.ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                var count = await AnnounceAllAsync(db, ct);
+                db.Audit.Add(AuditEntry.Of(user, "catalogue.announced", "manual", new { items = count }, time.GetUtcNow()));
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new { announced = count });
+            })
+            .RequireAuthorization(References.ReferenceApi.OperatorPolicy)
+            .WithTags("Items")
+            .WithName("AnnounceCatalogue")
+            .WithSummary("Operators: publish CatalogueItemPublished again for every item in the directory, for a service that keeps a copy and missed them.");
+        return routes;
+    }
+}
