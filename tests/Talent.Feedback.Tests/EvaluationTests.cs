@@ -1,4 +1,6 @@
 using Talent.Contracts.Applications;
+using Talent.Contracts.Matching;
+using Talent.Feedback.Figures;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
 using Xunit;
@@ -51,5 +53,19 @@ public sealed class EvaluationTests
         var errors = Evaluation.Validate(null, new Dictionary<string, int> { ["efficiency"] = 6, ["speed"] = 3, ["attitude"] = 5 }, [.. Enumerable.Repeat("快", 11)], new string('字', 501), "fax");
         Assert.Equal(["channel", "comment", "level", "scores.efficiency", "scores.speed", "tags"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(Evaluation.Validate(EvaluationLevel.Satisfied, new Dictionary<string, int> { ["efficiency"] = 5 }, ["高效"], "好", "web"));
+    }
+
+    [Fact]
+    public void A_closed_engagement_is_rated_by_the_person_served_and_stays_out_of_the_departments_figures()
+    {
+        var providerId = Guid.NewGuid();
+        var invitation = EvaluationInvitation.For(new EngagementClosed(Guid.NewGuid(), Decided, Guid.NewGuid(), Guid.NewGuid(), "talent-1", providerId, "科创经纪人 孙悦", "broker", "孵化器", "融资 500 万"), TimeSpan.FromDays(30));
+        Assert.Equal(EvaluationInvitation.Engagement, invitation.SubjectKind);
+        Assert.Equal("talent-1", invitation.ApplicantId);
+        var evaluation = Evaluation.Of(invitation, EvaluationLevel.VerySatisfied, null, null, "对接很专业", "web", Decided.AddDays(2))!;
+        Assert.Equal(providerId.ToString(), evaluation.OwnerId);
+        Assert.Equal("broker", evaluation.ItemCode);
+        Assert.Null(FigureDelta.Of(evaluation));
+        Assert.NotNull(FigureDelta.Of(Evaluation.Of(Invitation(), EvaluationLevel.Satisfied, null, null, null, null, Decided.AddDays(1))!));
     }
 }
