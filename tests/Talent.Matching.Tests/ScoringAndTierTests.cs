@@ -1,0 +1,84 @@
+using Talent.Matching.Matching;
+using Xunit;
+
+namespace Talent.Matching.Tests;
+
+public sealed class ScoringAndTierTests
+{
+    private static readonly DemandFacts Demand = new(
+        Vocabulary.Domains.Mask(["biomedicine", "new-materials"]), Vocabulary.ServiceTypes.Mask(["financing"]), Vocabulary.Stages.Mask(["pilot"]), Vocabulary.Languages.Mask(["zh"]), 1);
+
+    private static ProviderFacts Provider(string[] domains, string[] services, int load = 0, int capacity = 4, long ratingSum = 0, int ratings = 0, int seniority = 2, bool eligible = true, string[]? languages = null) => new(
+        Vocabulary.Domains.Mask(domains), Vocabulary.ServiceTypes.Mask(services), Vocabulary.Stages.Mask(["pilot", "commercialisation"]), Vocabulary.Languages.Mask(languages ?? ["zh"]), capacity, load, seniority, ratingSum, ratings, eligible);
+
+    [Fact]
+    public void Each_component_is_shown_and_the_components_add_up_to_the_score()
+    {
+        var provider = Provider(["biomedicine"], ["financing", "consulting"], load: 1, capacity: 4, ratingSum: 45, ratings: 10);
+        var components = Scoring.Explain(Demand, provider);
+        Assert.Equal(["domain", "serviceType", "stage", "rating", "load", "language"], components.Select(c => c.Name));
+        Assert.Equal(0.5, components[0].Value); // one of two domains
+        Assert.Equal(175, components[0].Points);
+        Assert.Equal(250, components[1].Points);
+        Assert.Equal(150, components[2].Points);
+        Assert.Equal(Math.Round(((45 + 17.5) / 15 - 1) / 4, 4), components[3].Value); // 4.5 over 10 ratings, pulled towards 3.5
+        Assert.Equal(38, components[4].Points); // 3 of 4 places free: 37.5 rounds up
+        Assert.Equal(50, components[5].Points);
+        Assert.Equal(components.Sum(c => c.Points), Scoring.Points(Demand, provider));
+    }
+
+    [Fact]
+    public void Few_ratings_move_the_rating_less_than_many()
+    {
+        Assert.Equal((3.5 - 1) / 4, Scoring.RatingValue(0, 0));
+        Assert.True(Scoring.RatingValue(5, 1) < Scoring.RatingValue(500, 100)); // one 5 vs a hundred 5s
+        Assert.True(Scoring.RatingValue(1, 1) > Scoring.RatingValue(100, 100)); // one 1 vs a hundred 1s
+    }
+
+    [Fact]
+    public void Providers_at_capacity_ineligible_too_junior_or_without_any_overlap_are_excluded()
+    {
+        Assert.True(Scoring.Points(Demand, Provider(["biomedicine"], ["financing"])) > 0);
+        Assert.Equal(-1, Scoring.Points(Demand, Provider(["biomedicine"], ["financing"], load: 4, capacity: 4)));
+        Assert.Equal(-1, Scoring.Points(Demand, Provider(["biomedicine"], ["financing"], eligible: false)));
+        Assert.Equal(-1, Scoring.Points(Demand with { MinSeniority = 3 }, Provider(["biomedicine"], ["financing"], seniority: 2)));
+        Assert.Equal(-1, Scoring.Points(Demand, Provider(["energy-storage"], ["technical"])));
+    }
+
+    [Fact]
+    public void A_better_fit_scores_higher()
+    {
+        var exact = Scoring.Points(Demand, Provider(["biomedicine", "new-materials"], ["financing"]));
+        var partial = Scoring.Points(Demand, Provider(["biomedicine"], ["financing"]));
+        var foreign = Scoring.Points(Demand, Provider(["biomedicine", "new-materials"], ["financing"], languages: ["en"]));
+        Assert.True(exact > partial);
+        Assert.Equal(exact - 50, foreign);
+    }
+
+    [Theory]
+    [InlineData("talent", "distinguished", null, null, null, null, "A")]
+    [InlineData("talent", "high-level", null, null, null, null, "B")]
+    [InlineData("talent", null, null, null, null, null, "C")]
+    [InlineData("enterprise", null, 6000, null, null, null, "A")]
+    [InlineData("enterprise", null, null, null, 25, null, "A")]
+    [InlineData("enterprise", null, 800, null, null, null, "B")]
+    [InlineData("enterprise", null, null, null, null, 60, "B")]
+    [InlineData("enterprise", null, 100, 200, 1, 8, "C")]
+    public void The_tier_follows_the_configured_rules(string kind, string? designation, int? funding, int? revenue, int? patents, int? headcount, string tier)
+    {
+        var (computed, reason) = new TierOptions().Classify(new TierFacts(kind, designation, funding, revenue, patents, headcount));
+        Assert.Equal(tier, computed);
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+    }
+
+    [Fact]
+    public void A_tier_sets_the_number_of_providers_their_seniority_and_the_first_contact_deadline_and_the_rules_are_configurable()
+    {
+        var defaults = new TierOptions();
+        Assert.Equal((3, 2, 1), (defaults.RuleFor("A").Providers, defaults.RuleFor("A").MinSeniority, defaults.RuleFor("A").FirstContactDays));
+        Assert.Equal((1, 1, 3), (defaults.RuleFor("C").Providers, defaults.RuleFor("C").MinSeniority, defaults.RuleFor("C").FirstContactDays));
+        var configured = new TierOptions { Rules = [new() { Tier = "A", Providers = 5, MinSeniority = 3, FirstContactDays = 2 }], TierAFundingWan = 100 };
+        Assert.Equal(5, configured.RuleFor("A").Providers);
+        Assert.Equal("A", configured.Classify(new TierFacts("enterprise", null, 150, null, null, null)).Tier);
+    }
+}
