@@ -15,3 +15,15 @@ public sealed record EngagementClosed(
     string Team,
     string? Organisation,
     string? Outcome) : IIntegrationEvent;
+
+/// <summary>A talent or an enterprise registered a demand (摸底调研), with the tier computed for it.</summary>
+public sealed record DemandRegistered(Guid EventId, DateTimeOffset OccurredAt, Guid DemandId, string ClientId, string ClientKind, IReadOnlyList<string> Domains, string Stage, IReadOnlyList<string> ServiceTypes, string Tier) : IIntegrationEvent;
+
+/// <summary>A provider was proposed for a demand, with the score that ranked it.</summary>
+public sealed record MatchProposed(Guid EventId, DateTimeOffset OccurredAt, Guid ProposalId, Guid DemandId, Guid ProviderId, string Team, int Score, Guid? BatchId) : IIntegrationEvent;
+
+/// <summary>A provider accepted a proposal: the engagement starts, first contact due by <see cref="FirstContactDueOn"/>.</summary>
+public sealed record EngagementStarted(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid DemandId, string ClientId, Guid ProviderId, string Team, DateOnly FirstContactDueOn) : IIntegrationEvent;
+
+/// <summary>An engagement reached a milestone: firstContact, planAgreed, serviceDelivered or outcomeRecorded.</summary>
+public sealed record EngagementMilestoneReached(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid ProviderId, string Milestone, string? Outcome, bool OnTime) : IIntegrationEvent;

@@ -15,7 +15,18 @@ public static class MatchingServiceExtensions
         builder.AddMessaging(ServiceName, bus =>
         {
             bus.AddCatalogueCopyConsumers<MatchingDbContext>(ServiceName);
+            bus.AddConsumer<Engagements.EvaluationSubmittedConsumer>();
         });
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.Configure<Matching.TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
+        builder.Services.AddHostedService<Demo.DemoMatching>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(MatchingApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "commissioner", "butler", "broker", "operator"))
+            .AddPolicy(MatchingApi.ClientPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
+            .AddPolicy(MatchingApi.ProviderPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "commissioner", "butler", "broker"))
+            .AddPolicy(MatchingApi.CoordinatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "commissioner", "operator"))
+            .AddPolicy(MatchingApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"));
         return builder;
     }
 }

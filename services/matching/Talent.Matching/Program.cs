@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapCatalogueCopyApi();
+app.MapMatchingApi();
 
 await app.MigrateDatabaseAsync<MatchingDbContext>();
 await app.RunAsync();

@@ -1,0 +1,186 @@
+using Talent.Matching.Matching;
+
+namespace Talent.Matching.Demands;
+
+public enum DemandState
+{
+    Open,
+    Matched,
+    Closed,
+}
+
+/// <summary>
+/// A talent's or an enterprise's demand (摸底调研): domains, lifecycle stage, service types, a description, urgency and
+/// the facts its tier (分层) is computed from; the tier sets how many providers are proposed, how senior, and the
+/// first-contact deadline. Providers the person refused, and providers who declined, are never proposed again.
+/// </summary>
+public sealed class Demand
+{
+    public const int DescriptionMaxLength = 2000;
+    public static readonly string[] Urgencies = ["low", "normal", "high"];
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string ClientId { get; private set; } = "";
+
+    public string ClientName { get; private set; } = "";
+
+    /// <summary>talent or enterprise.</summary>
+    public string ClientKind { get; private set; } = "talent";
+
+    public List<string> Domains { get; private set; } = [];
+
+    public string Stage { get; private set; } = "";
+
+    public List<string> ServiceTypes { get; private set; } = [];
+
+    public string Description { get; private set; } = "";
+
+    public string Language { get; private set; } = "zh";
+
+    public string Urgency { get; private set; } = "normal";
+
+    public string? TalentDesignation { get; private set; }
+
+    public decimal? FundingRaisedWan { get; private set; }
+
+    public decimal? RevenueWan { get; private set; }
+
+    public int? Patents { get; private set; }
+
+    public int? Headcount { get; private set; }
+
+    public string Tier { get; private set; } = "C";
+
+    public string TierReason { get; private set; } = "";
+
+    public int ProvidersWanted { get; private set; } = 1;
+
+    public int MinSeniority { get; private set; } = 1;
+
+    public int FirstContactDays { get; private set; } = 3;
+
+    /// <summary>Providers the person does not want.</summary>
+    public List<Guid> Refused { get; private set; } = [];
+
+    /// <summary>Providers who declined a proposal for this demand.</summary>
+    public List<Guid> Declined { get; private set; } = [];
+
+    public DemandState State { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    private Demand()
+    {
+    }
+
+    public sealed record Registration(List<string>? Domains, string? Stage, List<string>? ServiceTypes, string? Description, string? Language, string? Urgency,
+        string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount, List<Guid>? Refused);
+
+    public static Dictionary<string, string[]> Validate(Registration r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Vocabulary.Domains.Check(r.Domains, true) is { } domains)
+        {
+            errors["domains"] = domains;
+        }
+
+        if (r.Stage is null || !Vocabulary.Stages.Contains(r.Stage))
+        {
+            errors["stage"] = [$"One of {string.Join(", ", Vocabulary.Stages.Codes)}. 请选择所处阶段。"];
+        }
+
+        if (Vocabulary.ServiceTypes.Check(r.ServiceTypes, true) is { } services)
+        {
+            errors["serviceTypes"] = services;
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Length > DescriptionMaxLength)
+        {
+            errors["description"] = [$"1 to {DescriptionMaxLength} characters. 需求描述须为 1 至 {DescriptionMaxLength} 字。"];
+        }
+
+        if (r.Language is not null && !Vocabulary.Languages.Contains(r.Language))
+        {
+            errors["language"] = [$"One of {string.Join(", ", Vocabulary.Languages.Codes)}. 语言有误。"];
+        }
+
+        if (r.Urgency is not null && !Urgencies.Contains(r.Urgency))
+        {
+            errors["urgency"] = ["low, normal or high. 紧急程度有误。"];
+        }
+
+        foreach (var (field, value) in new[] { ("fundingRaisedWan", r.FundingRaisedWan), ("revenueWan", r.RevenueWan) })
+        {
+            if (value is < 0 or > 100_000_000)
+            {
+                errors[field] = ["0 to 100,000,000 (万元). 金额有误。"];
+            }
+        }
+
+        if (r.Patents is < 0 or > 1_000_000)
+        {
+            errors["patents"] = ["0 or more. 专利数有误。"];
+        }
+
+        if (r.Headcount is < 0 or > 10_000_000)
+        {
+            errors["headcount"] = ["0 or more. 人数有误。"];
+        }
+
+        if (r.Refused is { Count: > 100 })
+        {
+            errors["refused"] = ["At most 100 providers. 最多排除 100 位。"];
+        }
+
+        return errors;
+    }
+
+    public static Demand Register(string clientId, string clientName, string clientKind, Registration r, TierOptions tiers, DateTimeOffset now)
+    {
+        var demand = new Demand
+        {
+            ClientId = clientId,
+            ClientName = clientName,
+            ClientKind = clientKind,
+            Domains = [.. r.Domains!.Distinct()],
+            Stage = r.Stage!,
+            ServiceTypes = [.. r.ServiceTypes!.Distinct()],
+            Description = r.Description!.Trim(),
+            Language = r.Language ?? "zh",
+            Urgency = r.Urgency ?? "normal",
+            TalentDesignation = r.TalentDesignation,
+            FundingRaisedWan = r.FundingRaisedWan,
+            RevenueWan = r.RevenueWan,
+            Patents = r.Patents,
+            Headcount = r.Headcount,
+            Refused = [.. (r.Refused ?? []).Distinct()],
+            CreatedAt = now,
+        };
+        (demand.Tier, demand.TierReason) = tiers.Classify(new TierFacts(clientKind, r.TalentDesignation, r.FundingRaisedWan, r.RevenueWan, r.Patents, r.Headcount));
+        var rule = tiers.RuleFor(demand.Tier);
+        demand.ProvidersWanted = rule.Providers;
+        demand.MinSeniority = rule.MinSeniority;
+        demand.FirstContactDays = rule.FirstContactDays;
+        return demand;
+    }
+
+    public bool Excludes(Guid provider) => Refused.Contains(provider) || Declined.Contains(provider);
+
+    public void DeclinedBy(Guid provider)
+    {
+        if (!Declined.Contains(provider))
+        {
+            Declined.Add(provider);
+        }
+    }
+
+    public void Matched() => State = DemandState.Matched;
+
+    public void Reopen() => State = DemandState.Open;
+
+    public void Close() => State = DemandState.Closed;
+
+    public DemandFacts Facts() => new(
+        Vocabulary.Domains.Mask(Domains), Vocabulary.ServiceTypes.Mask(ServiceTypes), Vocabulary.Stages.Mask([Stage]), Vocabulary.Languages.Mask([Language]), MinSeniority);
+}

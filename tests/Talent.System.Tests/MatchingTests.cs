@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.SystemTests;
+
+/// <summary>From a demand through tiered matching and a batch to an engagement, its milestones and its rating, through the gateway.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class MatchingTests(SystemFixture system)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private async Task<HttpClient> AsAsync(string user, string scope = "matching") => system.As((await system.SignInAsync(user, scope)).AccessToken!);
+
+    [Fact]
+    public async Task A_demand_is_matched_by_a_batch_accepted_served_milestone_by_milestone_closed_and_rated_which_updates_the_provider()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway.GetAsync("/api/matching/providers", ct)).StatusCode);
+        using var talent = await AsAsync("talent1");
+        using var butler = await AsAsync("butler1");
+
+        // The demonstration providers (butler1 among them) are seeded at start.
+        JsonElement me = default;
+        await Eventually.UntilAsync(async () => (await butler.GetAsync("/api/matching/providers/me", ct)) is { StatusCode: HttpStatusCode.OK } r && (me = await r.Content.ReadFromJsonAsync<JsonElement>(ct)).ValueKind == JsonValueKind.Object, Deadline, "the demonstration providers");
+        var butlerId = me.GetProperty("id").GetString()!;
+        var ratingsBefore = me.GetProperty("ratings").GetInt32();
+        var others = (await talent.GetFromJsonAsync<JsonElement>("/api/matching/providers?team=butler&pageSize=100", ct)).GetProperty("items").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetString()!).Where(id => id != butlerId).ToList();
+
+        var bad = await talent.PostAsJsonAsync("/api/matching/demands", new { domains = new[] { "astrology" }, stage = "pilot", serviceTypes = Array.Empty<string>(), description = "" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("domains", out _) && errors.TryGetProperty("serviceTypes", out _) && errors.TryGetProperty("description", out _));
+
+        // A life matter only butlers serve; the person refuses every butler but butler1, so the proposal is deterministic.
+        var registered = await talent.PostAsJsonAsync("/api/matching/demands", new
+        {
+            domains = new[] { "intelligent-connected-vehicles" }, stage = "research", serviceTypes = new[] { "life" }, description = "子女入学和人才公寓（系统测试）", language = "zh", refused = others,
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var demand = await registered.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var demandId = demand.GetProperty("id").GetString();
+        Assert.Equal("C", demand.GetProperty("tier").GetString());
+        Assert.Equal(1, demand.GetProperty("providersWanted").GetInt32());
+
+        var candidates = await talent.GetFromJsonAsync<JsonElement>($"/api/matching/demands/{demandId}/candidates", ct);
+        var first = candidates.GetProperty("candidates")[0];
+        Assert.Equal(butlerId, first.GetProperty("provider").GetProperty("id").GetString());
+        Assert.Equal(["domain", "serviceType", "stage", "rating", "load", "language"], first.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(first.GetProperty("score").GetInt32(), first.GetProperty("components").EnumerateArray().Sum(c => c.GetProperty("points").GetInt32()));
+        Assert.DoesNotContain(candidates.GetProperty("candidates").EnumerateArray(), c => others.Contains(c.GetProperty("provider").GetProperty("id").GetString()!));
+        using var enterprise = await AsAsync("enterprise1");
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/matching/demands/{demandId}/candidates", ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.PostAsync("/api/matching/batches", null, ct)).StatusCode);
+        using var operators = await AsAsync("operator1");
+        var batch = await operators.PostAsync("/api/matching/batches", null, ct);
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        var result = await batch.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.True(result.GetProperty("total").GetInt64() >= result.GetProperty("greedyTotal").GetInt64());
+
+        var proposals = await butler.GetFromJsonAsync<JsonElement>("/api/matching/proposals/mine", ct);
+        var proposal = proposals.EnumerateArray().Single(p => p.GetProperty("demandId").GetString() == demandId);
+        var proposalId = proposal.GetProperty("id").GetString();
+        using var broker = await AsAsync("broker1");
+        Assert.Equal(HttpStatusCode.NotFound, (await broker.PostAsync($"/api/matching/proposals/{proposalId}/accept", null, ct)).StatusCode);
+        var accepted = await butler.PostAsync($"/api/matching/proposals/{proposalId}/accept", null, ct);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var engagementId = (await accepted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await butler.PostAsync($"/api/matching/proposals/{proposalId}/accept", null, ct)).StatusCode);
+        Assert.Contains((await talent.GetFromJsonAsync<JsonElement>("/api/matching/engagements/mine", ct)).EnumerateArray(), e => e.GetProperty("id").GetString() == engagementId);
+
+        // Milestones in order, by the provider only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone = "firstContact" }, ct)).StatusCode);
+        var early = await butler.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone = "planAgreed" }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("firstContact", (await early.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("next").GetString());
+        foreach (var (milestone, outcome) in new[] { ("firstContact", (string?)null), ("planAgreed", null), ("serviceDelivered", null), ("outcomeRecorded", "policy-benefit"), ("closed", null) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await butler.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone, note = "系统测试", outcome }, ct)).StatusCode);
+        }
+
+        // EngagementClosed → an invitation in feedback → the rating → EvaluationSubmitted → the provider's rating.
+        using var rater = await AsAsync("talent1", "feedback");
+        await Eventually.UntilAsync(
+            async () => (await rater.GetFromJsonAsync<JsonElement>("/api/feedback/invitations/mine", ct)).EnumerateArray().Any(i => i.GetProperty("engagementId").GetString() == engagementId),
+            Deadline, "EngagementClosed at the feedback service");
+        Assert.Equal(HttpStatusCode.Created, (await rater.PostAsJsonAsync("/api/feedback/evaluations", new { engagementId, level = "verySatisfied", comment = "管家很专业" }, ct)).StatusCode);
+        await Eventually.UntilAsync(
+            async () => (await butler.GetFromJsonAsync<JsonElement>("/api/matching/providers/me", ct)).GetProperty("ratings").GetInt32() == ratingsBefore + 1,
+            Deadline, "EvaluationSubmitted at the matching service");
+    }
+
+    [Fact]
+    public async Task The_demonstration_data_has_sixty_providers_across_the_three_teams_and_engagements_at_every_milestone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var operators = await AsAsync("operator1");
+        JsonElement providers = default;
+        await Eventually.UntilAsync(async () => (providers = await operators.GetFromJsonAsync<JsonElement>("/api/matching/providers?pageSize=100", ct)).GetProperty("total").GetInt32() >= 60, Deadline, "the demonstration providers");
+        Assert.Equal(["broker", "butler", "commissioner"], providers.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("team").GetString()).Distinct().Order());
+
+        using var talent = await AsAsync("talent1");
+        using var enterprise = await AsAsync("enterprise1");
+        var engagements = (await talent.GetFromJsonAsync<JsonElement>("/api/matching/engagements/mine", ct)).EnumerateArray()
+            .Concat((await enterprise.GetFromJsonAsync<JsonElement>("/api/matching/engagements/mine", ct)).EnumerateArray())
+            .Select(e => e.GetProperty("next").ValueKind == JsonValueKind.Null ? "done" : e.GetProperty("next").GetString())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string?> { "firstContact", "planAgreed", "serviceDelivered", "outcomeRecorded", "closed", "done" }, engagements);
+        Assert.True(engagements.Count >= 6);
+    }
+}
