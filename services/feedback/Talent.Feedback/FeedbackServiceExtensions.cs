@@ -31,6 +31,7 @@ public static class FeedbackServiceExtensions
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));
         builder.Services.AddHostedService<FeedbackSweep>();
         builder.Services.AddSingleton<Figures.FiguresApi.FiguresCache>();
+        builder.Services.AddSingleton<Evaluations.ReferenceCache>();
         builder.Services.AddHostedService<Figures.FigureFolder>();
         builder.Services.AddHostedService<Demo.DemoFeedback>();
         builder.Services.AddAuthorizationBuilder()

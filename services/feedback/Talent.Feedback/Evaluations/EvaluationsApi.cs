@@ -32,7 +32,7 @@ public static class EvaluationsApi
         return routes;
     }
 
-    private static async Task<IResult> EvaluateAsync(EvaluateRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
+    private static async Task<IResult> EvaluateAsync(EvaluateRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> options, ReferenceCache cache, CancellationToken ct)
     {
         var errors = Evaluation.Validate(request.Level, request.Scores, request.Tags, request.Comment, request.Channel);
         if ((request.ApplicationId is null) == (request.EngagementId is null))
@@ -70,7 +70,7 @@ public static class EvaluationsApi
             return Conflict($"The evaluation period ended on {invitation.OpenUntil:yyyy-MM-dd}. 评价期已于 {invitation.OpenUntil:yyyy-MM-dd} 结束。");
         }
 
-        await RecordAsync(db, evaluation, options.Value, now, ct);
+        await RecordAsync(db, evaluation, options.Value, now, ct, cache);
         try
         {
             await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
@@ -88,7 +88,7 @@ public static class EvaluationsApi
     /// Adds the evaluation with its events, its text for demand analysis and, for a bad review of a decided application,
     /// its rectification case (deadlines in this service's copy of the working-day calendar). Saved by the caller.
     /// </summary>
-    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, CancellationToken ct)
+    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, CancellationToken ct, ReferenceCache? cache = null)
     {
         db.Evaluations.Add(evaluation);
         var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
@@ -96,10 +96,15 @@ public static class EvaluationsApi
         if (FeedbackText.Of(FeedbackText.Review, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, evaluation.SubjectKind, null, evaluation.Comment, string.Join(' ', evaluation.Tags)) is { } text)
         {
             // Where it points, for analysis by stage and category: only looked up when there is something to analyse.
-            if (evaluation.SubjectKind == EvaluationInvitation.Application
-                && await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct) is { } item)
+            if (evaluation.SubjectKind == EvaluationInvitation.Application)
             {
-                text.PointTo(item.Category, item.Stages);
+                var item = cache is null
+                    ? await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct) is { } found ? (found.Category, (IReadOnlyList<string>)found.Stages) : null
+                    : await cache.ItemAsync(db, evaluation.ItemCode, ct);
+                if (item is { } known)
+                {
+                    text.PointTo(known.Category, known.Stages);
+                }
             }
 
             db.Texts.Add(text);
@@ -110,7 +115,7 @@ public static class EvaluationsApi
             db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
             if (evaluation.SubjectKind == EvaluationInvitation.Application)
             {
-                var calendar = await Calendar.CalendarYearCopy.CalendarAsync(db, ct);
+                var calendar = cache is null ? await Calendar.CalendarYearCopy.CalendarAsync(db, ct) : await cache.CalendarAsync(db, ct);
                 db.Rectifications.Add(RectificationCase.Open(evaluation, calendar, options.VerifyDays, now));
             }
         }
