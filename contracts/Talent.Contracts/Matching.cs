@@ -27,3 +27,6 @@ public sealed record EngagementStarted(Guid EventId, DateTimeOffset OccurredAt, 
 
 /// <summary>An engagement reached a milestone: firstContact, planAgreed, serviceDelivered or outcomeRecorded.</summary>
 public sealed record EngagementMilestoneReached(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid ProviderId, string Milestone, string? Outcome, bool OnTime) : IIntegrationEvent;
+
+/// <summary>An engagement's first contact is past its deadline (raised once): commissioners follow it up.</summary>
+public sealed record FirstContactOverdue(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid DemandId, Guid ProviderId, string Team, string Tier, DateOnly DueOn) : IIntegrationEvent;

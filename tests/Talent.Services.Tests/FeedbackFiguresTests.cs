@@ -2,7 +2,6 @@ extern alias feedback;
 using System.Net.Http.Json;
 using System.Text.Json;
 using feedback::Talent.Feedback;
-using feedback::Talent.Feedback.Calendar;
 using feedback::Talent.Feedback.Data;
 using feedback::Talent.Feedback.Evaluations;
 using feedback::Talent.Feedback.Figures;

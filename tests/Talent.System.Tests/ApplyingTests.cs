@@ -179,6 +179,18 @@ public sealed class ApplyingTests(SystemFixture system)
         Assert.Equal("closed", closedCase.GetProperty("state").GetString());
         Assert.Equal("rectified", closedCase.GetProperty("outcome").GetString());
         Assert.Equal(["raise", "start-verification", "verify", "rectify", "return-visit"], closedCase.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+
+        // Proactive suggestion (主动感知): the approved spouse-employment application suggests children's schooling, once; dismissed, it is gone.
+        using var suggested = system.As((await system.SignInAsync("talent1", "matching")).AccessToken!);
+        JsonElement suggestion = default;
+        await Eventually.UntilAsync(
+            async () => (await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray().Any(s => (suggestion = s).GetProperty("sourceApplicationId").GetString() == id),
+            Deadline, "ApplicationDecided at the matching service (a suggestion)");
+        Assert.Equal("CHILD-SCHOOLING", suggestion.GetProperty("itemCode").GetString());
+        var suggestionId = suggestion.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await system.As((await system.SignInAsync("enterprise1", "matching")).AccessToken!).PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await suggested.PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);
+        Assert.DoesNotContain((await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray(), s => s.GetProperty("id").GetString() == suggestionId);
     }
 
     [Fact]

@@ -112,4 +112,29 @@ public sealed class MatchingTests(SystemFixture system)
         Assert.Superset(new HashSet<string?> { "firstContact", "planAgreed", "serviceDelivered", "outcomeRecorded", "closed", "done" }, engagements);
         Assert.True(engagements.Count >= 6);
     }
+
+    [Fact]
+    public async Task Operators_edit_the_suggestion_rules_as_data_and_nobody_else_may()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var talent = await AsAsync("talent1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.GetAsync("/api/matching/suggestion-rules", ct)).StatusCode);
+        using var operators = await AsAsync("operator1");
+        var rules = await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct);
+        Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("code").GetString() == "hte-financing");
+
+        var invalid = await operators.PutAsJsonAsync("/api/matching/suggestion-rules", new[] { new { code = "x", trigger = "whenever", itemCode = "A", team = "wizard", messageZh = "", messageEn = "" } }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("rules[0].trigger", out _) && errors.TryGetProperty("rules[0].team", out _));
+        Assert.Equal(rules.GetArrayLength(), (await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct)).GetArrayLength()); // nothing half-written
+
+        // The same list back, one rule switched off: accepted and kept.
+        var edited = JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(rules.GetRawText())!;
+        edited.Single(r => r["code"].GetString() == "research-transfer")["enabled"] = JsonSerializer.SerializeToElement(false);
+        Assert.Equal(HttpStatusCode.OK, (await operators.PutAsJsonAsync("/api/matching/suggestion-rules", edited, ct)).StatusCode);
+        Assert.False((await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct)).EnumerateArray().Single(r => r.GetProperty("code").GetString() == "research-transfer").GetProperty("enabled").GetBoolean());
+        edited.Single(r => r["code"].GetString() == "research-transfer")["enabled"] = JsonSerializer.SerializeToElement(true);
+        Assert.Equal(HttpStatusCode.OK, (await operators.PutAsJsonAsync("/api/matching/suggestion-rules", edited, ct)).StatusCode);
+    }
 }

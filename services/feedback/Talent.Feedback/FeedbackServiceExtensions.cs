@@ -23,7 +23,7 @@ public static class FeedbackServiceExtensions
             bus.AddConsumer<ApplicationAcceptedConsumer>();
             bus.AddConsumer<ApplicationDecidedConsumer>();
             bus.AddConsumer<EngagementClosedConsumer>();
-            bus.AddConsumer<Calendar.WorkingCalendarChangedConsumer>();
+            bus.AddCalendarCopyConsumer<FeedbackDbContext>(ServiceName);
             bus.AddCatalogueCopyConsumers<FeedbackDbContext>(ServiceName);
         });
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -3,11 +3,11 @@ using Talent.Feedback.Analysis;
 using Talent.Feedback.Figures;
 using Talent.Feedback.Rectifications;
 using Talent.Feedback.Tickets;
-using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Invitations;
 using Talent.Messaging.Persistence;
+using Talent.ReadModels;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +20,7 @@ app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapInvitationsApi();
 app.MapEvaluationsApi();
-app.MapCalendarCopyApi();
+app.MapCalendarCopyApi<FeedbackDbContext>(FeedbackServiceExtensions.ServiceName);
 app.MapRectificationsApi();
 app.MapTicketsApi();
 app.MapFiguresApi();
@@ -29,7 +29,7 @@ app.MapAnalysisApi();
 await app.MigrateDatabaseAsync<FeedbackDbContext>();
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await CalendarYearCopy.SeedAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+    await Talent.ReadModels.CalendarCopy.SeedAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
 }
 
 await app.RunAsync();

@@ -26,9 +26,6 @@ public static class MatchingApi
     public const string OperatorPolicy = "matching-operator";
     public const int MaxPageSize = 100;
 
-    /// <summary>Until matching keeps its own copy of the applications service's calendar, the State Council arrangement it ships with.</summary>
-    private static readonly WorkingCalendar Calendar = new(ChinaHolidays.Seed);
-
     public sealed record ProviderView(Guid Id, string Name, string Team, string Organisation, string OrganisationKind, string? Department, IReadOnlyList<string> PolicyAreas,
         IReadOnlyList<string> Domains, IReadOnlyList<string> ServiceTypes, IReadOnlyList<string> Stages, IReadOnlyList<string> Languages, int Capacity, int Load, bool Available,
         int Seniority, ProviderStatus Status, double? Rating, int Ratings, string? Introduction);
@@ -336,7 +333,7 @@ public static class MatchingApi
             return TypedResults.Ok(new { proposal.Id, proposal.State });
         }
 
-        var engagement = Engagement.Start(proposal, demand, provider, Calendar, now);
+        var engagement = Engagement.Start(proposal, demand, provider, await ReadModels.CalendarCopy.CalendarAsync(db, ct), now);
         provider.EngagementStarted();
         db.Engagements.Add(engagement);
         db.RecordEvent(new EngagementStarted(Guid.CreateVersion7(now), now, engagement.Id, demand.Id, demand.ClientId, provider.Id, provider.Team, engagement.FirstContactDueOn));

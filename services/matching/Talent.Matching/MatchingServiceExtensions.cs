@@ -16,11 +16,15 @@ public static class MatchingServiceExtensions
         {
             bus.AddCatalogueCopyConsumers<MatchingDbContext>(ServiceName);
             bus.AddConsumer<Engagements.EvaluationSubmittedConsumer>();
+            bus.AddConsumer<Suggestions.SuggestOnSubmitted>();
+            bus.AddConsumer<Suggestions.SuggestOnDecided>();
+            bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<Matching.TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
         builder.Services.AddHostedService<Demo.DemoMatching>();
+        builder.Services.AddHostedService<Engagements.FirstContactSweep>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MatchingApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "commissioner", "butler", "broker", "operator"))
             .AddPolicy(MatchingApi.ClientPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Talent.Feedback.Analysis;
 using Talent.Feedback.Applications;
-using Talent.Feedback.Calendar;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
@@ -184,17 +183,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(i => i.OpenUntil).HasColumnName("open_until");
             e.HasIndex(i => new { i.ApplicantId, i.DecidedAt });
         });
-        model.Entity<CalendarYearCopy>(e =>
-        {
-            e.ToTable("calendar_years");
-            e.HasKey(c => c.Year);
-            e.Property(c => c.Year).HasColumnName("year").ValueGeneratedNever();
-            e.Property(c => c.Holidays).HasColumnName("holidays");
-            e.Property(c => c.MakeUpWorkdays).HasColumnName("make_up_workdays");
-            e.Property(c => c.Source).HasColumnName("source").HasMaxLength(500);
-            e.Property(c => c.Provisional).HasColumnName("provisional");
-            e.Property(c => c.ReceivedAt).HasColumnName("received_at");
-        });
+        model.AddCalendarCopy();
         model.Entity<Evaluation>(e =>
         {
             e.ToTable("evaluations");

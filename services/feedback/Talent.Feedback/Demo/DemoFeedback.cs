@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
 using Talent.Feedback.Figures;
@@ -98,7 +97,7 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
         }
 
         var now = time.GetUtcNow();
-        var calendar = await CalendarYearCopy.CalendarAsync(db, ct);
+        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
         var settings = options.Value;
         var random = new Random(2026);
         var deltas = new List<FigureDelta?>();

@@ -115,7 +115,7 @@ public static class EvaluationsApi
             db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
             if (evaluation.SubjectKind == EvaluationInvitation.Application)
             {
-                var calendar = cache is null ? await Calendar.CalendarYearCopy.CalendarAsync(db, ct) : await cache.CalendarAsync(db, ct);
+                var calendar = cache is null ? await ReadModels.CalendarCopy.CalendarAsync(db, ct) : await cache.CalendarAsync(db, ct);
                 db.Rectifications.Add(RectificationCase.Open(evaluation, calendar, options.VerifyDays, now));
             }
         }

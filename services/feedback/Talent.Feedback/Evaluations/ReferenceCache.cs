@@ -38,7 +38,7 @@ public sealed class ReferenceCache(TimeProvider time)
         var cached = _calendar;
         if (cached.Calendar is null || now - cached.At > KeepFor)
         {
-            cached = (now, await Calendar.CalendarYearCopy.CalendarAsync(db, ct));
+            cached = (now, await ReadModels.CalendarCopy.CalendarAsync(db, ct));
             _calendar = cached;
         }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talent.Contracts.Feedback;
-using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Figures;
 using Talent.Messaging.Outbox;
@@ -168,7 +167,7 @@ public static class RectificationsApi
 
         var now = time.GetUtcNow();
         var wasClosed = found.State == RectificationState.Closed;
-        var calendar = await CalendarYearCopy.CalendarAsync(db, ct);
+        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
         if (act(found, ActorOf(user), calendar, now) is { } refusal)
         {
             return TypedResults.Problem(title: refusal.Reason, statusCode: refusal.Status, extensions: new Dictionary<string, object?> { ["state"] = found.State, ["allowedActions"] = refusal.Allowed });

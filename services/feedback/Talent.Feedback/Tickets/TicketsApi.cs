@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talent.Contracts.Feedback;
 using Talent.Feedback.Analysis;
-using Talent.Feedback.Calendar;
 using Talent.Feedback.Data;
 using Talent.Feedback.Rectifications;
 using Talent.Messaging.Outbox;
@@ -121,7 +120,7 @@ public static class TicketsApi
             : (TicketRouting.DepartmentOf(request.Category!, options.Value.TicketRouting)!, "category");
         var now = time.GetUtcNow();
         var next = (await db.Database.SqlQuery<long>($"""SELECT nextval('feedback_ticket_number') AS "Value" """).ToListAsync(ct)).Single();
-        var calendar = await CalendarYearCopy.CalendarAsync(db, ct);
+        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
         var ticket = FeedbackTicket.Open($"FK-{WorkingCalendar.Today(now).Year}-{next:D6}", request.Kind!.Value, request.Category!, request.Title!.Trim(), request.Body!.Trim(), itemCode, application?.Id,
             subject, user.FindFirstValue("name") ?? subject, department, routedBy, calendar, options.Value.TicketReplyDays, now);
         db.Tickets.Add(ticket);
@@ -217,7 +216,7 @@ public static class TicketsApi
         }
 
         var now = time.GetUtcNow();
-        var calendar = await CalendarYearCopy.CalendarAsync(db, ct);
+        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
         if (act(ticket, RectificationsApi.ActorOf(user), calendar, now) is { } refusal)
         {
             return TypedResults.Problem(title: refusal.Reason, statusCode: refusal.Status, extensions: new Dictionary<string, object?> { ["state"] = ticket.State });

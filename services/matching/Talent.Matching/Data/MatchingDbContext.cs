@@ -20,10 +20,45 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
 
     public DbSet<Engagement> Engagements => Set<Engagement>();
 
+    public DbSet<Suggestions.SuggestionRule> SuggestionRules => Set<Suggestions.SuggestionRule>();
+
+    public DbSet<Suggestions.Suggestion> Suggestions => Set<Suggestions.Suggestion>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
         model.AddCatalogueCopy();
+        model.AddCalendarCopy();
+        model.Entity<Suggestions.SuggestionRule>(e =>
+        {
+            e.ToTable("suggestion_rules");
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasColumnName("code").HasMaxLength(40);
+            e.Property(r => r.Trigger).HasColumnName("trigger").HasMaxLength(20);
+            e.Property(r => r.ItemCode).HasColumnName("item_code").HasMaxLength(64);
+            e.Property(r => r.Team).HasColumnName("team").HasMaxLength(20);
+            e.Property(r => r.ServiceTypes).HasColumnName("service_types");
+            e.Property(r => r.SuggestItemCode).HasColumnName("suggest_item_code").HasMaxLength(64);
+            e.Property(r => r.MessageZh).HasColumnName("message_zh").HasMaxLength(200);
+            e.Property(r => r.MessageEn).HasColumnName("message_en").HasMaxLength(300);
+            e.Property(r => r.Enabled).HasColumnName("enabled");
+        });
+        model.Entity<Suggestions.Suggestion>(e =>
+        {
+            e.ToTable("suggestions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).HasColumnName("id");
+            e.Property(s => s.PersonId).HasColumnName("person_id").HasMaxLength(100);
+            e.Property(s => s.RuleCode).HasColumnName("rule_code").HasMaxLength(40);
+            e.Property(s => s.SourceApplicationId).HasColumnName("source_application_id");
+            e.HasIndex(s => new { s.PersonId, s.RuleCode, s.SourceApplicationId }).IsUnique();
+            e.Property(s => s.ProviderIds).HasColumnName("provider_ids");
+            e.Property(s => s.ItemCode).HasColumnName("item_code").HasMaxLength(64);
+            e.Property(s => s.MessageZh).HasColumnName("message_zh").HasMaxLength(200);
+            e.Property(s => s.MessageEn).HasColumnName("message_en").HasMaxLength(300);
+            e.Property(s => s.CreatedAt).HasColumnName("created_at");
+            e.Property(s => s.DismissedAt).HasColumnName("dismissed_at");
+        });
         model.Entity<Provider>(e =>
         {
             e.ToTable("providers");

@@ -84,7 +84,7 @@ public sealed class DemoMatching(IServiceScopeFactory scopes, TimeProvider time,
 
         db.Providers.AddRange(providers);
         var tiers = new TierOptions();
-        var calendar = new WorkingCalendar(ChinaHolidays.Seed);
+        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
         var demands = new[]
         {
             Demand.Register("demo-enterprise1", "智行科技有限公司 Zhixing Technology Co.", "enterprise", new Demand.Registration(

@@ -26,7 +26,7 @@ namespace Talent.Feedback.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Talent.Feedback.Calendar.CalendarYearCopy", b =>
+            modelBuilder.Entity("Talent.ReadModels.CalendarYearCopy", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")

@@ -129,7 +129,7 @@ namespace Talent.Feedback.Data.Migrations
                     b.ToTable("applications", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Feedback.Calendar.CalendarYearCopy", b =>
+            modelBuilder.Entity("Talent.ReadModels.CalendarYearCopy", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
