@@ -21,7 +21,7 @@ public sealed record AssignmentResult(IReadOnlyList<Pair> Pairs, long Total, int
 public static class Assignment
 {
     /// <param name="score">The pair's score, or a negative number when the provider is not eligible for the demand.</param>
-    public static AssignmentResult Exact(int[] need, int[] capacity, Func<int, int, int> score, int candidatesPerDemand = 12)
+    public static AssignmentResult Exact(int[] need, int[] capacity, Func<int, int, int> score, int candidatesPerDemand = 12, int demandsPerPlace = 4)
     {
         var demands = need.Length;
         var providers = capacity.Length;
@@ -66,9 +66,9 @@ public static class Assignment
                 }
 
                 best.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Demand.CompareTo(b.Demand));
-                if (best.Count > capacity[p] * 4)
+                if (best.Count > capacity[p] * demandsPerPlace)
                 {
-                    best.RemoveRange(capacity[p] * 4, best.Count - (capacity[p] * 4));
+                    best.RemoveRange(capacity[p] * demandsPerPlace, best.Count - (capacity[p] * demandsPerPlace));
                 }
             }
 
@@ -87,11 +87,14 @@ public static class Assignment
         }
 
         var phases = 0;
+        MinCostFlow? previous = null;
         for (var round = 1; ; round++)
         {
-            var flow = new MinCostFlow(need, capacity, lists);
+            // The first round solves from nothing; later ones start from the last optimum and repair it around the added pairs.
+            var flow = new MinCostFlow(need, capacity, lists, previous);
             flow.Run();
             phases += flow.Phases;
+            previous = flow;
 
             var potentials = flow.Potentials;
 
@@ -165,36 +168,40 @@ public static class Assignment
     {
         private const long Infinity = long.MaxValue / 4;
         private readonly int _demands;
-        private readonly int _source;
-        private readonly int _sink;
+        private readonly int _firstSpecial;
+        private int _source;
+        private int _sink;
         private readonly int[] _head;
         private readonly int[] _to;
         private readonly int[] _next;
         private readonly int[] _capacity;
         private readonly long[] _cost;
         private int _edges;
-        private readonly long _required;
-        private readonly int[] _level;
+        private long _required;
+        private readonly bool[] _onPath;
         private readonly int[] _iterator;
 
         public long[] Potentials { get; }
 
         public int Phases { get; private set; }
 
-        public MinCostFlow(int[] need, int[] capacity, List<(int Provider, int Score)>[] lists)
+        public MinCostFlow(int[] need, int[] capacity, List<(int Provider, int Score)>[] lists, MinCostFlow? warm = null)
         {
             _demands = need.Length;
-            var nodes = need.Length + capacity.Length + 2;
-            _source = nodes - 2;
-            _sink = nodes - 1;
+            var nodes = need.Length + capacity.Length + 4;
+            _source = need.Length + capacity.Length;
+            _firstSpecial = _source;
+            _sink = _source + 1;
+            var repairSource = _source + 2;
+            var repairSink = _source + 3;
             _head = Enumerable.Repeat(-1, nodes).ToArray();
-            var edges = 2 * ((2 * need.Length) + capacity.Length + lists.Sum(l => l.Count));
+            var edges = 2 * ((3 * need.Length) + (2 * capacity.Length) + lists.Sum(l => l.Count));
             _to = new int[edges];
             _next = new int[edges];
             _capacity = new int[edges];
             _cost = new long[edges];
             Potentials = new long[nodes];
-            _level = new int[nodes];
+            _onPath = new bool[nodes];
             _iterator = new int[nodes];
             for (var d = 0; d < need.Length; d++)
             {
@@ -238,6 +245,109 @@ public static class Assignment
             }
 
             Potentials[_sink] = Math.Min(0, Potentials.Take(_demands + capacity.Length).DefaultIfEmpty(0).Min());
+            if (warm is not null)
+            {
+                WarmStart(warm, need, capacity, repairSource, repairSink);
+            }
+        }
+
+        /// <summary>
+        /// Starts from the previous round's optimum (same pairs used, same potentials), saturates each added pair whose reduced
+        /// cost is negative, and leaves the imbalance this makes (one unit too many at the provider, one too few at the
+        /// demand) to be routed from a repair source to a repair sink by the same primal-dual method. Reduced-cost optimality
+        /// holds on every residual edge throughout, so the repaired flow is again optimal.
+        /// </summary>
+        private void WarmStart(MinCostFlow warm, int[] need, int[] capacity, int repairSource, int repairSink)
+        {
+            var used = warm.Pairs().Select(p => (p.Demand, p.Provider)).ToHashSet();
+            Array.Copy(warm.Potentials, Potentials, warm.Potentials.Length);
+            var assignedToDemand = new int[need.Length];
+            var assignedToProvider = new int[capacity.Length];
+            var excess = new int[capacity.Length];
+            var deficit = new int[need.Length];
+            for (var d = 0; d < need.Length; d++)
+            {
+                for (var e = _head[d]; e >= 0; e = _next[e])
+                {
+                    if (e % 2 != 0 && _to[e] == _source)
+                    {
+                        Move(e ^ 1, need[d]); // the source's edge to this demand: full, as in any round's end
+                        continue;
+                    }
+
+                    if (e % 2 != 0 || _to[e] == _sink)
+                    {
+                        continue;
+                    }
+
+                    var p = _to[e] - _demands;
+                    if (used.Contains((d, p)))
+                    {
+                        Move(e, 1);
+                        assignedToDemand[d]++;
+                        assignedToProvider[p]++;
+                    }
+                    else if (_cost[e] + Potentials[d] - Potentials[_to[e]] < 0)
+                    {
+                        Move(e, 1);
+                        excess[p]++;
+                        deficit[d]++;
+                    }
+                }
+            }
+
+            for (var d = 0; d < need.Length; d++)
+            {
+                for (var e = _head[d]; e >= 0; e = _next[e])
+                {
+                    if (e % 2 == 0 && _to[e] == _sink)
+                    {
+                        Move(e, need[d] - assignedToDemand[d]); // the places left empty
+                    }
+                }
+            }
+
+            for (var p = 0; p < capacity.Length; p++)
+            {
+                for (var e = _head[ProviderNode(p)]; e >= 0; e = _next[e])
+                {
+                    if (e % 2 == 0 && _to[e] == _sink)
+                    {
+                        Move(e, assignedToProvider[p]);
+                    }
+                }
+            }
+
+            long maxProvider = long.MinValue, minDemand = long.MaxValue;
+            for (var p = 0; p < capacity.Length; p++)
+            {
+                if (excess[p] > 0)
+                {
+                    AddEdge(repairSource, ProviderNode(p), excess[p], 0);
+                    maxProvider = Math.Max(maxProvider, Potentials[ProviderNode(p)]);
+                }
+            }
+
+            for (var d = 0; d < need.Length; d++)
+            {
+                if (deficit[d] > 0)
+                {
+                    AddEdge(d, repairSink, deficit[d], 0);
+                    minDemand = Math.Min(minDemand, Potentials[d]);
+                }
+            }
+
+            Potentials[repairSource] = maxProvider == long.MinValue ? 0 : maxProvider;
+            Potentials[repairSink] = minDemand == long.MaxValue ? 0 : minDemand;
+            _source = repairSource;
+            _sink = repairSink;
+            _required = excess.Sum();
+        }
+
+        private void Move(int edge, int units)
+        {
+            _capacity[edge] -= units;
+            _capacity[edge ^ 1] += units;
         }
 
         public int DemandNode(int demand) => demand;
@@ -295,12 +405,8 @@ public static class Assignment
                     Potentials[v] += Math.Min(distance[v], toSink);
                 }
 
-                // A blocking flow over the edges whose reduced cost is now zero.
-                long pushed;
-                while ((pushed = BlockingFlow(_required - sent)) > 0)
-                {
-                    sent += pushed;
-                }
+                // As much flow as the edges whose reduced cost is now zero carry.
+                sent += BlockingFlow(_required - sent);
             }
         }
 
@@ -311,7 +417,7 @@ public static class Assignment
             {
                 for (var e = _head[d]; e >= 0; e = _next[e])
                 {
-                    if (_to[e] != _sink && _to[e] != _source && e % 2 == 0 && _capacity[e] == 0)
+                    if (_to[e] >= _demands && _to[e] < _firstSpecial && e % 2 == 0 && _capacity[e] == 0)
                     {
                         pairs.Add(new Pair(d, _to[e] - _demands, (int)-_cost[e]));
                     }
@@ -324,30 +430,15 @@ public static class Assignment
 
         private bool Admissible(int e, int u) => _capacity[e] > 0 && _cost[e] + Potentials[u] - Potentials[_to[e]] == 0;
 
+        /// <summary>
+        /// Augments along admissible (zero reduced cost) paths until none is found: a depth-first search with a current edge
+        /// per node, so a node found to lead nowhere is not searched again in this phase. Paths it misses (through such
+        /// nodes, opened by its own pushes) are found in the next phase at distance zero.
+        /// </summary>
         private long BlockingFlow(long limit)
         {
-            Array.Fill(_level, -1);
-            _level[_source] = 0;
-            var bfs = new Queue<int>();
-            bfs.Enqueue(_source);
-            while (bfs.TryDequeue(out var u))
-            {
-                for (var e = _head[u]; e >= 0; e = _next[e])
-                {
-                    if (_level[_to[e]] < 0 && Admissible(e, u))
-                    {
-                        _level[_to[e]] = _level[u] + 1;
-                        bfs.Enqueue(_to[e]);
-                    }
-                }
-            }
-
-            if (_level[_sink] < 0)
-            {
-                return 0;
-            }
-
             Array.Copy(_head, _iterator, _head.Length);
+            Array.Clear(_onPath);
             long total = 0;
             long pushed;
             while (total < limit && (pushed = Push(_source, limit - total)) > 0)
@@ -365,22 +456,25 @@ public static class Assignment
                 return limit;
             }
 
+            _onPath[u] = true;
             for (; _iterator[u] >= 0; _iterator[u] = _next[_iterator[u]])
             {
                 var e = _iterator[u];
                 var v = _to[e];
-                if (_level[v] == _level[u] + 1 && Admissible(e, u))
+                if (!_onPath[v] && Admissible(e, u))
                 {
                     var pushed = Push(v, Math.Min(limit, _capacity[e]));
                     if (pushed > 0)
                     {
                         _capacity[e] -= (int)pushed;
                         _capacity[e ^ 1] += (int)pushed;
+                        _onPath[u] = false;
                         return pushed;
                     }
                 }
             }
 
+            _onPath[u] = false;
             return 0;
         }
 
