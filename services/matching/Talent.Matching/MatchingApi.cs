@@ -249,7 +249,8 @@ public static class MatchingApi
         var existing = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.DemandId) && p.State != ProposalState.Declined).Select(p => new { p.DemandId, p.ProviderId }).ToListAsync(ct);
         var taken = existing.Select(e => (e.DemandId, e.ProviderId)).ToHashSet();
         var pending = await PendingProposalsAsync(db, ct);
-        var need = demands.Select(d => Math.Max(0, d.ProvidersWanted - existing.Count(e => e.DemandId == d.Id))).ToArray();
+        var proposed = existing.GroupBy(e => e.DemandId).ToDictionary(g => g.Key, g => g.Count());
+        var need = demands.Select(d => Math.Max(0, d.ProvidersWanted - proposed.GetValueOrDefault(d.Id))).ToArray();
         var providerFacts = providers.Select(p => p.Facts(pending.GetValueOrDefault(p.Id))).ToArray();
         var capacity = providerFacts.Select(f => f.Eligible ? Math.Max(0, f.Capacity - f.Load) : 0).ToArray();
         var demandFacts = demands.Select(d => d.Facts()).ToArray();
@@ -266,11 +267,17 @@ public static class MatchingApi
             db.RecordEvent(new MatchProposed(Guid.CreateVersion7(now), now, proposal.Id, proposal.DemandId, proposal.ProviderId, providers[pair.Provider].Team, pair.Score, batch));
         }
 
-        foreach (var (demand, d) in demands.Select((x, i) => (x, i)))
+        var given = new int[demands.Count];
+        foreach (var pair in exact.Pairs)
         {
-            if (need[d] > 0 && exact.Pairs.Count(p => p.Demand == d) >= need[d])
+            given[pair.Demand]++;
+        }
+
+        for (var d = 0; d < demands.Count; d++)
+        {
+            if (need[d] > 0 && given[d] >= need[d])
             {
-                demand.Matched();
+                demands[d].Matched();
             }
         }
 

@@ -70,7 +70,7 @@ public static class EvaluationsApi
             return Conflict($"The evaluation period ended on {invitation.OpenUntil:yyyy-MM-dd}. 评价期已于 {invitation.OpenUntil:yyyy-MM-dd} 结束。");
         }
 
-        await RecordAsync(db, evaluation, options.Value, now, ct, cache);
+        await RecordAsync(db, evaluation, options.Value, now, cache, ct);
         try
         {
             await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
@@ -86,9 +86,10 @@ public static class EvaluationsApi
 
     /// <summary>
     /// Adds the evaluation with its events, its text for demand analysis and, for a bad review of a decided application,
-    /// its rectification case (deadlines in this service's copy of the working-day calendar). Saved by the caller.
+    /// its rectification case (deadlines in this service's copy of the working-day calendar). Saved by the caller. Without a
+    /// cache, item facts and the calendar are read from the database.
     /// </summary>
-    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, CancellationToken ct, ReferenceCache? cache = null)
+    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, ReferenceCache? cache, CancellationToken ct)
     {
         db.Evaluations.Add(evaluation);
         var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
