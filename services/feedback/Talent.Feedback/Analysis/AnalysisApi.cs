@@ -76,13 +76,7 @@ public static class AnalysisApi
     private static async Task<IResult> GetAsync(HttpContext http, string? from, string? to, string? source, string? stage, string? category, string? department, int? top, string? format, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var thisMonth = Figures.FigureCounters.MonthOf(time.GetUtcNow());
-        var last = Month(to, "to", errors) ?? thisMonth;
-        var first = Month(from, "from", errors) ?? last.AddMonths(-11);
-        if (errors.Count == 0 && first > last)
-        {
-            errors["from"] = ["from must not be after to. 起始月份不能晚于截止月份。"];
-        }
+        var (first, last) = QueryChecks.Months(from, to, Figures.FigureCounters.MonthOf(time.GetUtcNow()), errors);
 
         if (source is not null && source is not (FeedbackText.Review or FeedbackText.FollowUp or FeedbackText.Ticket))
         {
@@ -179,21 +173,5 @@ public static class AnalysisApi
         }
 
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private static DateOnly? Month(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            return month;
-        }
-
-        errors[field] = ["A month as yyyy-MM. 月份格式为 yyyy-MM。"];
-        return null;
     }
 }

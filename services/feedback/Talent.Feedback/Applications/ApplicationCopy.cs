@@ -39,9 +39,8 @@ public sealed class ApplicationCopy
         SubmittedAt = submitted.OccurredAt,
     };
 
+    /// <summary>The case's owner, as accepted or decided; a message without one keeps the one known.</summary>
     public void Owned(string? ownerId) => OwnerId = ownerId ?? OwnerId;
-
-    public void Decided(string? ownerId) => Owned(ownerId);
 }
 
 public sealed class ApplicationSubmittedConsumer(FeedbackDbContext db, TimeProvider time, ILogger<ApplicationSubmittedConsumer> logger)

@@ -13,8 +13,6 @@ namespace Talent.Feedback.Figures;
 /// </summary>
 public static class FiguresApi
 {
-    public const int MaxPageSize = 100;
-
     public sealed record Figure(int Reviews, double? SatisfactionRate, double? BadShare, double? AverageLevel, int RectificationsClosed, double? RectificationOnTimeRate);
 
     public sealed record MonthFigure(string Month, Figure Figures);
@@ -83,28 +81,8 @@ public static class FiguresApi
     private static async Task<IResult> GetAsync(string? from, string? to, string? department, int? page, int? pageSize, FeedbackDbContext db, TimeProvider time, FiguresCache cache, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var thisMonth = FigureCounters.MonthOf(time.GetUtcNow());
-        var last = ParseMonth(to, "to", errors) ?? thisMonth;
-        var first = ParseMonth(from, "from", errors) ?? last.AddMonths(-11);
-        if (errors.Count == 0 && first > last)
-        {
-            errors["from"] = ["from must not be after to. 起始月份不能晚于截止月份。"];
-        }
-
-        if (errors.Count == 0 && first < last.AddMonths(-119))
-        {
-            errors["from"] = ["At most ten years at once. 一次最多查询十年。"];
-        }
-
-        if (page is < 1)
-        {
-            errors["page"] = ["1 or more. 页码从 1 开始。"];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
-        }
+        var (first, last) = QueryChecks.Months(from, to, FigureCounters.MonthOf(time.GetUtcNow()), errors);
+        QueryChecks.Paging(page, pageSize, errors);
 
         if (department is { Length: > 20 })
         {
@@ -160,21 +138,5 @@ public static class FiguresApi
         return new FiguresResponse(
             first.ToString("yyyy-MM", CultureInfo.InvariantCulture), last.ToString("yyyy-MM", CultureInfo.InvariantCulture), department, overall, months, departments, itemPage,
             "满意率 = 基本满意及以上 / 评价总数；差评 = 不满意及非常不满意；经申诉核实移出的评价不计入。Satisfaction: basically satisfied or better; bad: dissatisfied or worse; reviews removed on appeal are not counted.");
-    }
-
-    private static DateOnly? ParseMonth(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is >= 2000 and <= 2100)
-        {
-            return month;
-        }
-
-        errors[field] = ["A month as yyyy-MM. 月份格式为 yyyy-MM。"];
-        return null;
     }
 }

@@ -93,7 +93,7 @@ public sealed class ApplicationDecidedConsumer(FeedbackDbContext db, TimeProvide
         }
 
         var copy = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken);
-        copy?.Decided(message.OwnerId);
+        copy?.Owned(message.OwnerId);
     }
 }
 

@@ -16,7 +16,6 @@ namespace Talent.Feedback.Rectifications;
 public static class RectificationsApi
 {
     public const string HandlerPolicy = "feedback-handler";
-    public const int MaxPageSize = 100;
 
     public sealed record FindingsRequest(string? Findings);
 
@@ -102,15 +101,7 @@ public static class RectificationsApi
             }
         }
 
-        if (page is < 1)
-        {
-            errors["page"] = ["1 or more. 页码从 1 开始。"];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
-        }
+        QueryChecks.Paging(page, pageSize, errors);
 
         if (errors.Count > 0)
         {

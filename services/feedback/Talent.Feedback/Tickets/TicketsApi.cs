@@ -16,8 +16,8 @@ namespace Talent.Feedback.Tickets;
 /// </summary>
 public static class TicketsApi
 {
+    public const string AnyUserPolicy = "feedback-user";
     public const int MaxOpenPerPerson = 20;
-    public const int MaxPageSize = 100;
 
     public sealed record OpenRequest(TicketKind? Kind, string? Category, string? Title, string? Body, string? ItemCode, Guid? ApplicationId);
 
@@ -61,8 +61,6 @@ public static class TicketsApi
         tickets.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AnyUserPolicy).WithName("GetTicket");
         return routes;
     }
-
-    public const string AnyUserPolicy = "feedback-user";
 
     private static async Task<IResult> OpenAsync(OpenRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
     {
@@ -245,16 +243,7 @@ public static class TicketsApi
     private static IResult? Paging(int? page, int? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1)
-        {
-            errors["page"] = ["1 or more. 页码从 1 开始。"];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
-        }
-
+        QueryChecks.Paging(page, pageSize, errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
     }
 
