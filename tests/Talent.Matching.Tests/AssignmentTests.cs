@@ -107,20 +107,30 @@ public sealed class AssignmentTests
     }
 
     [Fact]
-    public void The_exact_method_finds_the_brute_force_optimum_on_300_small_random_cases()
+    public void The_exact_method_finds_the_brute_force_optimum_on_300_small_random_cases_repaired_or_rescaled()
     {
         var random = new Random(20261126);
+        var warmRounds = 0;
         for (var n = 0; n < 300; n++)
         {
             var c = Random(random, random.Next(1, 5), random.Next(1, 5));
-            // Keep only two candidates per demand at first, so the optimality proof has to add pairs back.
-            var exact = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 1);
-            AssertFeasible(c, exact);
-            Assert.Equal(BruteForce(c), exact.Total);
+            var best = BruteForce(c);
+            // Start from one candidate per place and one demand per place, so the optimality proof has to add pairs back and
+            // later rounds start warm: repaired by shortest paths (the default), or scaled again (repairAtMost: 0).
+            foreach (var repairAtMost in new[] { 256, 0 })
+            {
+                var exact = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 1, demandsPerPlace: 1, repairAtMost: repairAtMost);
+                AssertFeasible(c, exact);
+                Assert.Equal(best, exact.Total);
+                warmRounds += exact.Rounds - 1;
+            }
+
             var greedy = Assignment.Greedy(c.Need, c.Capacity, c.Score);
             AssertFeasible(c, greedy);
-            Assert.True(exact.Total >= greedy.Total);
+            Assert.True(best >= greedy.Total);
         }
+
+        Assert.True(warmRounds > 50, $"only {warmRounds} warm rounds: the proof hardly ever added pairs");
     }
 
     [Fact]
@@ -135,15 +145,28 @@ public sealed class AssignmentTests
     }
 
     [Fact]
-    public void A_larger_batch_respects_every_capacity_and_gives_the_same_answer_every_time()
+    public void A_larger_batch_respects_every_capacity_and_gives_the_same_answer_every_time_and_either_way()
     {
         var c = Random(new Random(7), 300, 60, 0.3);
-        var first = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 3);
+        var first = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 3, demandsPerPlace: 1);
         AssertFeasible(c, first);
-        var second = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 3);
+        Assert.True(first.Rounds > 1);
+        var second = Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 3, demandsPerPlace: 1);
         Assert.Equal(first.Pairs, second.Pairs);
         Assert.True(first.Total >= Assignment.Greedy(c.Need, c.Capacity, c.Score).Total);
-        // Starting from more candidates changes the work, not the optimum.
+        // Starting from more candidates, or rescaling instead of repairing, changes the work, not the optimum.
         Assert.Equal(first.Total, Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 60).Total);
+        Assert.Equal(first.Total, Assignment.Exact(c.Need, c.Capacity, c.Score, candidatesPerDemand: 3, demandsPerPlace: 1, repairAtMost: 0).Total);
+    }
+
+    [Fact]
+    public void A_batch_beyond_the_pair_limit_is_refused_before_anything_is_scored()
+    {
+        var scored = 0;
+        var need = new int[100_000];
+        var capacity = new int[1_000];
+        var refused = Assert.Throws<ArgumentException>(() => Assignment.Exact(need, capacity, (_, _) => ++scored));
+        Assert.Contains("64000000", refused.Message);
+        Assert.Equal(0, scored);
     }
 }

@@ -36,7 +36,7 @@ public static class MatchingApi
 
     public sealed record MilestoneRequest(string? Milestone, string? Note, string? Outcome);
 
-    public sealed record BatchResult(Guid BatchId, int Demands, int Providers, int Proposals, long Total, long GreedyTotal, double? ExactOverGreedy, int Rounds, long Milliseconds);
+    public sealed record BatchResult(Guid BatchId, int Demands, int DemandsWaiting, int Providers, int Proposals, long Total, long GreedyTotal, double? ExactOverGreedy, int Rounds, long Milliseconds);
 
     public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder routes)
     {
@@ -245,6 +245,11 @@ public static class MatchingApi
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var demands = await db.Demands.Where(d => d.State == DemandState.Open).OrderByDescending(d => d.Tier == "A").ThenByDescending(d => d.Urgency == "high").ThenBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
         var providers = await db.Providers.Where(p => p.Status == ProviderStatus.Approved && p.Available).OrderBy(p => p.Id).ToListAsync(ct);
+
+        // One batch scores every pair once: the most pressing demands that fit; the rest wait for the next batch.
+        var fits = (int)Math.Min(Math.Max(0, Assignment.MostNodes - providers.Count), Assignment.MostPairs / Math.Max(1, providers.Count));
+        var waiting = Math.Max(0, demands.Count - fits);
+        demands = demands.Take(fits).ToList();
         var ids = demands.Select(d => d.Id).ToList();
         var existing = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.DemandId) && p.State != ProposalState.Declined).Select(p => new { p.DemandId, p.ProviderId }).ToListAsync(ct);
         var taken = existing.Select(e => (e.DemandId, e.ProviderId)).ToHashSet();
@@ -282,7 +287,7 @@ public static class MatchingApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new BatchResult(batch, demands.Count, providers.Count, exact.Pairs.Count, exact.Total, greedy.Total,
+        return TypedResults.Ok(new BatchResult(batch, demands.Count, waiting, providers.Count, exact.Pairs.Count, exact.Total, greedy.Total,
             greedy.Total == 0 ? null : Math.Round((double)exact.Total / greedy.Total, 4), exact.Rounds, clock.ElapsedMilliseconds));
     }
 
