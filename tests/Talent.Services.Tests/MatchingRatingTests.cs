@@ -5,6 +5,7 @@ using matching::Talent.Matching.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Contracts.Feedback;
+using Talent.Messaging.Inbox;
 using Talent.Testing;
 using Xunit;
 
@@ -14,7 +15,7 @@ namespace Talent.Services.Tests;
 public sealed class MatchingRatingTests
 {
     [Fact]
-    public async Task A_redelivered_evaluation_changes_the_provider_s_rating_once_and_other_subjects_none()
+    public async Task A_redelivered_evaluation_changes_the_provider_s_rating_once_and_other_subjects_none_without_a_transaction()
     {
         var ct = TestContext.Current.CancellationToken;
         // One message at a time, in order: once the last one is applied, the ones before it have been handled.
@@ -50,6 +51,12 @@ public sealed class MatchingRatingTests
 
         await Eventually.UntilAsync(async () => await RatingsAsync(services, markerProvider, ct) == markerBefore + 1, TimeSpan.FromSeconds(30), "the last evaluation applied");
         Assert.Equal(before + 1, await RatingsAsync(services, provider, ct));
+
+        // The rating of an application is acknowledged without a transaction: no inbox row, unlike the engagement's.
+        await using var check = services.CreateAsyncScope();
+        var inbox = check.ServiceProvider.GetRequiredService<MatchingDbContext>().Set<InboxMessage>().AsNoTracking();
+        Assert.Equal(1, await inbox.CountAsync(m => m.MessageId == evaluation.EventId, ct));
+        Assert.Equal(0, await inbox.CountAsync(m => m.MessageId == application.EventId, ct));
     }
 
     private static EvaluationSubmitted Evaluation(string subject, Guid subjectId, int score) =>

@@ -32,6 +32,11 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
         var cancellationToken = context.CancellationToken;
+        if (!Concerns(context.Message))
+        {
+            // Nothing will change, so there is nothing to apply twice: acknowledged without a transaction.
+            return;
+        }
 
         db.ChangeTracker.Clear();
         await HandleAsync(context.Message, cancellationToken);
@@ -47,6 +52,12 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
             logger.LogInformation("Skipped {MessageType} {MessageId}: already applied by {Consumer}", typeof(TMessage).Name, messageId, ConsumerName);
         }
     }
+
+    /// <summary>
+    /// Whether the message can change anything here, decided from the message alone; one that cannot is acknowledged
+    /// without a database round trip (a fan-out event often carries many this consumer ignores).
+    /// </summary>
+    protected virtual bool Concerns(TMessage message) => true;
 
     /// <summary>Applies the message to the service's state; changes are saved by the caller, with the inbox row.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
