@@ -30,4 +30,19 @@ public sealed class BudgetSamplerTests
         var none = new BudgetSampler(0, new AlwaysOffSampler());
         Assert.Equal(SamplingDecision.Drop, none.ShouldSample(Root()).Decision);
     }
+
+    [Fact]
+    public void A_database_call_that_starts_a_trace_of_its_own_is_not_recorded_and_spends_no_budget()
+    {
+        var sampler = new BudgetSampler(1, new AlwaysOnSampler());
+        var orphan = new SamplingParameters(default, ActivityTraceId.CreateRandom(), "talent_feedback", ActivityKind.Client);
+        Assert.Equal(SamplingDecision.Drop, sampler.ShouldSample(orphan).Decision);
+
+        // The one trace of the budget is still there for a request; under a recorded parent the call is kept (parent-based).
+        var parentBased = new ParentBasedSampler(new BudgetSampler(1, new AlwaysOffSampler()));
+        Assert.Equal(SamplingDecision.RecordAndSample, parentBased.ShouldSample(Root()).Decision);
+        var recordedParent = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        Assert.Equal(SamplingDecision.RecordAndSample, parentBased.ShouldSample(new SamplingParameters(recordedParent, recordedParent.TraceId, "talent_feedback", ActivityKind.Client)).Decision);
+        Assert.Equal(SamplingDecision.Drop, parentBased.ShouldSample(new SamplingParameters(default, ActivityTraceId.CreateRandom(), "talent_feedback", ActivityKind.Client)).Decision);
+    }
 }
