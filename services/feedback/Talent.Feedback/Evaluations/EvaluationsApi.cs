@@ -22,6 +22,15 @@ public static class EvaluationsApi
 
     public sealed record FollowUpRequest(string? Comment);
 
+    private sealed record Found(EvaluationInvitation Invitation, bool Rated);
+
+    /// <summary>The person's invitation for the subject and whether it is rated already: one round trip, compiled once (the hot path of rating).</summary>
+    private static readonly Func<FeedbackDbContext, Guid, string, string, CancellationToken, Task<Found?>> FindInvitationAsync =
+        EF.CompileAsyncQuery((FeedbackDbContext db, Guid subjectId, string kind, string subject, CancellationToken ct) => db.Invitations.AsNoTracking()
+            .Where(i => i.SubjectId == subjectId && i.SubjectKind == kind && i.ApplicantId == subject)
+            .Select(i => new Found(i, db.Evaluations.Any(e => e.SubjectId == i.SubjectId)))
+            .SingleOrDefault());
+
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder routes)
     {
         var evaluations = routes.MapGroup("/api/feedback/evaluations").WithTags("Evaluations").RequireAuthorization(InvitationsApi.ApplicantPolicy);
@@ -48,10 +57,7 @@ public static class EvaluationsApi
         var subject = user.FindFirstValue("sub") ?? "";
         var subjectId = request.ApplicationId ?? request.EngagementId!.Value;
         var kind = request.ApplicationId is null ? EvaluationInvitation.Engagement : EvaluationInvitation.Application;
-        var found = await db.Invitations.AsNoTracking()
-            .Where(i => i.SubjectId == subjectId && i.SubjectKind == kind && i.ApplicantId == subject)
-            .Select(i => new { Invitation = i, Rated = db.Evaluations.Any(e => e.SubjectId == i.SubjectId) })
-            .SingleOrDefaultAsync(ct);
+        var found = await FindInvitationAsync(db, subjectId, kind, subject, ct);
         if (found is null)
         {
             return TypedResults.NotFound();
