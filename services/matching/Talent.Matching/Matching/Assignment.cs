@@ -67,10 +67,12 @@ public static class Assignment
 
             lists[d] = best.Take();
         });
+        // Providers in one slice per core, each slice reading the table row by row (demands in increasing order).
         var byProvider = new Best[providers];
-        Parallel.For(0, 2, half =>
+        var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, providers));
+        Parallel.For(0, slices, slice =>
         {
-            var (from, to) = half == 0 ? (0, providers / 2) : (providers / 2, providers);
+            var (from, to) = (providers * slice / slices, providers * (slice + 1) / slices);
             for (var p = from; p < to; p++)
             {
                 byProvider[p] = new Best(capacity[p] * demandsPerPlace);
@@ -570,6 +572,11 @@ public static class Assignment
                     best = candidate;
                     bestArc = a;
                 }
+            }
+
+            if (bestArc < 0)
+            {
+                throw new InvalidOperationException("Excess at a node with no residual arc: the network is not balanced.");
             }
 
             Prices[u] = best - epsilon;
