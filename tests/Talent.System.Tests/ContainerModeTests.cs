@@ -25,10 +25,7 @@ public sealed class ContainerModeTests
             ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--Talent:DemoData=true"], ct);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         await using var app = await builder.BuildAsync(ct);
-        using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        startup.CancelAfter(TimeSpan.FromMinutes(4));
-        await app.StartAsync(startup.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        await SystemStart.StartAsync(app, "the system in container mode", ct);
         using var gateway = app.CreateHttpClient("gateway");
 
         var code = CatalogueSamples.NewCode("CTR");

@@ -54,9 +54,7 @@ public sealed class SystemFixture : IAsyncLifetime
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         _app = await builder.BuildAsync();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await _app.StartAsync(startup.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        await SystemStart.StartAsync(_app, "the whole system");
         Gateway = _app.CreateHttpClient("gateway");
         GatewayAddress = _app.GetEndpoint("gateway", "http");
     }

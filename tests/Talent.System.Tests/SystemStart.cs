@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Talent.SystemTests;
+
+/// <summary>
+/// Starts a whole AppHost for a test and waits until the gateway is healthy (it waits for every service), within a
+/// budget. When the budget runs out, the failure names each resource that was not ready and what state it was in,
+/// instead of a bare <see cref="TaskCanceledException"/>.
+/// </summary>
+internal static class SystemStart
+{
+    /// <summary>
+    /// Measured on a cold 2-core machine with nothing else running: first build of the services' JIT output, PostgreSQL
+    /// databases created and migrated, demonstration data seeded, about 60-90 s to a healthy gateway (container mode adds
+    /// ~15 s for its two containers). Twice that leaves room for a slow day without hiding a hang.
+    /// </summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("TALENT_TEST_STARTUP_SECONDS"), out var seconds) && seconds > 0 ? seconds : 180);
+
+    public static async Task StartAsync(DistributedApplication app, string what, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Budget);
+        try
+        {
+            await app.StartAsync(budget.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", budget.Token);
+            Report($"{what} was healthy {clock.Elapsed.TotalSeconds:0.0} s after start (budget {Budget.TotalSeconds:0} s)");
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Report($"{what} was not ready within {Budget.TotalSeconds:0} s");
+            throw new TimeoutException(
+                $"{what} was not ready within {Budget.TotalSeconds:0} s. Not ready: {string.Join("; ", NotReady(app))}. " +
+                "Each service waits for its database and broker, the catalogue for its consumers, the gateway for every service.");
+        }
+    }
+
+    /// <summary>The test command collects these lines (TALENT_TEST_REPORT) and prints them after each phase.</summary>
+    private static void Report(string line)
+    {
+        if (Environment.GetEnvironmentVariable("TALENT_TEST_REPORT") is { Length: > 0 } path)
+        {
+            File.AppendAllText(path, line + Environment.NewLine);
+        }
+    }
+
+    private static IEnumerable<string> NotReady(DistributedApplication app)
+    {
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var resource in model.Resources)
+        {
+            if (!app.ResourceNotifications.TryGetCurrentState(resource.Name, out var current))
+            {
+                yield return $"{resource.Name} (no state reported)";
+                continue;
+            }
+
+            var snapshot = current.Snapshot;
+            var state = snapshot.State?.Text;
+            var running = state is "Running" or "Active";
+            if (snapshot.IsHidden || snapshot.HealthStatus is HealthStatus.Healthy || (running && snapshot.HealthReports.IsEmpty))
+            {
+                continue;
+            }
+
+            if (!running)
+            {
+                yield return $"{resource.Name} ({state ?? "no state"})";
+                continue;
+            }
+
+            var failing = snapshot.HealthReports
+                .Where(report => report.Status is not HealthStatus.Healthy)
+                .Select(report => report.Name + (report.Description is { Length: > 0 } d ? ": " + d : report.ExceptionText is { Length: > 0 } e ? ": " + e.Split('\n')[0] : ""));
+            yield return $"{resource.Name} (running, {snapshot.HealthStatus?.ToString() ?? "health unknown"}" +
+                (failing.Any() ? ": " + string.Join(", ", failing) : "") + ")";
+        }
+    }
+}
