@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Talent.Data;
 using Talent.Contracts.Catalogue;
 using Talent.Messaging.Outbox;
 
@@ -52,7 +53,7 @@ public sealed class MessagingHost : IAsyncDisposable
 
         builder.Services.AddSingleton(deliveries ?? new DeliveryLog());
         builder.AddServiceDatabase<TestDbContext>("test");
-        builder.AddMessaging("t" + Guid.NewGuid().ToString("N")[..8], consumers);
+        builder.AddMessaging<TestDbContext>("t" + Guid.NewGuid().ToString("N")[..8], consumers);
         // Publishing before the consumers' queues are bound would drop messages: start means started.
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

@@ -1,3 +1,4 @@
+using Talent.Messaging;
 using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,11 @@ using Microsoft.Extensions.Logging;
 using Talent.Contracts.Catalogue;
 using Talent.Messaging.Inbox;
 using Talent.Messaging.Outbox;
-using Talent.Messaging.Persistence;
 
 namespace Talent.Messaging.Tests;
 
 /// <summary>A service's database for these tests: the messaging tables plus what the consumer applies.</summary>
-public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Talent.Data.ServiceDbContext(options)
 {
     public DbSet<AppliedEvent> Applied => Set<AppliedEvent>();
 

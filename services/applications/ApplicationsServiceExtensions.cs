@@ -1,0 +1,41 @@
+using Talent.Data;
+using Talent.Applications.Applying;
+using Talent.Applications.Calendar;
+using Talent.Applications.Catalogue;
+using Talent.Applications.Data;
+using Talent.Messaging;
+
+namespace Talent.Applications;
+
+public static class ApplicationsServiceExtensions
+{
+    public const string ServiceName = "applications";
+
+    public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddTalentAuthentication(ServiceName);
+        builder.AddServiceDatabase<ApplicationsDbContext>(ServiceName);
+        builder.AddMessaging<ApplicationsDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<CatalogueItemPublishedConsumer>();
+            bus.AddConsumer<CatalogueItemWithdrawnConsumer>();
+        });
+        builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
+        builder.Services.AddSingleton<CalendarProvider>();
+        builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddHostedService<DemoApplications>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApplicationsApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"))
+            .AddPolicy(ApplicationsApi.StaffPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff"))
+            .AddPolicy(CalendarApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"));
+        return builder;
+    }
+
+    /// <summary>Seeds the working-day calendar when empty and loads it.</summary>
+    public static async Task LoadCalendarAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await app.Services.GetRequiredService<CalendarProvider>().LoadAsync(
+            scope.ServiceProvider.GetRequiredService<Data.ApplicationsDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+    }
+}

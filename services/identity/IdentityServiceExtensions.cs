@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using Talent.Identity.Data;
+using Talent.Identity.Keys;
+using Talent.Identity.Seeding;
+using Talent.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Talent.Identity;
+
+public static class IdentityServiceExtensions
+{
+    public const string ServiceName = "identity";
+
+    public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Identity");
+        builder.Services.Configure<TalentIdentityOptions>(section);
+        var options = section.Get<TalentIdentityOptions>() ?? new TalentIdentityOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ServiceName)
+            ?? throw new InvalidOperationException($"Connection string '{ServiceName}' is missing (ConnectionStrings__{ServiceName}).");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<IdentityDb>(db => db.UseNpgsql(connectionString).UseOpenIddict());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<IdentityDb>>("identity-database", tags: ["ready"]);
+
+        builder.Services.AddIdentity<TalentUser, IdentityRole>(identity =>
+            {
+                identity.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                identity.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Password.RequiredLength = 8;
+                identity.User.RequireUniqueEmail = false;
+                identity.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                identity.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                identity.ClaimsIdentity.RoleClaimType = Claims.Role;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.Cookie.Name = "talent.identity";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(server =>
+            {
+                if (options.Issuer is not null)
+                {
+                    server.SetIssuer(options.Issuer);
+                }
+
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout")
+                    .SetUserInfoEndpointUris("connect/userinfo");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                if (options.DemoData)
+                {
+                    // Only for the talent-dev client of the embedded default: tests and scripts sign in without a browser.
+                    server.AllowPasswordFlow();
+                }
+
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.Audiences.Keys]);
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
+                    // Rotation: a redeemed refresh token is dead at once (OpenIddict tolerates 30 s by default).
+                    .SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
+                // Resource servers (the services, or another provider's) validate plain signed JWTs.
+                server.DisableAccessTokenEncryption();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (!options.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                // The admin API is guarded by tokens this server issued for the "identity" audience.
+                validation.UseLocalServer();
+                validation.AddAudiences("identity");
+                validation.UseAspNetCore();
+            });
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, KeyRing>();
+        builder.Services.AddScoped<KeyStore>();
+        builder.Services.AddScoped<DemoData>();
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(TalentRoles.Operator));
+
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                | ForwardedHeaders.XForwardedHost;
+            // Only the gateway reaches this service (service discovery, private network).
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    public const string AdminPolicy = "identity-admin";
+
+    /// <summary>The path under which the gateway publishes this service; requests without it work too.</summary>
+    public const string PathBase = "/identity";
+
+    public static WebApplication UseIdentityPipeline(this WebApplication app)
+    {
+        app.UsePathBase(PathBase);
+        app.UseForwardedHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Migrations (guarded), key material, and the demonstration data when turned on.</summary>
+    public static async Task PrepareIdentityAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<IdentityDb>();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<TalentIdentityOptions>>().Value.DemoData)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+    }
+}

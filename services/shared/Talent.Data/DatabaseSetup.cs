@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Talent.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the service's own PostgreSQL database (EF Core, pooled contexts) from connection string
+    /// <paramref name="connectionName"/>, with the interceptors other libraries registered (the outbox's), and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing (ConnectionStrings__{connectionName}).");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddDbContextPool<TContext>((sp, options) => options
+            .UseServiceDatabase(connectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{connectionName}-database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>PostgreSQL with tables and columns named in snake case; the same at run time and for design-time tools.</summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    /// <summary>Options for a design-time factory (<c>dotnet ef migrations add</c>): no server is contacted.</summary>
+    public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string database)
+        where TContext : DbContext =>
+        (DbContextOptions<TContext>)new DbContextOptionsBuilder<TContext>().UseServiceDatabase($"Host=localhost;Database={database}").Options;
+}

@@ -1,0 +1,71 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Talent.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Talent.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string BrokerConnectionName = "messaging";
+
+    /// <summary>
+    /// The service's messaging over its database <typeparamref name="TContext"/> (registered with
+    /// <c>AddServiceDatabase</c>): the outbox (events recorded in the same transaction as the change, a relay that
+    /// publishes them, housekeeping) and MassTransit on RabbitMQ from the <c>messaging</c> connection string, with queues
+    /// prefixed by the service's name, deliberate prefetch and concurrency, retries with back-off and then the error queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? registerConsumers = null)
+        where TContext : DbContext
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddSingleton<OutboxRelay<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+        services.AddSingleton<MessagingHousekeeping<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessagingHousekeeping<TContext>>());
+
+        // MassTransit otherwise reports usage to its vendor, which times out on a closed network.
+        Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
+        var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing (ConnectionStrings__{BrokerConnectionName}).");
+        var address = RabbitMqAddress.Parse(connectionString);
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            registerConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) => ConfigureRabbitMq(context, rabbit, address));
+        });
+        return builder;
+    }
+
+    internal static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator rabbit, RabbitMqAddress address)
+    {
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+        {
+            host.Username(address.Username);
+            host.Password(address.Password);
+            host.PublisherConfirmation = true;
+        });
+        rabbit.PrefetchCount = options.PrefetchCount;
+        rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        rabbit.UseMessageRetry(retry => retry.Exponential(
+            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+        rabbit.ConfigureEndpoints(context);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Talent.Messaging.Outbox;
+
+/// <summary>
+/// Publishes a service's outbox to RabbitMQ in recording order, with publisher confirms, and marks rows sent.
+/// One relay at a time holds the outbox (a transaction-scoped advisory lock); rows are also taken
+/// <c>FOR UPDATE SKIP LOCKED</c>, so replicas never publish a row twice while it is being published.
+/// Delivery is at least once (a crash between confirm and commit republishes); consumers' inboxes make it
+/// effectively once.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    // Any constant works: each service has its own database, so the lock is per service.
+    private const long RelayLockKey = 0x7A1E_0B0C;
+
+    private readonly OutboxOptions _options = options.Value;
+    private readonly HashSet<string> _warmTypes = new(StringComparer.Ordinal);
+    private NpgsqlDataSource? _dataSource;
+    private bool _recovering;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.RelayEnabled)
+        {
+            logger.LogInformation("Outbox relay disabled by configuration (Messaging:Outbox:RelayEnabled)");
+            return;
+        }
+
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            RelayRound round;
+            try
+            {
+                round = await PublishPendingAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+                logger.LogWarning(ex, "Outbox relay could not publish; retrying in {Backoff}", backoff);
+                await DelayAsync(backoff, stoppingToken);
+                continue;
+            }
+
+            switch (round)
+            {
+                case RelayRound.MoreWaiting:
+                    continue;
+                case RelayRound.HeldElsewhere:
+                    // Another replica is publishing; look again soon so a commit of ours is not left for the poll.
+                    await DelayAsync(TimeSpan.FromMilliseconds(50), stoppingToken);
+                    continue;
+                default:
+                    await WaitForSignalAsync(stoppingToken);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Publishes one batch of unsent rows. Plain Npgsql, three round trips a batch (lock and read, mark, commit):
+    /// the relay runs once per committing request, so its overhead is paid on every event.
+    /// </summary>
+    public async Task<RelayRound> PublishPendingAsync(CancellationToken cancellationToken)
+    {
+        var dataSource = await DataSourceAsync();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var batch = await ReadBatchAsync(connection, transaction, cancellationToken);
+        if (batch is null)
+        {
+            return RelayRound.HeldElsewhere;
+        }
+
+        if (batch.Count == 0)
+        {
+            return RelayRound.Drained;
+        }
+
+        // Pipelined: publishes are handed to the broker in recording order and their confirms awaited together, so a
+        // batch costs about one confirm round trip instead of one per message. MassTransit keeps call order on the
+        // channel once a message type's send path exists. A publish is awaited alone when it builds that path (first
+        // of its type) or while recovering from a failure; if it fails, the round stops there, so nothing recorded
+        // after it can reach the broker before it.
+        var inFlight = new List<(PendingMessage Message, Task Publish)>(batch.Count);
+        foreach (var message in batch)
+        {
+            var publish = PublishAsync(message, cancellationToken);
+            inFlight.Add((message, publish));
+            if (_recovering || _warmTypes.Add(message.MessageType))
+            {
+                await SettleAsync(publish);
+                if (!publish.IsCompletedSuccessfully)
+                {
+                    break;
+                }
+            }
+        }
+
+        var sent = new List<long>(inFlight.Count);
+        Exception? failure = null;
+        foreach (var (message, publish) in inFlight)
+        {
+            try
+            {
+                await publish;
+                sent.Add(message.Sequence);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Rows not confirmed stay unsent for the next attempt; confirmed ones are never published again.
+                failure ??= ex;
+                _warmTypes.Remove(message.MessageType);
+            }
+        }
+
+        _recovering = failure is not null;
+        if (sent.Count > 0)
+        {
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE {MessagingModel.OutboxTable} SET sent_at = $1, attempts = attempts + 1 WHERE sequence = ANY($2)", connection, transaction)
+            {
+                Parameters = { new() { Value = time.GetUtcNow() }, new() { Value = sent.ToArray() } },
+            };
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        if (failure is not null)
+        {
+            throw new OutboxPublishException($"Publishing outbox messages failed: {sent.Count} of {batch.Count} confirmed.", failure);
+        }
+
+        return batch.Count == _options.BatchSize ? RelayRound.MoreWaiting : RelayRound.Drained;
+    }
+
+    /// <summary>Takes the relay lock and the oldest unsent rows in one round trip; null when another relay holds the lock.</summary>
+    private async Task<List<PendingMessage>?> ReadBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        // The second statement repeats the (re-entrant) lock, so it returns rows only to the relay that holds it.
+        await using var read = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_try_advisory_xact_lock($1)") { Parameters = { new() { Value = RelayLockKey } } },
+                new NpgsqlBatchCommand(
+                    $"SELECT sequence, message_id, message_type, body, trace_parent FROM {MessagingModel.OutboxTable} " +
+                    "WHERE sent_at IS NULL AND pg_try_advisory_xact_lock($1) ORDER BY sequence LIMIT $2 FOR UPDATE SKIP LOCKED")
+                {
+                    Parameters = { new() { Value = RelayLockKey }, new() { Value = _options.BatchSize } },
+                },
+            },
+        };
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.GetBoolean(0))
+        {
+            return null;
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var batch = new List<PendingMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batch.Add(new PendingMessage(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return batch;
+    }
+
+    private async Task PublishAsync(PendingMessage message, CancellationToken cancellationToken)
+    {
+        var type = EventTypes.Resolve(message.MessageType);
+        var payload = JsonSerializer.Deserialize(message.Body, type, OutboxRecording.Json)
+            ?? throw new InvalidOperationException($"Outbox message {message.MessageId} has an empty body.");
+
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
+        MessagingTelemetry.Published.Add(1);
+    }
+
+    /// <summary>Waits for a publish without throwing: its outcome is read with the others.</summary>
+    private static async Task SettleAsync(Task publish)
+    {
+        try
+        {
+            await publish;
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    private async ValueTask<NpgsqlDataSource> DataSourceAsync()
+    {
+        if (_dataSource is null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var connectionString = scope.ServiceProvider.GetRequiredService<TContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no connection string.");
+            _dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+
+        return _dataSource;
+    }
+
+    public override void Dispose()
+    {
+        _dataSource?.Dispose();
+        base.Dispose();
+    }
+
+    private async Task WaitForSignalAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signal.WaitAsync(_options.PollInterval, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed record PendingMessage(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);
+}
+
+public enum RelayRound
+{
+    Drained,
+    MoreWaiting,
+    HeldElsewhere,
+}
+
+public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);

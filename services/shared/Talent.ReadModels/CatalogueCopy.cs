@@ -1,0 +1,75 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Talent.Contracts.Catalogue;
+using Talent.Messaging.Inbox;
+
+namespace Talent.ReadModels;
+
+/// <summary>
+/// A service's own copy of the published catalogue (table <c>catalogue_items</c>): items, titles, category, stages, lead
+/// department, withdrawal. Kept from <c>CatalogueItemPublished</c> and <c>CatalogueItemWithdrawn</c>, so the service
+/// keeps working when the catalogue is down.
+/// </summary>
+public static class CatalogueCopy
+{
+    public static ModelBuilder AddCatalogueCopy(this ModelBuilder model)
+    {
+        model.Entity<CatalogueItemCopy>(e =>
+        {
+            e.ToTable("catalogue_items");
+            e.HasKey(i => i.Code);
+            e.Property(i => i.Code).HasMaxLength(64);
+            e.Property(i => i.TitleZh).HasMaxLength(400);
+            e.Property(i => i.TitleEn).HasMaxLength(400);
+            e.Property(i => i.Category).HasMaxLength(20);
+            e.Property(i => i.LeadDepartment).HasMaxLength(20);
+            e.Property(i => i.WithdrawalReason).HasMaxLength(2000);
+        });
+        return model;
+    }
+
+    /// <summary>Registers the two consumers on queues named <c>{service}-catalogue-item-published|withdrawn</c>.</summary>
+    public static IBusRegistrationConfigurator AddCatalogueCopyConsumers<TDb>(this IBusRegistrationConfigurator bus, string serviceName)
+        where TDb : DbContext
+    {
+        bus.AddConsumer<CatalogueItemPublishedCopier<TDb>>().Endpoint(e => e.Name = $"{serviceName}-catalogue-item-published");
+        bus.AddConsumer<CatalogueItemWithdrawnCopier<TDb>>().Endpoint(e => e.Name = $"{serviceName}-catalogue-item-withdrawn");
+        return bus;
+    }
+}
+
+public sealed class CatalogueItemPublishedCopier<TDb>(TDb db, TimeProvider time, ILogger<CatalogueItemPublishedCopier<TDb>> logger)
+    : InboxConsumer<TDb, CatalogueItemPublished>(db, time, logger)
+    where TDb : DbContext
+{
+    protected override string ConsumerName => "CatalogueItemPublishedConsumer";
+
+    protected override async Task HandleAsync(CatalogueItemPublished message, CancellationToken cancellationToken)
+    {
+        var items = Db.Set<CatalogueItemCopy>();
+        var copy = await items.SingleOrDefaultAsync(i => i.Code == message.Code, cancellationToken);
+        if (copy is null)
+        {
+            items.Add(CatalogueItemCopy.From(message, Time.GetUtcNow()));
+        }
+        else
+        {
+            copy.Apply(message, Time.GetUtcNow());
+        }
+    }
+}
+
+/// <summary>Marks the copy withdrawn; a withdrawal of an item never seen here is recorded in the inbox only.</summary>
+public sealed class CatalogueItemWithdrawnCopier<TDb>(TDb db, TimeProvider time, ILogger<CatalogueItemWithdrawnCopier<TDb>> logger)
+    : InboxConsumer<TDb, CatalogueItemWithdrawn>(db, time, logger)
+    where TDb : DbContext
+{
+    protected override string ConsumerName => "CatalogueItemWithdrawnConsumer";
+
+    protected override async Task HandleAsync(CatalogueItemWithdrawn message, CancellationToken cancellationToken)
+    {
+        var copy = await Db.Set<CatalogueItemCopy>().SingleOrDefaultAsync(i => i.Code == message.Code, cancellationToken);
+        copy?.Apply(message);
+    }
+}
