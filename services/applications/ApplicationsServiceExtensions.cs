@@ -1,7 +1,7 @@
 using Talent.Data;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
-using Talent.Applications.Catalogue;
+using Talent.ReadModels;
 using Talent.Applications.Data;
 using Talent.Messaging;
 
@@ -17,8 +17,7 @@ public static class ApplicationsServiceExtensions
         builder.AddServiceDatabase<ApplicationsDbContext>(ServiceName);
         builder.AddMessaging<ApplicationsDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<CatalogueItemPublishedConsumer>();
-            bus.AddConsumer<CatalogueItemWithdrawnConsumer>();
+            bus.AddCatalogueCopyConsumers<ApplicationsDbContext>(ServiceName);
         });
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
         builder.Services.AddSingleton<CalendarProvider>();

@@ -1,7 +1,7 @@
 using Talent.Applications;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
-using Talent.Applications.Catalogue;
+using Talent.ReadModels;
 using Talent.Applications.Data;
 using Talent.Data;
 
@@ -14,7 +14,7 @@ var app = builder.Build();
 
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
-app.MapCatalogueCopyApi();
+app.MapCatalogueCopyApi<ApplicationsDbContext>("/api/applications");
 app.MapApplicationsApi();
 app.MapEnquiriesApi();
 app.MapCalendarApi();

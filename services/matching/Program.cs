@@ -1,5 +1,4 @@
 using Talent.Matching;
-using Talent.Matching.Catalogue;
 using Talent.Matching.Data;
 using Talent.Matching.Suggestions;
 using Talent.Data;
@@ -14,7 +13,7 @@ var app = builder.Build();
 
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
-app.MapCatalogueCopyApi();
+app.MapCatalogueCopyApi<MatchingDbContext>("/api/matching");
 app.MapMatchingApi();
 app.MapSuggestionsApi();
 app.MapCalendarCopyApi<MatchingDbContext>(MatchingServiceExtensions.ServiceName);

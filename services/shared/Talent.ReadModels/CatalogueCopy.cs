@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ namespace Talent.ReadModels;
 
 /// <summary>
 /// A service's own copy of the published catalogue (table <c>catalogue_items</c>): items, titles, category, stages, lead
-/// department, withdrawal. Kept from <c>CatalogueItemPublished</c> and <c>CatalogueItemWithdrawn</c>, so the service
-/// keeps working when the catalogue is down.
+/// department, withdrawal; and, for a service that adds <see cref="AddCatalogueVersionCopies"/>, every published
+/// version's flow card (table <c>catalogue_versions</c>). Kept from <c>CatalogueItemPublished</c> and
+/// <c>CatalogueItemWithdrawn</c>, in the same transaction as the inbox record, so the service keeps working when the
+/// catalogue is down.
 /// </summary>
 public static class CatalogueCopy
 {
@@ -25,6 +28,22 @@ public static class CatalogueCopy
             e.Property(i => i.Category).HasMaxLength(20);
             e.Property(i => i.LeadDepartment).HasMaxLength(20);
             e.Property(i => i.WithdrawalReason).HasMaxLength(2000);
+        });
+        return model;
+    }
+
+    /// <summary>Also keeps every published version's flow card (an application is judged by the version it was made under).</summary>
+    public static ModelBuilder AddCatalogueVersionCopies(this ModelBuilder model)
+    {
+        model.Entity<CatalogueVersionCopy>(e =>
+        {
+            e.ToTable("catalogue_versions");
+            e.HasKey(v => new { v.Code, v.Version });
+            e.Property(v => v.Code).HasMaxLength(64);
+            e.Property(v => v.LeadDepartment).HasMaxLength(20);
+            e.Property(v => v.FlowCard).HasColumnType("jsonb").HasConversion(
+                card => JsonSerializer.Serialize(card, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<FlowCardSnapshot>(json, JsonSerializerOptions.Web));
         });
         return model;
     }
@@ -56,6 +75,12 @@ public sealed class CatalogueItemPublishedCopier<TDb>(TDb db, TimeProvider time,
         else
         {
             copy.Apply(message, Time.GetUtcNow());
+        }
+
+        if (Db.Model.FindEntityType(typeof(CatalogueVersionCopy)) is not null
+            && !await Db.Set<CatalogueVersionCopy>().AnyAsync(v => v.Code == message.Code && v.Version == message.Version, cancellationToken))
+        {
+            Db.Set<CatalogueVersionCopy>().Add(CatalogueVersionCopy.From(message));
         }
     }
 }

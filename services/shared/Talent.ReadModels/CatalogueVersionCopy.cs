@@ -1,6 +1,6 @@
 using Talent.Contracts.Catalogue;
 
-namespace Talent.Applications.Catalogue;
+namespace Talent.ReadModels;
 
 /// <summary>
 /// Every published version's flow card, as received: an application is validated and timed against the exact
