@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.UseGateway();
 app.MapDefaultEndpoints();
+app.MapApiReference();
 app.MapReverseProxy();
 
 await app.RunAsync();
