@@ -17,8 +17,20 @@ public static class OpenApiDefaults
     public static IServiceCollection AddTalentOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
+                // Clients reach every service through the gateway, so operations are relative to wherever the document
+                // was fetched from (the service's own address would be wrong outside the machine).
+                document.Servers = [new OpenApiServer { Url = "/", Description = "the gateway this document was fetched from" }];
+                document.Info ??= new OpenApiInfo();
+                document.Info.Title = context.ApplicationServices.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ApplicationName ?? document.Info.Title;
+                document.Info.Description ??= "Talent, the full-lifecycle service platform for talents and start-ups (人才创新创业全生命周期服务平台). Errors are RFC 7807 problem details naming the field.";
+                document.Info.License ??= new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Talent-Proprietary" };
+                foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+                {
+                    tag.Description ??= $"{tag.Name}: see this service's README for the rules behind these operations.";
+                }
+
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
@@ -33,9 +45,11 @@ public static class OpenApiDefaults
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                // Everything not marked anonymous needs a token (the fallback policy), whether or not it names a policy.
+                // Everything not marked anonymous needs a token (the fallback policy), whether or not it names a policy;
+                // an anonymous operation says so with an empty requirement.
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
+                    operation.Security = [];
                     return Task.CompletedTask;
                 }
 
