@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Talent.Http;
 
@@ -7,7 +8,9 @@ namespace Talent.Http;
 /// <c>?page=&amp;pageSize=</c> as every list reads them (bind with <c>[AsParameters]</c>). Validated and capped before any
 /// arithmetic, so no page number overflows the offset.
 /// </summary>
-public readonly record struct PageQuery(int? Page, int? PageSize)
+public readonly record struct PageQuery(
+    [FromQuery(Name = "page")][property: FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")][property: FromQuery(Name = "pageSize")] int? PageSize)
 {
     /// <summary>The highest page number accepted: with at most 1,000 rows a page, the offset stays far inside an int.</summary>
     public const int MaxPageNumber = 1_000_000;
