@@ -1,21 +1,30 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
+using Talent.Data;
+using Talent.Identity.Connect;
 using Talent.Identity.Data;
 using Talent.Identity.Keys;
 using Talent.Identity.Seeding;
-using Talent.Data;
+using Talent.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Talent.Identity;
 
+/// <summary>
+/// The service's wiring: its database, ASP.NET Core Identity (accounts, lockout, the sign-in cookie), OpenIddict (the
+/// OpenID Connect server and, for the admin API, validation of its own tokens), the stored keys and the admin policy.
+/// </summary>
 public static class IdentityServiceExtensions
 {
     public const string ServiceName = "identity";
+
+    /// <summary>Operators only, with a token this server issued for the <c>identity</c> audience.</summary>
+    public const string AdminPolicy = "identity-admin";
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
@@ -118,32 +127,5 @@ public static class IdentityServiceExtensions
         });
         builder.Services.AddAntiforgery();
         return builder;
-    }
-
-    public const string AdminPolicy = "identity-admin";
-
-    /// <summary>The path under which the gateway publishes this service; requests without it work too.</summary>
-    public const string PathBase = "/identity";
-
-    public static WebApplication UseIdentityPipeline(this WebApplication app)
-    {
-        app.UsePathBase(PathBase);
-        app.UseForwardedHeaders();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        return app;
-    }
-
-    /// <summary>Migrations (guarded), key material, and the demonstration data when turned on.</summary>
-    public static async Task PrepareIdentityAsync(this WebApplication app)
-    {
-        await app.MigrateDatabaseAsync<IdentityDb>();
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
-        if (scope.ServiceProvider.GetRequiredService<IOptions<TalentIdentityOptions>>().Value.DemoData)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
-        }
     }
 }

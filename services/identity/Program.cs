@@ -1,7 +1,10 @@
 using Talent.Identity;
 using Talent.Identity.Account;
-using Talent.Identity.Admin;
+using Talent.Identity.Audit;
+using Talent.Identity.Clients;
 using Talent.Identity.Connect;
+using Talent.Identity.Keys;
+using Talent.Identity.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,7 +22,7 @@ app.MapClientsApi();
 app.MapAuditApi();
 app.MapKeysApi();
 
-await app.PrepareIdentityAsync();
+await app.PrepareAsync();
 await app.RunAsync();
 
 public partial class Program;

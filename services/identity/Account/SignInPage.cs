@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Talent.Identity.Data;
@@ -15,9 +16,9 @@ public static class SignInPage
 {
     public static IEndpointRouteBuilder MapSignInPage(this IEndpointRouteBuilder routes)
     {
-        var account = routes.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapGet("/login", Show);
-        account.MapPost("/login", SignInAsync);
+        var account = routes.MapGroup("/account").AllowAnonymous().ExcludeFromDescription().WithTags("Account");
+        account.MapGet("/login", Show).WithName("ShowSignIn").WithSummary("The sign-in page (HTML).");
+        account.MapPost("/login", SignInAsync).WithName("SignIn").WithSummary("Signs in from the page's form: back to the return URL, or the page again.");
         return routes;
     }
 
@@ -32,10 +33,10 @@ public static class SignInPage
         public string? Lang { get; set; }
     }
 
-    private static IResult Show(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? lang) =>
+    private static ContentHttpResult Show(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? lang) =>
         Page(http, antiforgery, Language(http, lang), SafeReturnUrl(http, returnUrl), failed: false, userName: null);
 
-    private static async Task<IResult> SignInAsync(
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(
         HttpContext http,
         [FromForm] SignInForm form,
         IAntiforgery antiforgery,
@@ -50,14 +51,14 @@ public static class SignInPage
             var result = await signIns.PasswordSignInAsync(user, form.Password ?? "", isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                return Results.Redirect(returnUrl);
+                return TypedResults.Redirect(returnUrl);
             }
         }
 
         return Page(http, antiforgery, lang, returnUrl, failed: true, userName: form.UserName, status: StatusCodes.Status400BadRequest);
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string lang, string returnUrl, bool failed, string? userName, int status = 200)
+    private static ContentHttpResult Page(HttpContext http, IAntiforgery antiforgery, string lang, string returnUrl, bool failed, string? userName, int status = 200)
     {
         var zh = lang == "zh";
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -87,7 +88,7 @@ public static class SignInPage
             </form>
             </body></html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
     private static string Language(HttpContext http, string? requested)

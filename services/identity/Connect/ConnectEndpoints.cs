@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -16,16 +16,21 @@ public static class ConnectEndpoints
 
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
-        var connect = routes.MapGroup("/connect").AllowAnonymous().ExcludeFromDescription();
-        connect.MapMethods("/authorize", ["GET", "POST"], AuthorizeAsync).DisableAntiforgery();
-        connect.MapPost("/token", TokenAsync).DisableAntiforgery();
-        connect.MapMethods("/logout", ["GET", "POST"], (Delegate)LogoutAsync).DisableAntiforgery();
-        connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoAsync).DisableAntiforgery();
+        var connect = routes.MapGroup("/connect").AllowAnonymous().ExcludeFromDescription().WithTags("Connect");
+        connect.MapMethods("/authorize", ["GET", "POST"], AuthorizeAsync).DisableAntiforgery()
+            .WithName("Authorize").WithSummary("OpenID Connect authorization endpoint (code flow with PKCE).");
+        connect.MapPost("/token", TokenAsync).DisableAntiforgery()
+            .WithName("Token").WithSummary("OpenID Connect token endpoint.");
+        // The cast keeps the handler's result: a method group of HttpContext => Task would otherwise bind as a RequestDelegate.
+        connect.MapMethods("/logout", ["GET", "POST"], (Delegate)LogoutAsync).DisableAntiforgery()
+            .WithName("EndSession").WithSummary("OpenID Connect end-session endpoint.");
+        connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoAsync).DisableAntiforgery()
+            .WithName("UserInfo").WithSummary("OpenID Connect userinfo endpoint.");
         return routes;
     }
 
     /// <summary>Authorization code flow: sign the person in (cookie) if needed, then issue the code. First-party clients: no consent screen.</summary>
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<TalentUser> users)
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult, ChallengeHttpResult>> AuthorizeAsync(HttpContext http, UserManager<TalentUser> users)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -36,7 +41,7 @@ public static class ConnectEndpoints
                 return Refuse(Errors.LoginRequired, "The user is not signed in.");
             }
 
-            return Results.Challenge(
+            return TypedResults.Challenge(
                 new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryWithoutPrompt(http.Request) },
                 [IdentityConstants.ApplicationScheme]);
         }
@@ -47,10 +52,10 @@ public static class ConnectEndpoints
             return Refuse(Errors.AccessDenied, "The account is not available.");
         }
 
-        return Results.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
+        return TypedResults.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
     }
 
-    private static async Task<IResult> TokenAsync(
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> TokenAsync(
         HttpContext http,
         UserManager<TalentUser> users,
         SignInManager<TalentUser> signIns,
@@ -70,7 +75,7 @@ public static class ConnectEndpoints
                     .Select(p => p[Permissions.Prefixes.Scope.Length..])];
             }
 
-            return Results.SignIn(Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), scopes), authenticationScheme: Scheme);
+            return TypedResults.SignIn(Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), scopes), authenticationScheme: Scheme);
         }
 
         if (request.IsPasswordGrantType())
@@ -88,7 +93,7 @@ public static class ConnectEndpoints
                 return Refuse(Errors.InvalidGrant, "The user name or password is wrong.");
             }
 
-            return Results.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
+            return TypedResults.SignIn(await Principals.ForUserAsync(user, users, request.GetScopes()), authenticationScheme: Scheme);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -101,28 +106,28 @@ public static class ConnectEndpoints
             }
 
             // Fresh claims (roles, department may have changed), the scopes originally granted.
-            return Results.SignIn(await Principals.ForUserAsync(user, users, previous!.GetScopes()), authenticationScheme: Scheme);
+            return TypedResults.SignIn(await Principals.ForUserAsync(user, users, previous!.GetScopes()), authenticationScheme: Scheme);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http)
+    private static async Task<SignOutHttpResult> LogoutAsync(HttpContext http)
     {
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Scheme]);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Scheme]);
     }
 
-    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<TalentUser> users)
+    private static async Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>> UserInfoAsync(HttpContext http, UserManager<TalentUser> users)
     {
         var principal = (await http.AuthenticateAsync(Scheme)).Principal;
         var user = principal is null ? null : await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "");
         if (user is null)
         {
-            return Results.Challenge(authenticationSchemes: [Scheme]);
+            return TypedResults.Challenge(authenticationSchemes: [Scheme]);
         }
 
-        return Results.Ok(new Dictionary<string, object?>
+        return TypedResults.Ok(new Dictionary<string, object?>
         {
             [Claims.Subject] = user.Id,
             [Claims.Name] = user.UserName,
@@ -133,8 +138,8 @@ public static class ConnectEndpoints
         });
     }
 
-    private static IResult Refuse(string error, string description) =>
-        Results.Forbid(
+    private static ForbidHttpResult Refuse(string error, string description) =>
+        TypedResults.Forbid(
             new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
+using Talent.Identity.Clients;
 using Talent.Identity.Data;
+using Talent.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Talent.Identity.Seeding;
@@ -111,35 +113,6 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Seeding {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
-    }
-}
-
-/// <summary>Translates grant types and scopes into OpenIddict's permissions (shared by seeding and the admin API).</summary>
-public static class ClientPermissions
-{
-    public static void Apply(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> grants, IEnumerable<string> scopes, bool pkce)
-    {
-        descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        foreach (var grant in grants)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
-            if (grant == GrantTypes.AuthorizationCode)
-            {
-                descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
-                descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
-                descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
-            }
-        }
-
-        foreach (var scope in scopes.Where(s => s != Scopes.OpenId && s != Scopes.OfflineAccess))
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-
-        if (pkce)
-        {
-            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
     }
 }

@@ -26,36 +26,3 @@ public sealed class TalentIdentityOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }
-
-/// <summary>The API scopes and the audience (resource) each grants.</summary>
-public static class ApiScopes
-{
-    public static readonly IReadOnlyDictionary<string, string> Audiences = new Dictionary<string, string>
-    {
-        ["catalogue"] = "catalogue",
-        ["applications"] = "applications",
-        ["feedback"] = "feedback",
-        ["matching"] = "matching",
-        ["exchange"] = "exchange",
-        ["identity"] = "identity",
-    };
-}
-
-public static class TalentRoles
-{
-    public const string Applicant = "applicant";
-    public const string Staff = "staff";
-    public const string Commissioner = "commissioner";
-    public const string Butler = "butler";
-    public const string Broker = "broker";
-    public const string Operator = "operator";
-
-    public static readonly string[] All = [Applicant, Staff, Commissioner, Butler, Broker, Operator];
-}
-
-public static class TalentClaims
-{
-    public const string Department = "department";
-    public const string ApplicantKind = "applicant_kind";
-    public const string CreditCode = "credit_code";
-}

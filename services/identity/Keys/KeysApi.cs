@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talent.Identity.Audit;
 using Talent.Identity.Data;
-using Talent.Identity.Keys;
 
-namespace Talent.Identity.Admin;
+namespace Talent.Identity.Keys;
 
 /// <summary>
 /// Key rotation: a new signing key is created now and signs from each replica's next start; the older keys stay
@@ -18,7 +17,8 @@ public static class KeysApi
     {
         var keys = routes.MapGroup("/api/keys").RequireAuthorization(IdentityServiceExtensions.AdminPolicy).WithTags("Keys").DisableAntiforgery();
         keys.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("Key material, without the material.");
-        keys.MapPost("/rotate", RotateAsync).WithName("RotateSigningKey");
+        keys.MapPost("/rotate", RotateAsync).WithName("RotateSigningKey")
+            .WithSummary("Adds a newer signing key, used from each replica's next start.");
         return routes;
     }
 
@@ -26,13 +26,12 @@ public static class KeysApi
         TypedResults.Ok(await db.Keys.AsNoTracking().OrderByDescending(k => k.CreatedAt)
             .Select(k => new KeyView(k.Id, k.Use, k.CreatedAt, k.RetiredAt)).ToListAsync(ct));
 
-    private static async Task<Created<KeyView>> RotateAsync(KeyStore store, IdentityDb db, ClaimsPrincipal actor, TimeProvider time, CancellationToken ct)
+    private static async Task<Created<KeyView>> RotateAsync(KeyStore store, [AsParameters] AuditedChange change)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var key = await store.RotateAsync(KeyStore.Signing, ct);
-        db.Audit(actor, "key.rotated", key.Id, null, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await using var transaction = await change.BeginAsync();
+        var key = await store.RotateAsync(KeyStore.Signing, change.Cancellation);
+        change.Record("key.rotated", key.Id, null);
+        await change.CommitAsync(transaction);
         return TypedResults.Created($"/api/keys/{key.Id}", new KeyView(key.Id, key.Use, key.CreatedAt, key.RetiredAt));
     }
 }

@@ -1,13 +1,11 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
-using Talent.Identity.Data;
-using Talent.Identity.Seeding;
+using Talent.Identity.Audit;
+using Talent.Identity.Connect;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Talent.Identity.Admin;
+namespace Talent.Identity.Clients;
 
 /// <summary>Operators register clients: public apps (code + PKCE, exact redirect URIs) and municipal systems (client credentials).</summary>
 public static class ClientsApi
@@ -24,8 +22,9 @@ public static class ClientsApi
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder routes)
     {
         var clients = routes.MapGroup("/api/clients").RequireAuthorization(IdentityServiceExtensions.AdminPolicy).WithTags("Clients").DisableAntiforgery();
-        clients.MapGet("/", ListAsync).WithName("ListClients");
-        clients.MapPost("/", CreateAsync).WithName("CreateClient");
+        clients.MapGet("/", ListAsync).WithName("ListClients").WithSummary("Registered clients (the first 500), without their secrets.");
+        clients.MapPost("/", CreateAsync).WithName("CreateClient").WithSummary("Registers a client; a confidential client's secret is shown once.")
+            .ProducesValidationProblem();
         return routes;
     }
 
@@ -41,57 +40,17 @@ public static class ClientsApi
     }
 
     private static async Task<Results<Created<CreatedClient>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> CreateAsync(
-        CreateClient request, IOpenIddictApplicationManager applications, IdentityDb db, ClaimsPrincipal actor, TimeProvider time, CancellationToken ct)
+        CreateClient request, IOpenIddictApplicationManager applications, [AsParameters] AuditedChange change)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.ClientId) || request.ClientId.Length > 64 || request.ClientId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
-        {
-            errors["clientId"] = ["1 to 64 letters, digits, '-', '_' or '.'. 客户端标识必填。"];
-        }
-
-        if (request.Type is not (ClientTypes.Public or ClientTypes.Confidential))
-        {
-            errors["type"] = ["'public' (apps) or 'confidential' (servers). 类型须为 public 或 confidential。"];
-        }
-
         var grants = request.GrantTypes ?? [];
-        if (grants.Length == 0 || grants.Any(g => !AllowedGrants.Contains(g)))
-        {
-            errors["grantTypes"] = [$"One or more of: {string.Join(", ", AllowedGrants)}."];
-        }
-        else if (grants.Contains(GrantTypes.ClientCredentials) && request.Type != ClientTypes.Confidential)
-        {
-            errors["grantTypes"] = ["Client credentials need a confidential client. 客户端凭据模式须为机密客户端。"];
-        }
-
         var scopes = request.Scopes ?? [];
-        if (scopes.Any(s => !ApiScopes.Audiences.ContainsKey(s) && s is not (Scopes.OpenId or Scopes.Profile or Scopes.Roles or Scopes.OfflineAccess)))
-        {
-            errors["scopes"] = ["Unknown scope. 未知的权限范围。"];
-        }
-
-        var redirects = new List<Uri>();
-        foreach (var raw in request.RedirectUris ?? [])
-        {
-            if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Fragment))
-            {
-                errors["redirectUris"] = [$"'{raw}' is not an absolute URI without a fragment. 回调地址须为绝对地址。"];
-                break;
-            }
-
-            redirects.Add(uri);
-        }
-
-        if (grants.Contains(GrantTypes.AuthorizationCode) && redirects.Count == 0 && !errors.ContainsKey("redirectUris"))
-        {
-            errors["redirectUris"] = ["The authorization code flow needs exact redirect URIs. 授权码模式须登记回调地址。"];
-        }
-
+        var errors = Check(request, grants, scopes, out var redirects);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        var ct = change.Cancellation;
         if (await applications.FindByClientIdAsync(request.ClientId!, ct) is not null)
         {
             return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["clientId"] = ["This client id is taken. 客户端标识已存在。"] }));
@@ -111,12 +70,59 @@ public static class ClientsApi
         }
 
         ClientPermissions.Apply(descriptor, grants, scopes, pkce: request.Type == ClientTypes.Public);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await change.BeginAsync();
         var application = await applications.CreateAsync(descriptor, ct);
-        db.Audit(actor, "client.created", request.ClientId!, new { request.Type, grants, scopes, request.RedirectUris }, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        change.Record("client.created", request.ClientId!, new { request.Type, grants, scopes, request.RedirectUris });
+        await change.CommitAsync(transaction);
         return TypedResults.Created($"/api/clients/{request.ClientId}", new CreatedClient(await ViewAsync(applications, application, ct), secret));
+    }
+
+    /// <summary>The request's field errors (empty when valid), and its redirect URIs parsed.</summary>
+    private static Dictionary<string, string[]> Check(CreateClient request, string[] grants, string[] scopes, out List<Uri> redirects)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.ClientId) || request.ClientId.Length > 64 || request.ClientId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            errors["clientId"] = ["1 to 64 letters, digits, '-', '_' or '.'. 客户端标识必填。"];
+        }
+
+        if (request.Type is not (ClientTypes.Public or ClientTypes.Confidential))
+        {
+            errors["type"] = ["'public' (apps) or 'confidential' (servers). 类型须为 public 或 confidential。"];
+        }
+
+        if (grants.Length == 0 || grants.Any(g => !AllowedGrants.Contains(g)))
+        {
+            errors["grantTypes"] = [$"One or more of: {string.Join(", ", AllowedGrants)}."];
+        }
+        else if (grants.Contains(GrantTypes.ClientCredentials) && request.Type != ClientTypes.Confidential)
+        {
+            errors["grantTypes"] = ["Client credentials need a confidential client. 客户端凭据模式须为机密客户端。"];
+        }
+
+        if (scopes.Any(s => !ApiScopes.Audiences.ContainsKey(s) && s is not (Scopes.OpenId or Scopes.Profile or Scopes.Roles or Scopes.OfflineAccess)))
+        {
+            errors["scopes"] = ["Unknown scope. 未知的权限范围。"];
+        }
+
+        redirects = [];
+        foreach (var raw in request.RedirectUris ?? [])
+        {
+            if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                errors["redirectUris"] = [$"'{raw}' is not an absolute URI without a fragment. 回调地址须为绝对地址。"];
+                break;
+            }
+
+            redirects.Add(uri);
+        }
+
+        if (grants.Contains(GrantTypes.AuthorizationCode) && redirects.Count == 0 && !errors.ContainsKey("redirectUris"))
+        {
+            errors["redirectUris"] = ["The authorization code flow needs exact redirect URIs. 授权码模式须登记回调地址。"];
+        }
+
+        return errors;
     }
 
     private static async Task<ClientView> ViewAsync(IOpenIddictApplicationManager applications, object application, CancellationToken ct) =>

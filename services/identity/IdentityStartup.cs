@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Talent.Data;
+using Talent.Identity.Data;
+using Talent.Identity.Keys;
+using Talent.Identity.Seeding;
+
+namespace Talent.Identity;
+
+/// <summary>What the built application does before it answers: its middleware, then its start-up steps.</summary>
+public static class IdentityStartup
+{
+    /// <summary>The path under which the gateway publishes this service; requests without it work too.</summary>
+    public const string PathBase = "/identity";
+
+    /// <summary>
+    /// The path base and forwarded headers come first: the issuer, redirects and the sign-in page's links are built
+    /// from the address the client used at the gateway.
+    /// </summary>
+    public static WebApplication UseIdentityPipeline(this WebApplication app)
+    {
+        app.UsePathBase(PathBase);
+        app.UseForwardedHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Migrations (guarded), key material, and the demonstration data when turned on, in that order.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<IdentityDb>();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<TalentIdentityOptions>>().Value.DemoData)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Talent.Identity.Data;
+
+namespace Talent.Identity.Users;
+
+/// <summary>A person as operators see them: never the password hash nor the security stamp.</summary>
+public sealed record UserView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentCode, string? ApplicantKind, string? CreditCode, bool Disabled, bool LockedOut)
+{
+    public static async Task<UserView> OfAsync(UserManager<TalentUser> users, TalentUser user) =>
+        new(user.Id, user.UserName!, user.DisplayName, [.. await users.GetRolesAsync(user)], user.DepartmentCode, user.ApplicantKind, user.CreditCode, user.Disabled, await users.IsLockedOutAsync(user));
+}
+
+public sealed record CreateUser(string? UserName, string? DisplayName, string? Password, string[]? Roles, string? DepartmentCode, string? ApplicantKind, string? CreditCode);
+
+/// <summary>Only what is given changes; a new password also lifts a lockout.</summary>
+public sealed record UpdateUser(string? DisplayName, string[]? Roles, string? DepartmentCode, string? ApplicantKind, string? CreditCode, string? NewPassword);
