@@ -1,5 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Talent.Data;
 using Talent.Matching.Data;
+using Talent.Matching.Demo;
+using Talent.Matching.Engagements;
+using Talent.Matching.Matching;
+using Talent.Matching.Suggestions;
 using Talent.Messaging;
 using Talent.ReadModels;
 
@@ -9,6 +15,7 @@ public static class MatchingServiceExtensions
 {
     public const string ServiceName = "matching";
 
+    /// <summary>Authentication and policies, the database, the bus and its consumers, options and the background work.</summary>
     public static IHostApplicationBuilder AddMatchingServices(this IHostApplicationBuilder builder)
     {
         builder.AddTalentAuthentication(ServiceName);
@@ -16,22 +23,26 @@ public static class MatchingServiceExtensions
         builder.AddMessaging<MatchingDbContext>(ServiceName, bus =>
         {
             bus.AddCatalogueCopyConsumers<MatchingDbContext>(ServiceName);
-            bus.AddConsumer<Engagements.EvaluationSubmittedConsumer>();
-            bus.AddConsumer<Suggestions.SuggestOnSubmitted>();
-            bus.AddConsumer<Suggestions.SuggestOnDecided>();
+            bus.AddConsumer<EvaluationSubmittedConsumer>();
+            bus.AddConsumer<SuggestOnSubmitted>();
+            bus.AddConsumer<SuggestOnDecided>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
         });
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        builder.Services.Configure<Matching.TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
-        builder.Services.AddHostedService<Demo.DemoMatching>();
-        builder.Services.AddHostedService<Engagements.FirstContactSweep>();
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(MatchingApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "commissioner", "butler", "broker", "operator"))
-            .AddPolicy(MatchingApi.ClientPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
-            .AddPolicy(MatchingApi.ProviderPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "commissioner", "butler", "broker"))
-            .AddPolicy(MatchingApi.CoordinatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "commissioner", "operator"))
-            .AddPolicy(MatchingApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.Configure<TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
+        builder.Services.AddHostedService<DemoMatching>();
+        builder.Services.AddHostedService<FirstContactSweep>();
+        builder.Services.AddAuthorizationBuilder().AddMatchingPolicies(ServiceName);
         return builder;
+    }
+
+    /// <summary>Start-up steps, in this order: the schema, then the calendar copy and the suggestion rules where there are none yet.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<MatchingDbContext>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
+        await CalendarCopy.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        await SuggestionRuleSeed.SeedAsync(db, CancellationToken.None);
     }
 }

@@ -4,7 +4,6 @@ using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
 using Talent.Matching.Providers;
-using Talent.WorkingDays;
 
 namespace Talent.Matching.Demo;
 

@@ -10,38 +10,21 @@ namespace Talent.Matching.Engagements;
 /// Flags engagements whose first contact is past its deadline to the commissioners (<c>FirstContactOverdue</c>, once
 /// each); safe with several replicas (<c>FOR UPDATE SKIP LOCKED</c>). Every <c>Matching:SweepInterval</c> (1 min).
 /// </summary>
-public sealed class FirstContactSweep(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<FirstContactSweep> logger) : BackgroundService
+public sealed class FirstContactSweep(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<FirstContactSweep> logger)
+    : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("Matching:SweepInterval", TimeSpan.FromMinutes(1));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "First-contact sweep failed; retrying");
-            }
+    // A field, so the clock is not captured twice (here and in the base).
+    private readonly TimeProvider _time = time;
 
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => configuration.GetValue("Matching:SweepInterval", TimeSpan.FromMinutes(1));
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var today = WorkingCalendar.Today(now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Engagements

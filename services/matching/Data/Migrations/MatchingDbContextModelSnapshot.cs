@@ -147,11 +147,14 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("urgency");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_demands");
 
-                    b.HasIndex("State");
+                    b.HasIndex("State")
+                        .HasDatabaseName("IX_demands_state");
 
-                    b.HasIndex("ClientId", "CreatedAt");
+                    b.HasIndex("ClientId", "CreatedAt")
+                        .HasDatabaseName("IX_demands_client_id_created_at");
 
                     b.ToTable("demands", (string)null);
                 });
@@ -233,14 +236,18 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_engagements");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("IX_engagements_client_id");
 
                     b.HasIndex("ProposalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_engagements_proposal_id");
 
-                    b.HasIndex("ProviderId");
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("IX_engagements_provider_id");
 
                     b.ToTable("engagements", (string)null);
                 });
@@ -293,11 +300,14 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_proposals");
 
-                    b.HasIndex("DemandId");
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("IX_proposals_demand_id");
 
-                    b.HasIndex("ProviderId", "State");
+                    b.HasIndex("ProviderId", "State")
+                        .HasDatabaseName("IX_proposals_provider_id_state");
 
                     b.ToTable("proposals", (string)null);
                 });
@@ -413,12 +423,15 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_providers");
 
                     b.HasIndex("UserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_providers_user_id");
 
-                    b.HasIndex("Team", "Status");
+                    b.HasIndex("Team", "Status")
+                        .HasDatabaseName("IX_providers_team_status");
 
                     b.ToTable("providers", (string)null);
                 });
@@ -476,10 +489,12 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("source_application_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_suggestions");
 
                     b.HasIndex("PersonId", "RuleCode", "SourceApplicationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_suggestions_person_id_rule_code_source_application_id");
 
                     b.ToTable("suggestions", (string)null);
                 });
@@ -534,7 +549,8 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("trigger");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_suggestion_rules");
 
                     b.ToTable("suggestion_rules", (string)null);
                 });
@@ -557,7 +573,8 @@ namespace Talent.Matching.Data.Migrations
                     b.HasKey("MessageId", "Consumer")
                         .HasName("PK_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -603,10 +620,12 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("PK_outbox_messages");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_outbox_messages_message_id");
 
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_outbox_sent_at")
@@ -649,7 +668,8 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("source");
 
-                    b.HasKey("Year");
+                    b.HasKey("Year")
+                        .HasName("PK_calendar_years");
 
                     b.ToTable("calendar_years", (string)null);
                 });
@@ -708,7 +728,8 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_catalogue_items");
 
                     b.ToTable("catalogue_items", (string)null);
                 });

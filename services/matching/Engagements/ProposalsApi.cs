@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Talent.Contracts.Matching;
+using Talent.Http;
+using Talent.Matching.Demands;
+using Talent.Matching.Providers;
+using Talent.Messaging.Outbox;
+using static Talent.Matching.Actors;
+
+namespace Talent.Matching.Engagements;
+
+/// <summary>
+/// A provider's proposals from the batches: listed with their demands, accepted (an engagement starts) or declined (the
+/// provider is never proposed for that demand again, and the demand is open again).
+/// </summary>
+public static class ProposalsApi
+{
+    public sealed record DecideRequest(string? Reason);
+
+    public sealed record ProposedDemand(string ClientName, string ClientKind, List<string> Domains, string Stage, List<string> ServiceTypes, string Description, string Tier, string Urgency);
+
+    public sealed record ProposalView(Guid Id, Guid DemandId, int Score, ProposalState State, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt, ProposedDemand? Demand);
+
+    public sealed record ProposalDecided(Guid Id, ProposalState State);
+
+    public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/matching").WithTags("Proposals");
+        api.MapGet("/proposals/mine", MineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("MyProposals")
+            .WithSummary("The calling provider's proposals, newest first (at most 100), each with its demand.");
+        api.MapPost("/proposals/{id:guid}/accept", AcceptAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("AcceptProposal")
+            .WithSummary("The provider takes the demand on: an engagement starts, its first contact due by the tier's deadline.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/proposals/{id:guid}/decline", DeclineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("DeclineProposal")
+            .WithSummary("The provider declines: never proposed for this demand again, which is open for the next batch.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Ok<List<ProposalView>>> MineAsync([AsParameters] MatchingRequest call)
+    {
+        var (db, ct) = (call.Db, call.Cancellation);
+        var subject = ActorOf(call.User);
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == subject, ct);
+        if (provider is null)
+        {
+            return TypedResults.Ok(new List<ProposalView>());
+        }
+
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.ProviderId == provider.Id).OrderByDescending(p => p.ProposedAt).Take(100).ToListAsync(ct);
+        var demandIds = proposals.Select(p => p.DemandId).ToList();
+        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return TypedResults.Ok(proposals.Select(p => new ProposalView(p.Id, p.DemandId, p.Score, p.State, p.ProposedAt, p.DecidedAt,
+            demands.GetValueOrDefault(p.DemandId) is { } d ? new ProposedDemand(d.ClientName, d.ClientKind, d.Domains, d.Stage, d.ServiceTypes, d.Description, d.Tier, d.Urgency) : null)).ToList());
+    }
+
+    private static async Task<Results<Ok<Engagement>, NotFound, ProblemHttpResult>> AcceptAsync(Guid id, [AsParameters] MatchingRequest call)
+    {
+        if (await FindMineAsync(id, call) is not (var proposal, var provider, var demand))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (db, now) = (call.Db, call.Time.GetUtcNow());
+        if (!proposal.Accept(now))
+        {
+            return AlreadyDecided(proposal);
+        }
+
+        var engagement = Engagement.Start(proposal, demand, provider, await ReadModels.CalendarCopy.CalendarAsync(db, call.Cancellation), now);
+        provider.EngagementStarted();
+        db.Engagements.Add(engagement);
+        db.RecordEvent(new EngagementStarted(Guid.CreateVersion7(now), now, engagement.Id, demand.Id, demand.ClientId, provider.Id, provider.Team, engagement.FirstContactDueOn));
+        await db.SaveChangesAsync(call.Cancellation);
+        return TypedResults.Ok(engagement);
+    }
+
+    private static async Task<Results<Ok<ProposalDecided>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineAsync(Guid id, DecideRequest request, [AsParameters] MatchingRequest call)
+    {
+        if (request.Reason is { Length: > 500 })
+        {
+            return Problems.Invalid("reason", "At most 500 characters. 不超过 500 字。");
+        }
+
+        if (await FindMineAsync(id, call) is not (var proposal, var provider, var demand))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!proposal.Decline(request.Reason, call.Time.GetUtcNow()))
+        {
+            return AlreadyDecided(proposal);
+        }
+
+        // Declines feed back into the next round: never proposed again for this demand, which is open again.
+        demand.DeclinedBy(provider.Id);
+        if (demand.State == DemandState.Matched)
+        {
+            demand.Reopen();
+        }
+
+        await call.Db.SaveChangesAsync(call.Cancellation);
+        return TypedResults.Ok(new ProposalDecided(proposal.Id, proposal.State));
+    }
+
+    /// <summary>The proposal, its provider and its demand, when the proposal is the caller's; another provider's is not found.</summary>
+    private static async Task<(Proposal Proposal, Provider Provider, Demand Demand)?> FindMineAsync(Guid id, MatchingRequest call)
+    {
+        var (db, ct) = (call.Db, call.Cancellation);
+        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == id, ct);
+        var provider = proposal is null ? null : await db.Providers.SingleOrDefaultAsync(p => p.Id == proposal.ProviderId, ct);
+        if (proposal is null || provider is null || provider.UserId != ActorOf(call.User))
+        {
+            return null;
+        }
+
+        return (proposal, provider, await db.Demands.SingleAsync(d => d.Id == proposal.DemandId, ct));
+    }
+
+    private static ProblemHttpResult AlreadyDecided(Proposal proposal) =>
+        Problems.Of(StatusCodes.Status409Conflict, $"The proposal is {proposal.State} already. 该推荐已处理。");
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Talent.Matching;
+
+/// <summary>
+/// Who may call what: people (their demands, proposals and engagements), providers (the proposals and engagements that
+/// are theirs), coordinators (commissioners and operators: batches, every demand's candidates) and operators.
+/// </summary>
+public static class MatchingPolicies
+{
+    public const string User = "matching-user";
+    public const string Client = "matching-client";
+    public const string Provider = "matching-provider";
+    public const string Coordinator = "matching-coordinator";
+    public const string Operator = "matching-operator";
+
+    public static AuthorizationBuilder AddMatchingPolicies(this AuthorizationBuilder authorization, string scope) => authorization
+        .AddPolicy(User, AuthenticationExtensions.ScopeAndRole(scope, "applicant", "staff", "commissioner", "butler", "broker", "operator"))
+        .AddPolicy(Client, AuthenticationExtensions.ScopeAndRole(scope, "applicant"))
+        .AddPolicy(Provider, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler", "broker"))
+        .AddPolicy(Coordinator, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "operator"))
+        .AddPolicy(Operator, AuthenticationExtensions.ScopeAndRole(scope, "operator"));
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Talent.Matching.Data;
+
+namespace Talent.Matching.Suggestions;
+
+/// <summary>At start-up, the <see cref="SuggestionRule.Defaults"/> when there are no rules yet (operators edit them afterwards).</summary>
+public static class SuggestionRuleSeed
+{
+    public static async Task SeedAsync(MatchingDbContext db, CancellationToken ct)
+    {
+        if (!await db.SuggestionRules.AnyAsync(ct))
+        {
+            db.SuggestionRules.AddRange(SuggestionRule.Defaults.Select(r => new SuggestionRule
+            {
+                Code = r.Code,
+                Trigger = r.Trigger,
+                ItemCode = r.ItemCode,
+                Team = r.Team,
+                ServiceTypes = [.. r.ServiceTypes],
+                SuggestItemCode = r.SuggestItemCode,
+                MessageZh = r.MessageZh,
+                MessageEn = r.MessageEn,
+                Enabled = r.Enabled,
+            }));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another replica seeded them first.
+            }
+        }
+    }
+}
