@@ -1,9 +1,11 @@
-using Talent.Data;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
-using Talent.ReadModels;
 using Talent.Applications.Data;
+using Talent.Applications.Deadlines;
+using Talent.Applications.Demo;
+using Talent.Data;
 using Talent.Messaging;
+using Talent.ReadModels;
 
 namespace Talent.Applications;
 
@@ -30,11 +32,12 @@ public static class ApplicationsServiceExtensions
         return builder;
     }
 
-    /// <summary>Seeds the working-day calendar when empty and loads it.</summary>
-    public static async Task LoadCalendarAsync(this WebApplication app)
+    /// <summary>Start-up, in order: apply the migrations, then seed the working-day calendar when empty and load it.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
     {
+        await app.MigrateDatabaseAsync<ApplicationsDbContext>();
         await using var scope = app.Services.CreateAsyncScope();
         await app.Services.GetRequiredService<CalendarProvider>().LoadAsync(
-            scope.ServiceProvider.GetRequiredService<Data.ApplicationsDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 }

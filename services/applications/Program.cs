@@ -1,26 +1,30 @@
 using Talent.Applications;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
-using Talent.ReadModels;
 using Talent.Applications.Data;
-using Talent.Data;
+using Talent.Applications.Enquiries;
+using Talent.Applications.Figures;
+using Talent.Applications.Materials;
+using Talent.ReadModels;
 
 var builder = WebApplication.CreateBuilder(args);
-
 builder.AddServiceDefaults();
 builder.AddApplicationsServices();
 
 var app = builder.Build();
-
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
-app.MapCatalogueCopyApi<ApplicationsDbContext>("/api/applications");
-app.MapApplicationsApi();
+app.MapCatalogueCopyApi<ApplicationsDbContext>(ApplicationsApi.Prefix);
+app.MapDraftingApi();
+app.MapMaterialsApi();
+app.MapSubmissionApi();
+app.MapHandlingApi();
+app.MapCaseQueriesApi();
 app.MapEnquiriesApi();
+app.MapFiguresApi();
 app.MapCalendarApi();
 
-await app.MigrateDatabaseAsync<ApplicationsDbContext>();
-await app.LoadCalendarAsync();
+await app.PrepareAsync();
 await app.RunAsync();
 
 public partial class Program;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Talent.Applications.Applying;
+using Talent.Applications.Enquiries;
 using Talent.Contracts.Catalogue;
 using Talent.WorkingDays;
 using Xunit;
@@ -77,15 +78,17 @@ public sealed class ApplicationStateMachineTests
         var application = Submitted();
         application.Accept(Housing, Calendar, Now);
 
-        Assert.True(application.CompleteStep(2, Hr, Calendar, Now)!.Field == "step");
-        Assert.True(application.CompleteStep(1, Hr, Calendar, Now)!.Forbidden);
+        var outOfOrder = application.CompleteStep(2, Hr, Calendar, Now)!;
+        Assert.True(outOfOrder.Field == "step");
+        Assert.Equal(409, outOfOrder.Status);
+        Assert.Equal(403, application.CompleteStep(1, Hr, Calendar, Now)!.Status);
         Assert.Null(application.CompleteStep(1, Housing, Calendar, Now));
         Assert.Equal(ApplicationState.InReview, application.State);
         Assert.False(application.Decide(true, "同意", null, Housing, Now) is null);
         Assert.Null(application.CompleteStep(2, Hr, Calendar, Now));
         Assert.Equal(["decide", "withdraw", "handover"], application.Allowed());
 
-        Assert.True(application.Decide(true, "同意", null, Hr, Now)!.Forbidden);
+        Assert.Equal(403, application.Decide(true, "同意", null, Hr, Now)!.Status);
         Assert.Null(application.Decide(true, "同意配租", null, Housing, Now));
         Assert.Equal(ApplicationState.Approved, application.State);
         Assert.True(application.DecidedOnTime);
@@ -98,7 +101,9 @@ public sealed class ApplicationStateMachineTests
         var application = Submitted(Card(new StepSnapshot(1, "审核", null, "HOUSING", 2, true)));
         application.Accept(Housing, Calendar, Now);
         application.CompleteStep(1, Housing, Calendar, Now);
-        Assert.Equal("reasons", application.Decide(false, "不予批准", " ", Housing, Now)!.Field);
+        var unreasoned = application.Decide(false, "不予批准", " ", Housing, Now)!;
+        Assert.Equal("reasons", unreasoned.Field);
+        Assert.Equal(400, unreasoned.Status);
         Assert.Null(application.Decide(false, "不予批准", "不符合条件：在区内有自有住房", Housing, Now));
         Assert.Equal(ApplicationState.Denied, application.State);
     }
@@ -125,7 +130,7 @@ public sealed class ApplicationStateMachineTests
     {
         var application = Submitted();
         var reference = application.Reference;
-        Assert.True(application.ReturnForSupplement(Hr, "缺少劳动合同", Now)!.Forbidden);
+        Assert.Equal(403, application.ReturnForSupplement(Hr, "缺少劳动合同", Now)!.Status);
         Assert.Null(application.ReturnForSupplement(Housing, "缺少劳动合同", Now));
         Assert.Equal(ApplicationState.ReturnedForSupplement, application.State);
         Assert.Equal("staff-housing", application.OwnerId);
@@ -156,22 +161,22 @@ public sealed class ApplicationStateMachineTests
             _ => application.Decide(true, "x", null, Housing, Now),
         };
         Assert.NotNull(refusal);
-        Assert.False(refusal.Forbidden);
-        Assert.Equal(ApplicationState.Draft, refusal.State);
-        Assert.Contains("submit", refusal.Allowed);
+        Assert.Equal(409, refusal.Status);
+        Assert.Equal(nameof(ApplicationState.Draft), refusal.State);
+        Assert.Contains("submit", refusal.Allowed!);
     }
 
     [Fact]
     public void Only_the_applicant_edits_submits_and_withdraws()
     {
         var application = Draft();
-        Assert.True(application.SaveAnswers(new Dictionary<string, JsonElement>(), OtherTalent, Now)!.Forbidden);
-        Assert.True(application.Submit(OtherTalent, null, NextReference, Calendar, 1, Now)!.Forbidden);
-        Assert.True(application.Submit(Housing, null, NextReference, Calendar, 1, Now)!.Forbidden);
-        Assert.True(application.Withdraw(Housing, null, Now)!.Forbidden);
+        Assert.Equal(403, application.SaveAnswers(new Dictionary<string, JsonElement>(), OtherTalent, Now)!.Status);
+        Assert.Equal(403, application.Submit(OtherTalent, null, NextReference, Calendar, 1, Now)!.Status);
+        Assert.Equal(403, application.Submit(Housing, null, NextReference, Calendar, 1, Now)!.Status);
+        Assert.Equal(403, application.Withdraw(Housing, null, Now)!.Status);
         Assert.Null(application.Withdraw(Talent, "不需要了", Now));
         Assert.Equal(ApplicationState.Withdrawn, application.State);
-        Assert.False(application.Withdraw(Talent, null, Now)!.Forbidden);
+        Assert.Equal(409, application.Withdraw(Talent, null, Now)!.Status);
     }
 
     [Fact]
@@ -189,8 +194,10 @@ public sealed class ApplicationStateMachineTests
     {
         var application = Submitted();
         application.Accept(Housing, Calendar, Now);
-        Assert.True(application.HandOver(Hr, Hr, "x", Now)!.Forbidden);
-        Assert.Equal("to", application.HandOver(Housing, new CaseActor("s", "s", false, true, false, "EDU"), "x", Now)!.Field);
+        Assert.Equal(403, application.HandOver(Hr, Hr, "x", Now)!.Status);
+        var outsider = application.HandOver(Housing, new CaseActor("s", "s", false, true, false, "EDU"), "x", Now)!;
+        Assert.Equal("to", outsider.Field);
+        Assert.Equal(400, outsider.Status);
         Assert.Null(application.HandOver(Housing, Hr, "休假，移交人社局同事", Now));
         Assert.Equal("staff-hr", application.OwnerId);
         Assert.Null(application.HandOver(Operator, Housing, "归还", Now));
@@ -201,8 +208,8 @@ public sealed class ApplicationStateMachineTests
     public void Visits_are_recorded_by_staff_of_the_case_and_counted()
     {
         var application = Submitted();
-        Assert.True(application.RecordVisit(new CaseActor("s", "s", false, true, false, "EDU"), null, Now)!.Forbidden);
-        Assert.True(application.RecordVisit(Talent, null, Now)!.Forbidden);
+        Assert.Equal(403, application.RecordVisit(new CaseActor("s", "s", false, true, false, "EDU"), null, Now)!.Status);
+        Assert.Equal(403, application.RecordVisit(Talent, null, Now)!.Status);
         Assert.Null(application.RecordVisit(Housing, "现场核验原件", Now));
         Assert.Equal(1, application.InPersonVisits);
         Assert.Equal("visit", application.History[^1].Action);
@@ -218,10 +225,10 @@ public sealed class ApplicationStateMachineTests
         Assert.Equal("staff-hr", application.OwnerId);
 
         var enquiry = Enquiry.Ask(Talent, "TALENT-APARTMENT", application.Id, "HOUSING", "需要什么材料？", Now);
-        Assert.True(enquiry.Reply(Hr, "x", Now)!.Forbidden);
+        Assert.Equal(403, enquiry.Reply(Hr, "x", Now)!.Status);
         Assert.Null(enquiry.Reply(Housing, "身份证与劳动合同。", Now));
         Assert.Equal("staff-housing", enquiry.OwnerId);
-        Assert.True(enquiry.Reply(new CaseActor("staff-housing-2", "另一位", false, true, false, "HOUSING"), "y", Now)!.Forbidden);
+        Assert.Equal(403, enquiry.Reply(new CaseActor("staff-housing-2", "另一位", false, true, false, "HOUSING"), "y", Now)!.Status);
     }
 
     [Fact]

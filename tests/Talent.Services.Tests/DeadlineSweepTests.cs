@@ -1,6 +1,7 @@
 extern alias applications;
 using applications::Talent.Applications.Applying;
 using applications::Talent.Applications.Data;
+using applications::Talent.Applications.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,41 +1,13 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Applications.Data;
 using Talent.Contracts.Applications;
+using Talent.Http;
 using Talent.Messaging.Outbox;
 using Talent.WorkingDays;
 
 namespace Talent.Applications.Calendar;
-
-/// <summary>The working-day calendar every deadline here is counted in; reloaded from the database by each replica.</summary>
-public sealed class CalendarProvider
-{
-    private volatile WorkingCalendar _calendar = new(ChinaHolidays.Seed);
-
-    public WorkingCalendar Current => _calendar;
-
-    public void Use(IEnumerable<CalendarYear> years) => _calendar = new WorkingCalendar(years);
-
-    /// <summary>Seeds the State Council arrangements when the table is empty, then loads it.</summary>
-    public async Task LoadAsync(ApplicationsDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        if (!await db.CalendarYears.AnyAsync(ct))
-        {
-            db.CalendarYears.AddRange(ChinaHolidays.Seed.Select(y => CalendarYearRow.From(y, "system:seed", time.GetUtcNow())));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another replica seeded it first.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        Use((await db.CalendarYears.AsNoTracking().ToListAsync(ct)).Select(r => r.ToYear()));
-    }
-}
 
 /// <summary><c>GET /api/applications/calendar/{year}</c> (anyone) and <c>PUT</c> (operators, If-Match, raises WorkingCalendarChanged).</summary>
 public static class CalendarApi
@@ -49,30 +21,27 @@ public static class CalendarApi
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder routes)
     {
         var calendar = routes.MapGroup("/api/applications/calendar").WithTags("Working-day calendar");
-        calendar.MapGet("/{year:int}", GetAsync).AllowAnonymous().WithName("GetCalendarYear");
+        calendar.MapGet("/{year:int}", GetAsync).AllowAnonymous().WithName("GetCalendarYear")
+            .WithSummary("A year's holidays and make-up working days, with its revision as the ETag.");
         calendar.MapPut("/{year:int}", PutAsync).RequireAuthorization(OperatorPolicy).WithName("PutCalendarYear")
-            .WithSummary("Replaces a year's holidays and make-up working days; If-Match with its ETag (0 for a new year).");
+            .WithSummary("Replaces a year's holidays and make-up working days; If-Match with its ETag (0 for a new year).")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(int year, HttpContext http, ApplicationsDbContext db, CancellationToken ct)
+    private static async Task<Results<WithETag<Ok<CalendarView>>, NotFound>> GetAsync(int year, ApplicationsDbContext db, CancellationToken ct)
     {
         var row = await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(r => r.Year == year, ct);
-        if (row is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        http.Response.Headers.ETag = $"\"{row.Revision}\"";
-        return TypedResults.Ok(View(row));
+        return row is null ? TypedResults.NotFound() : TypedResults.Ok(View(row)).WithETag(row.Revision);
     }
 
-    private static async Task<IResult> PutAsync(int year, CalendarInput input, HttpContext http, ClaimsPrincipal user, ApplicationsDbContext db, CalendarProvider provider, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<WithETag<Ok<CalendarView>>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        int year, CalendarInput input, HttpRequest http, ClaimsPrincipal user, ApplicationsDbContext db, CalendarProvider provider, TimeProvider time, CancellationToken ct)
     {
-        if (!int.TryParse(http.Request.Headers.IfMatch.ToString().Trim().Trim('"'), out var expected))
+        // A year not yet entered is revision 0.
+        if (!http.TryReadIfMatch(out var expected, out var precondition, "the year"))
         {
-            return TypedResults.Problem(title: "Send If-Match with the year's ETag (0 for a year not yet entered). 请在 If-Match 中提供 ETag。", statusCode: StatusCodes.Status428PreconditionRequired,
-                extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+            return precondition;
         }
 
         var proposed = new CalendarYear(year, input.Holidays ?? [], input.MakeUpWorkdays ?? [], string.IsNullOrWhiteSpace(input.Source) ? "" : input.Source.Trim(), input.Provisional ?? false);
@@ -92,8 +61,7 @@ public static class CalendarApi
         var row = await db.CalendarYears.SingleOrDefaultAsync(r => r.Year == year, ct);
         if ((row?.Revision ?? 0) != expected)
         {
-            return TypedResults.Problem(title: $"The year changed since you read it (now revision {row?.Revision ?? 0}). 日历已被修改，请刷新后重试。", statusCode: StatusCodes.Status412PreconditionFailed,
-                extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+            return Preconditions.Stale("the year", row?.Revision ?? 0);
         }
 
         if (row is null)
@@ -119,13 +87,12 @@ public static class CalendarApi
         }
         catch (DbUpdateException)
         {
-            return TypedResults.Problem(title: "The year changed while you saved it. 日历已被他人修改。", statusCode: StatusCodes.Status412PreconditionFailed,
-                extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
+            // Another operator saved the same year (or created it) between our read and our write.
+            return Problems.Of(StatusCodes.Status412PreconditionFailed, "The year changed while you saved it. 日历已被他人修改。", "If-Match");
         }
 
         await provider.LoadAsync(db, time, ct);
-        http.Response.Headers.ETag = $"\"{row.Revision}\"";
-        return TypedResults.Ok(View(row));
+        return TypedResults.Ok(View(row)).WithETag(row.Revision);
     }
 
     private static CalendarView View(CalendarYearRow row)

@@ -210,21 +210,73 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_applications");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_applications_reference");
 
-                    b.HasIndex("ApplicantId", "CreatedAt");
+                    b.HasIndex("ApplicantId", "CreatedAt")
+                        .HasDatabaseName("IX_applications_applicant_id_created_at");
 
-                    b.HasIndex("AwaitingDepartmentCode", "DueOn");
+                    b.HasIndex("AwaitingDepartmentCode", "DueOn")
+                        .HasDatabaseName("IX_applications_awaiting_department_due_on");
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "DueOn")
+                        .HasDatabaseName("IX_applications_state_due_on");
 
                     b.ToTable("applications", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Applying.Enquiry", b =>
+            modelBuilder.Entity("Talent.Applications.Calendar.CalendarYearRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("holidays");
+
+                    b.PrimitiveCollection<List<DateOnly>>("MakeUpWorkdays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("make_up_workdays");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Year")
+                        .HasName("PK_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.Applications.Enquiries.Enquiry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,16 +340,19 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("question");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_enquiries");
 
-                    b.HasIndex("ApplicantId", "AskedAt");
+                    b.HasIndex("ApplicantId", "AskedAt")
+                        .HasDatabaseName("IX_enquiries_applicant_id_asked_at");
 
-                    b.HasIndex("Department", "AskedAt");
+                    b.HasIndex("Department", "AskedAt")
+                        .HasDatabaseName("IX_enquiries_department_asked_at");
 
                     b.ToTable("enquiries", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Applying.MaterialFile", b =>
+            modelBuilder.Entity("Talent.Applications.Materials.MaterialFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -365,62 +420,102 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_until");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_material_files");
 
-                    b.HasIndex("ApplicationId");
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("IX_material_files_application_id");
 
-                    b.HasIndex("ApplicantId", "AcceptedAt");
+                    b.HasIndex("ApplicantId", "AcceptedAt")
+                        .HasDatabaseName("IX_material_files_applicant_id_accepted_at");
 
                     b.ToTable("material_files", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Calendar.CalendarYearRow", b =>
+            modelBuilder.Entity("Talent.Messaging.Inbox.InboxMessage", b =>
                 {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
 
-                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
-                        .IsRequired()
-                        .HasColumnType("date[]")
-                        .HasColumnName("holidays");
-
-                    b.PrimitiveCollection<List<DateOnly>>("MakeUpWorkdays")
-                        .IsRequired()
-                        .HasColumnType("date[]")
-                        .HasColumnName("make_up_workdays");
-
-                    b.Property<bool>("Provisional")
-                        .HasColumnType("boolean")
-                        .HasColumnName("provisional");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("source");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
+                    b.Property<string>("Consumer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("updated_by");
+                        .HasColumnName("consumer");
 
-                    b.HasKey("Year");
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
 
-                    b.ToTable("calendar_years", (string)null);
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("PK_inbox_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_inbox_messages_processed_at");
+
+                    b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Catalogue.CatalogueItemCopy", b =>
+            modelBuilder.Entity("Talent.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
+                    b.HasKey("Sequence")
+                        .HasName("PK_outbox_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_outbox_messages_message_id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_outbox_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.ReadModels.CatalogueItemCopy", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -474,12 +569,13 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_catalogue_items");
 
                     b.ToTable("catalogue_items", (string)null);
                 });
 
-            modelBuilder.Entity("Talent.Applications.Catalogue.CatalogueVersionCopy", b =>
+            modelBuilder.Entity("Talent.ReadModels.CatalogueVersionCopy", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -503,89 +599,10 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
-                    b.HasKey("Code", "Version");
+                    b.HasKey("Code", "Version")
+                        .HasName("PK_catalogue_versions");
 
                     b.ToTable("catalogue_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Talent.Messaging.Inbox.InboxMessage", b =>
-                {
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("Consumer")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("consumer");
-
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("MessageId", "Consumer")
-                        .HasName("PK_inbox_messages");
-
-                    b.HasIndex("ProcessedAt");
-
-                    b.ToTable("inbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Talent.Messaging.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("body");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("message_type");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("trace_parent");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("SentAt")
-                        .HasDatabaseName("ix_outbox_sent_at")
-                        .HasFilter("sent_at IS NOT NULL");
-
-                    b.HasIndex("Sequence")
-                        .HasDatabaseName("ix_outbox_unsent")
-                        .HasFilter("sent_at IS NULL");
-
-                    b.ToTable("outbox_messages", (string)null);
                 });
 #pragma warning restore 612, 618
         }

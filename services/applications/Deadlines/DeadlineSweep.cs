@@ -1,52 +1,37 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
 using Talent.Contracts.Applications;
 using Talent.Messaging.Outbox;
 
-namespace Talent.Applications.Applying;
+namespace Talent.Applications.Deadlines;
 
 /// <summary>
 /// Raises <c>ApplicationDueSoon</c> and <c>ApplicationOverdue</c> once per deadline. Idempotent (the case records the
 /// deadline it alerted for), safe with several replicas (rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>), and it
 /// survives restarts (the state is in the rows). Also reloads the calendar, so edits on other replicas arrive here.
 /// </summary>
-public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, ILogger<DeadlineSweep> logger) : BackgroundService
+public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, ILogger<DeadlineSweep> logger)
+    : PeriodicWork(time, logger)
 {
     public const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Deadline sweep failed; retrying");
-            }
+    // A field, so the clock is not captured twice (here and in the base).
+    private readonly TimeProvider _time = time;
 
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>One pass; returns the number of alerts raised.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
-        await calendar.LoadAsync(db, time, ct);
-        var now = time.GetUtcNow();
+        await calendar.LoadAsync(db, _time, ct);
+        var now = _time.GetUtcNow();
         var today = Application.Today(now);
         var soon = calendar.Current.AddWorkingDays(today, options.Value.DueSoonDays);
         var raised = 0;

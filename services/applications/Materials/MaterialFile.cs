@@ -1,4 +1,6 @@
-namespace Talent.Applications.Applying;
+using Talent.Applications.Applying;
+
+namespace Talent.Applications.Materials;
 
 /// <summary>
 /// An uploaded material: its bytes, checked type, size and SHA-256. Readable by its applicant and the staff handling
@@ -59,15 +61,4 @@ public sealed class MaterialFile
     }
 
     public bool InWallet(DateOnly today) => AcceptedAt is not null && (ValidUntil is null || ValidUntil >= today);
-}
-
-/// <summary>What a file is, by its first bytes (never by its name): PDF, PNG, JPEG or OFD (China's fixed-layout format).</summary>
-public static class ContentSniffer
-{
-    public static string? Detect(ReadOnlySpan<byte> head) =>
-        head.StartsWith("%PDF-"u8) ? "application/pdf"
-        : head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : head.StartsWith("PK\u0003\u0004"u8) ? "application/ofd"
-        : null;
 }

@@ -1,13 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
+using Talent.Applications.Materials;
 using Talent.Contracts.Applications;
 using Talent.Contracts.Catalogue;
 using Talent.Messaging.Outbox;
 
-namespace Talent.Applications.Applying;
+namespace Talent.Applications.Demo;
 
 /// <summary>
 /// DEMONSTRATION DATA (when <c>Applications:DemoData</c> is on): thirty applications of the demonstration accounts
@@ -110,7 +112,7 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, CalendarProvid
                 continue;
             }
 
-            var reference = await ApplicationsApi.NextReferenceAsync(db, start, ct);
+            var reference = await ReferenceNumbers.NextAsync(db, start, ct);
             application.Submit(applicant, null, () => reference, calendar.Current, 1, start);
             db.RecordEvent(new ApplicationSubmitted(Guid.CreateVersion7(start), start, application.Id, reference, applicant.Subject, item.Code, item.Version, application.LeadDepartment, application.Departments, application.Channel, application.AcceptanceDeadline!.Value));
             var lead = Staff(application.LeadDepartment);

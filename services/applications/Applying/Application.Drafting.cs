@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Talent.Contracts.Catalogue;
+using Talent.Http;
+using Talent.WorkingDays;
+
+namespace Talent.Applications.Applying;
+
+// The applicant's part: filling the form, attaching materials, submitting.
+public sealed partial class Application
+{
+    public Refusal? SaveAnswers(Dictionary<string, JsonElement> answers, CaseActor actor, DateTimeOffset now)
+    {
+        if (!MayEdit(actor))
+        {
+            return Forbidden("Only the applicant (or the staff who filed it at the window) fills the form. 只有申请人可以填写。");
+        }
+
+        if (State is not (ApplicationState.Draft or ApplicationState.ReturnedForSupplement))
+        {
+            return Conflict("The form is filled while drafting or after a return for supplement. 仅草稿或补正时可以修改。");
+        }
+
+        Answers = answers;
+        Revision++;
+        return null;
+    }
+
+    public Refusal? Attach(AttachedMaterial material, CaseActor actor)
+    {
+        if (!MayEdit(actor))
+        {
+            return Forbidden("Only the applicant attaches materials. 只有申请人可以上传材料。");
+        }
+
+        if (State is not (ApplicationState.Draft or ApplicationState.ReturnedForSupplement))
+        {
+            return Conflict("Materials are attached while drafting or after a return for supplement. 仅草稿或补正时可以上传材料。");
+        }
+
+        Materials.RemoveAll(m => m.Code == material.Code);
+        Materials.Add(material);
+        Revision++;
+        return null;
+    }
+
+    /// <summary>Materials the card marks as held by a department are recorded as data-sharing references (免提交).</summary>
+    public void ReferenceSharedMaterials(FlowCardSnapshot card, DateTimeOffset now)
+    {
+        foreach (var material in card.Materials.Where(m => m.NeedNotBeSubmitted && Materials.All(a => a.Code != m.Code)))
+        {
+            Materials.Add(new AttachedMaterial(material.Code, AttachedMaterial.DataSharing, null, null, null, null, null, $"{material.SourceDepartment}:{ApplicantId}:{material.Code}", now));
+        }
+    }
+
+    /// <summary>The required materials not yet satisfied, by code.</summary>
+    public IReadOnlyList<string> MissingMaterials(FlowCardSnapshot card) =>
+        [.. card.Materials.Where(m => m.Required && !m.NeedNotBeSubmitted && Materials.All(a => a.Code != m.Code)).Select(m => m.Code)];
+
+    public Refusal? Submit(CaseActor actor, string? key, Func<string> nextReference, WorkingCalendar calendar, int acceptanceDays, DateTimeOffset now)
+    {
+        if (!MayEdit(actor))
+        {
+            return Forbidden("Only the applicant (or the staff who filed it at the window) submits. 只有申请人可以提交。");
+        }
+
+        if (State is not (ApplicationState.Draft or ApplicationState.ReturnedForSupplement))
+        {
+            return Conflict("Only a draft or an application returned for supplement is submitted. 仅草稿或补正后的申请可以提交。");
+        }
+
+        var from = State;
+        Reference ??= nextReference();
+        SubmitKey = key;
+        SubmittedAt = now;
+        AcceptanceDeadline = calendar.AddWorkingDays(Today(now), acceptanceDays);
+        State = ApplicationState.Submitted;
+        Record(actor, from == ApplicationState.Draft ? "submit" : "resubmit", from, now, null);
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Talent.Applications.Enquiries;
+
+/// <summary>Table <c>enquiries</c>; column names by the snake-case convention.</summary>
+public sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
+{
+    public void Configure(EntityTypeBuilder<Enquiry> e)
+    {
+        e.HasKey(q => q.Id);
+        e.Property(q => q.ApplicantId).HasMaxLength(100);
+        e.Property(q => q.ApplicantName).HasMaxLength(200);
+        e.Property(q => q.ItemCode).HasMaxLength(64);
+        e.Property(q => q.Department).HasMaxLength(20);
+        e.Property(q => q.Question).HasMaxLength(Enquiry.MaxLength);
+        e.Property(q => q.Answer).HasMaxLength(Enquiry.MaxLength);
+        e.Property(q => q.OwnerId).HasMaxLength(100);
+        e.Property(q => q.OwnerName).HasMaxLength(200);
+        // The department's list and the applicant's own, by date.
+        e.HasIndex(q => new { q.Department, q.AskedAt });
+        e.HasIndex(q => new { q.ApplicantId, q.AskedAt });
+    }
+}
