@@ -1,8 +1,8 @@
-using Talent.Data;
 using Talent.Catalogue.Data;
+using Talent.Catalogue.Demo;
 using Talent.Catalogue.Items;
-using Talent.Catalogue.References;
 using Talent.Catalogue.Search;
+using Talent.Data;
 using Talent.Messaging;
 
 namespace Talent.Catalogue;
@@ -22,21 +22,28 @@ public static class CatalogueServiceExtensions
         builder.Services.AddSingleton<CatalogueSearchIndex>();
         builder.Services.AddHostedService<SearchIndexSync>();
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ItemsApi.EditorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator", "staff"))
-            .AddPolicy(ReferenceApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole("catalogue", "operator"));
+        builder.Services.AddCataloguePolicies();
         return builder;
     }
 
-    /// <summary>The demonstration catalogue, when <c>Catalogue:DemoData</c> is on (the embedded default).</summary>
-    public static async Task SeedCatalogueDemoDataAsync(this WebApplication app)
+    /// <summary>
+    /// The start-up steps, in this order: migrate the database; re-announce the directory once per announcement
+    /// generation (before the demonstration data: a new database announces nothing, one from an earlier release
+    /// re-announces its items); then the demonstration catalogue when <c>Catalogue:DemoData</c> is on (the embedded default).
+    /// </summary>
+    public static async Task PrepareAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue<bool>("Catalogue:DemoData"))
+        await app.MigrateDatabaseAsync<CatalogueDbContext>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            return;
+            await Announcements.AnnounceOnceAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), time, CancellationToken.None);
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        if (app.Configuration.GetValue<bool>("Catalogue:DemoData"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await DemoSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>(), time, CancellationToken.None);
+        }
     }
 }

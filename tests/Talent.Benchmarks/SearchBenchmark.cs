@@ -5,6 +5,7 @@ using System.Text.Json;
 using Talent.Catalogue.Demo;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.Search;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Benchmarks;
 
@@ -165,7 +166,7 @@ public static class SearchBenchmark
             {
                 await CatalogueClient.PublishAsync(http, CatalogueClient.Draft(
                     Code(i), Title(demo, i), demo.TitleEn, content.SummaryZh, demo.Category == ItemCategory.Life ? "life" : "production",
-                    [.. demo.Stages.Select(s => IndexedItem.Name(s))], demo.Lead, demo.Keywords));
+                    [.. demo.Stages.Select(s => StageNames.Code(s))], demo.Lead, demo.Keywords));
             }
             catch (InvalidOperationException ex) when (ex.Message.Contains("409", StringComparison.Ordinal))
             {

@@ -1,6 +1,6 @@
 using Talent.Catalogue.Demo;
-using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
+using Talent.Catalogue.Stages;
 using Xunit;
 
 namespace Talent.Catalogue.Tests;

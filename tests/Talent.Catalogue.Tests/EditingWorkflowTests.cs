@@ -6,6 +6,10 @@ namespace Talent.Catalogue.Tests;
 
 public sealed class EditingWorkflowTests
 {
+    // A refusal's status: not yours to do, or not possible in this state.
+    private const int Forbidden = 403;
+    private const int Conflict = 409;
+
     private static ItemVersion Draft() => ItemVersion.StartDraft("TALENT-APARTMENT", Content(), Card(), HousingStaff, Now).Draft!;
 
     private static ItemVersion Published()
@@ -27,10 +31,10 @@ public sealed class EditingWorkflowTests
     [Fact]
     public void Staff_of_another_department_may_not_draft_edit_or_submit_the_item()
     {
-        Assert.True(ItemVersion.StartDraft("X", Content(), Card(), StiStaff, Now).Refusal!.Forbidden);
+        Assert.Equal(Forbidden, ItemVersion.StartDraft("X", Content(), Card(), StiStaff, Now).Refusal!.Status);
         var draft = Draft();
-        Assert.True(draft.Edit(Content(), Card(), draft.Revision, StiStaff, Now)!.Forbidden);
-        Assert.True(draft.Submit(StiStaff, Now)!.Forbidden);
+        Assert.Equal(Forbidden, draft.Edit(Content(), Card(), draft.Revision, StiStaff, Now)!.Status);
+        Assert.Equal(Forbidden, draft.Submit(StiStaff, Now)!.Status);
         Assert.Equal(VersionState.Draft, draft.State);
     }
 
@@ -38,7 +42,7 @@ public sealed class EditingWorkflowTests
     public void Staff_may_not_hand_an_item_to_another_department()
     {
         var draft = Draft();
-        Assert.True(draft.Edit(Content() with { LeadDepartment = "STI" }, Card(), draft.Revision, HousingStaff, Now)!.Forbidden);
+        Assert.Equal(Forbidden, draft.Edit(Content() with { LeadDepartment = "STI" }, Card(), draft.Revision, HousingStaff, Now)!.Status);
         Assert.Null(draft.Edit(Content() with { LeadDepartment = "STI" }, Card(), draft.Revision, Operator, Now));
     }
 
@@ -47,8 +51,8 @@ public sealed class EditingWorkflowTests
     {
         var draft = Draft();
         draft.Submit(HousingStaff, Now);
-        Assert.True(draft.Publish(HousingStaff, Now)!.Forbidden);
-        Assert.True(draft.Return("缺少附件", HousingStaff, Now)!.Forbidden);
+        Assert.Equal(Forbidden, draft.Publish(HousingStaff, Now)!.Status);
+        Assert.Equal(Forbidden, draft.Return("缺少附件", HousingStaff, Now)!.Status);
         Assert.Null(draft.Return("请补充收费依据 Please add the fee basis", Operator, Now));
         Assert.Equal(VersionState.Draft, draft.State);
         Assert.Equal("请补充收费依据 Please add the fee basis", draft.ReturnComment);
@@ -61,7 +65,7 @@ public sealed class EditingWorkflowTests
         var read = draft.Revision;
         Assert.Null(draft.Edit(Content() with { TitleEn = "First" }, Card(), read, HousingStaff, Now));
         var refusal = draft.Edit(Content() with { TitleEn = "Second" }, Card(), read, HousingStaff, Now);
-        Assert.False(refusal!.Forbidden);
+        Assert.Equal(Conflict, refusal!.Status);
         Assert.Equal("First", draft.Content.TitleEn);
     }
 
@@ -70,8 +74,8 @@ public sealed class EditingWorkflowTests
     {
         var published = Published();
         var refusal = published.Edit(Content() with { TitleEn = "Changed" }, Card(), published.Revision, Operator, Now);
-        Assert.False(refusal!.Forbidden);
-        Assert.Equal(VersionState.Published, refusal.State);
+        Assert.Equal(Conflict, refusal!.Status);
+        Assert.Equal(nameof(VersionState.Published), refusal.State);
         Assert.Equal(["new-draft", "withdraw"], refusal.Allowed);
         Assert.Equal("Talent apartment", published.Content.TitleEn);
     }
@@ -92,9 +96,9 @@ public sealed class EditingWorkflowTests
     public void Withdrawal_is_an_operators_act_on_the_published_version_with_a_reason()
     {
         var published = Published();
-        Assert.True(published.Withdraw("政策到期", HousingStaff, Now)!.Forbidden);
+        Assert.Equal(Forbidden, published.Withdraw("政策到期", HousingStaff, Now)!.Status);
         Assert.Null(published.Withdraw("政策到期 Policy expired", Operator, Now));
         Assert.Equal(VersionState.Withdrawn, published.State);
-        Assert.False(Draft().Withdraw("x", Operator, Now)!.Forbidden);
+        Assert.Equal(Conflict, Draft().Withdraw("x", Operator, Now)!.Status);
     }
 }

@@ -1,4 +1,5 @@
 using Talent.Catalogue.Editing;
+using Talent.Catalogue.Stages;
 using Xunit;
 using static Talent.Catalogue.Tests.Samples;
 

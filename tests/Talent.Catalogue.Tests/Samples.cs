@@ -1,5 +1,6 @@
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Tests;
 

@@ -1,6 +1,7 @@
 using Talent.Catalogue.Demo;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.Search;
+using Talent.Catalogue.Stages;
 using Xunit;
 
 namespace Talent.Catalogue.Tests;

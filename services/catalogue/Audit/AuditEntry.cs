@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Talent.Catalogue.Data;
 
 namespace Talent.Catalogue.Audit;
 
@@ -45,50 +43,4 @@ public sealed class AuditEntry
         Subject = subject,
         Details = JsonSerializer.Serialize(details, Json),
     };
-}
-
-public static class AuditApi
-{
-    public const int MaxPageSize = 100;
-
-    public sealed record AuditView(Guid Id, DateTimeOffset At, string Actor, string Action, string Subject, JsonElement Details);
-
-    public sealed record AuditPage(IReadOnlyList<AuditView> Items, int Page, int PageSize, int Total);
-
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/catalogue/audit", ListAsync)
-            .RequireAuthorization(References.ReferenceApi.OperatorPolicy)
-            .WithTags("Audit")
-            .WithName("ListCatalogueAudit")
-            .WithSummary("Changes to the catalogue, newest first; filter by subject (a code) or action.");
-        return routes;
-    }
-
-    private static async Task<IResult> ListAsync(string? subject, string? action, int? page, int? pageSize, CatalogueDbContext db, CancellationToken ct)
-    {
-        if (page is < 1 || pageSize is < 1 or > MaxPageSize)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page is < 1 ? "page" : "pageSize"] = [$"page ≥ 1, pageSize 1 to {MaxPageSize}. 页码从 1 开始，每页 1 至 {MaxPageSize} 条。"],
-            });
-        }
-
-        var query = db.Audit.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(subject))
-        {
-            query = query.Where(a => a.Subject == subject);
-        }
-
-        if (!string.IsNullOrWhiteSpace(action))
-        {
-            query = query.Where(a => a.Action == action);
-        }
-
-        var (p, size) = (page ?? 1, pageSize ?? 20);
-        var total = await query.CountAsync(ct);
-        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage([.. entries.Select(e => new AuditView(e.Id, e.At, e.Actor, e.Action, e.Subject, JsonDocument.Parse(e.Details).RootElement.Clone()))], p, size, total));
-    }
 }

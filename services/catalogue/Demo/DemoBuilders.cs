@@ -1,6 +1,6 @@
-using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
 using Talent.Catalogue.References;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Demo;
 

@@ -1,8 +1,7 @@
-using Talent.Catalogue.Editing;
-using Talent.Catalogue.FlowCards;
+using Talent.Catalogue.Stages;
 using static Talent.Catalogue.Demo.DemoBuilders;
-using static Talent.Catalogue.Editing.LifecycleStage;
 using static Talent.Catalogue.References.ServiceItemType;
+using static Talent.Catalogue.Stages.LifecycleStage;
 
 namespace Talent.Catalogue.Demo;
 

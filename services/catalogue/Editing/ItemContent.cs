@@ -1,26 +1,7 @@
 using Talent.Catalogue.FlowCards;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Editing;
-
-public enum ItemCategory
-{
-    /// <summary>生产服务: the stages of a venture.</summary>
-    Production,
-
-    /// <summary>生活服务: housing, schooling, spouse employment, medical care.</summary>
-    Life,
-}
-
-/// <summary>研究开发 → 概念验证 → 中试熟化 → 成果转化 → 产业化 → 成熟企业.</summary>
-public enum LifecycleStage
-{
-    Research,
-    ProofOfConcept,
-    Pilot,
-    Commercialisation,
-    Industrialisation,
-    MatureEnterprise,
-}
 
 /// <summary>What a one-thing item (一件事) says about itself in one version, besides its flow card.</summary>
 public sealed record ItemContent

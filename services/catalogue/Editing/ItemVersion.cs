@@ -1,28 +1,7 @@
 using Talent.Catalogue.FlowCards;
+using Talent.Http;
 
 namespace Talent.Catalogue.Editing;
-
-public enum VersionState
-{
-    Draft,
-    InReview,
-    Published,
-
-    /// <summary>A newer version was published; kept for history.</summary>
-    Superseded,
-
-    /// <summary>The item was taken out of the directory while this version was current.</summary>
-    Withdrawn,
-}
-
-/// <summary>Who acts: operators act on every item, staff on the items their department leads.</summary>
-public sealed record Actor(string Subject, bool IsOperator, string? Department)
-{
-    public bool ActsFor(string department) => IsOperator || string.Equals(Department, department, StringComparison.Ordinal);
-}
-
-/// <summary>Why a request was refused: not yours (403), or not possible in this state (409, with what is possible).</summary>
-public sealed record Refusal(bool Forbidden, string Message, VersionState State, IReadOnlyList<string> Allowed);
 
 /// <summary>
 /// One version of a one-thing item through its editing workflow:
@@ -64,7 +43,7 @@ public sealed class ItemVersion
     {
         if (!actor.ActsFor(content.LeadDepartment))
         {
-            return (null, new Refusal(true, "Staff draft only the items their department leads. 工作人员只能起草本部门牵头的事项。", VersionState.Draft, []));
+            return (null, Refusal.Forbidden("Staff draft only the items their department leads. 工作人员只能起草本部门牵头的事项。", nameof(VersionState.Draft), []));
         }
 
         return (new ItemVersion { Code = code, Version = 1, Revision = 1, State = VersionState.Draft, Content = content, FlowCard = card, LastEditedBy = actor.Subject, LastEditedAt = now }, null);
@@ -107,7 +86,7 @@ public sealed class ItemVersion
 
         if (expectedRevision != Revision)
         {
-            return new Refusal(false, $"The draft changed since you read it (revision {Revision}, you sent {expectedRevision}). 草稿已被他人修改，请刷新后重试。", State, Allowed());
+            return Conflict($"The draft changed since you read it (revision {Revision}, you sent {expectedRevision}). 草稿已被他人修改，请刷新后重试。");
         }
 
         Content = content;
@@ -207,8 +186,9 @@ public sealed class ItemVersion
         LastEditedAt = now;
     }
 
-    private Refusal Conflict(string message) => new(false, message, State, Allowed());
+    // Every refusal names the state and what it allows, as 409 and 403 answers always have.
+    private Refusal Conflict(string message) => Refusal.Conflict(message, State.ToString(), Allowed());
 
     private Refusal Forbidden(string? message = null) =>
-        new(true, message ?? "Staff act only on the items their department leads. 工作人员只能处理本部门牵头的事项。", State, Allowed());
+        Refusal.Forbidden(message ?? "Staff act only on the items their department leads. 工作人员只能处理本部门牵头的事项。", State.ToString(), Allowed());
 }

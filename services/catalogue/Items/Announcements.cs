@@ -62,20 +62,4 @@ public static class Announcements
             after = items[^1].Code;
         }
     }
-
-    public static IEndpointRouteBuilder MapAnnouncementsApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapPost("/api/catalogue/announcements", async (System.Security.Claims.ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct) =>
-            {
-                var count = await AnnounceAllAsync(db, ct);
-                db.Audit.Add(AuditEntry.Of(user, "catalogue.announced", "manual", new { items = count }, time.GetUtcNow()));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new { announced = count });
-            })
-            .RequireAuthorization(References.ReferenceApi.OperatorPolicy)
-            .WithTags("Items")
-            .WithName("AnnounceCatalogue")
-            .WithSummary("Operators: publish CatalogueItemPublished again for every item in the directory, for a service that keeps a copy and missed them.");
-        return routes;
-    }
 }

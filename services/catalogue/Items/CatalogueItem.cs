@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Talent.Catalogue.Stages;
 using Talent.Contracts.Catalogue;
 
 namespace Talent.Catalogue.Items;
@@ -48,8 +48,8 @@ public sealed partial class CatalogueItem
         var content = published.Content;
         return new CatalogueItemPublished(
             Guid.CreateVersion7(), PublishedAt, Code, Version, TitleZh, TitleEn, LeadDepartment,
-            JsonNamingPolicy.CamelCase.ConvertName(content.Category.ToString()),
-            [.. content.Stages.Select(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString()))],
+            StageNames.Code(content.Category),
+            [.. content.Stages.Select(StageNames.Code)],
             FlowCards.FlowCardSnapshots.Of(published.FlowCard));
     }
 

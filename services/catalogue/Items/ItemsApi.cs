@@ -1,19 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Talent.Catalogue.Data;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.FlowCards;
 using Talent.Catalogue.Search;
+using Talent.Catalogue.Stages;
+using Talent.Http;
 
 namespace Talent.Catalogue.Items;
 
 /// <summary>The public directory: search over published items, and one item with its flow card (JSON or JSON-LD).</summary>
 public static class ItemsApi
 {
-    /// <summary>Operators, and department staff, with the catalogue scope.</summary>
-    public const string EditorPolicy = "catalogue-editor";
-
+    public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
     public const int MaxQueryLength = 200;
+
+    /// <summary>The search's words and filters (repeat <c>stage=</c>, <c>department=</c>, <c>audience=</c> for "any of").</summary>
+    public sealed record DirectoryQuery(
+        [FromQuery(Name = "q")] string? Q,
+        [FromQuery(Name = "stage")] string[]? Stage,
+        [FromQuery(Name = "category")] string? Category,
+        [FromQuery(Name = "department")] string[]? Department,
+        [FromQuery(Name = "audience")] string[]? Audience);
 
     public sealed record PublishedItem(string Code, int Version, DateTimeOffset? PublishedAt, ItemContent Content, FlowCard FlowCard);
 
@@ -23,49 +33,47 @@ public static class ItemsApi
         items.MapGet("/", SearchAsync)
             .AllowAnonymous()
             .WithName("SearchItems")
-            .WithSummary("Full-text search (Chinese and English) over published items, with filters, facets, snippets and paging.");
+            .WithSummary("Full-text search (Chinese and English) over published items, with filters, facets, snippets and paging.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         items.MapGet("/{code}", GetAsync)
             .AllowAnonymous()
             .WithName("GetItem")
-            .WithSummary("The current published version with its flow card; Accept: application/ld+json gives CPSV-AP JSON-LD.");
+            .WithSummary("The current published version with its flow card; Accept: application/ld+json gives CPSV-AP JSON-LD.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> SearchAsync(
-        string? q, string[]? stage, string? category, string[]? department, string[]? audience, int? page, int? pageSize,
-        CatalogueSearchIndex index, CancellationToken ct)
+    private static async Task<Results<Ok<SearchResult>, ValidationProblem, ProblemHttpResult>> SearchAsync(
+        [AsParameters] DirectoryQuery query, [AsParameters] PageQuery paging, CatalogueSearchIndex index, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (q is { Length: > MaxQueryLength })
+        if (query.Q is { Length: > MaxQueryLength })
         {
             errors["q"] = [$"A query is at most {MaxQueryLength} characters. 检索词不超过 {MaxQueryLength} 字。"];
         }
 
-        var stages = stage ?? [];
-        var unknownStage = stages.FirstOrDefault(s => !Enum.GetValues<LifecycleStage>().Any(v => IndexedItem.Name(v) == s));
-        if (unknownStage is not null)
+        var stages = query.Stage ?? [];
+        if (stages.FirstOrDefault(s => !StageNames.IsCode<LifecycleStage>(s)) is { } unknownStage)
         {
             errors["stage"] = [$"Unknown stage '{unknownStage}'; see /api/catalogue/stages. 未知的阶段。"];
         }
 
-        if (category is not null && !Enum.GetValues<ItemCategory>().Any(v => IndexedItem.Name(v) == category))
+        if (query.Category is not null && !StageNames.IsCode<ItemCategory>(query.Category))
         {
             errors["category"] = ["The category is production or life. 类别须为 production（生产服务）或 life（生活服务）。"];
         }
 
-        var (p, size) = (page ?? 1, pageSize ?? 20);
-        if (p < 1)
+        if (!paging.TryResolve(out var page, out var invalid, DefaultPageSize, MaxPageSize))
         {
-            errors["page"] = ["Pages start at 1. 页码从 1 开始。"];
+            foreach (var (field, messages) in invalid.ProblemDetails.Errors)
+            {
+                errors[field] = messages;
+            }
         }
-        else if (size is >= 1 and <= MaxPageSize && p * size > CatalogueSearchIndex.MaxWindow)
+        else if ((long)page.Number * page.Size > CatalogueSearchIndex.MaxWindow)
         {
             errors["page"] = [$"Results are paged up to the first {CatalogueSearchIndex.MaxWindow}; narrow the query. 仅可翻阅前 {CatalogueSearchIndex.MaxWindow} 条结果，请缩小检索范围。"];
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
         }
 
         if (errors.Count > 0)
@@ -85,10 +93,10 @@ public static class ItemsApi
             }
         }
 
-        return TypedResults.Ok(index.Search(new SearchRequest(q, stages, category, department ?? [], audience ?? [], p, size)));
+        return TypedResults.Ok(index.Search(new SearchRequest(query.Q, stages, query.Category, query.Department ?? [], query.Audience ?? [], page.Number, page.Size)));
     }
 
-    private static async Task<IResult> GetAsync(string code, HttpRequest request, CatalogueDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PublishedItem>, ContentHttpResult, NotFound>> GetAsync(string code, HttpRequest request, CatalogueDbContext db, CancellationToken ct)
     {
         request.HttpContext.Response.Headers.Vary = "Accept";
         var version = await (

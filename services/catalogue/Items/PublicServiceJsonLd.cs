@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.References;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Items;
 
@@ -133,9 +134,9 @@ public static class PublicServiceJsonLd
 
         return [.. content.Stages.Select(s => (JsonNode?)new JsonObject
         {
-            ["@id"] = $"{Base}events/{Search.IndexedItem.Name(s)}",
+            ["@id"] = $"{Base}events/{StageNames.Code(s)}",
             ["@type"] = "cv:BusinessEvent",
-            ["dct:identifier"] = Search.IndexedItem.Name(s),
+            ["dct:identifier"] = StageNames.Code(s),
             ["dct:title"] = Texts(StageNames.Zh(s), StageNames.En(s)),
         })];
     }
@@ -172,28 +173,4 @@ public static class PublicServiceJsonLd
 
         return node;
     }
-}
-
-/// <summary>The six lifecycle stages' names.</summary>
-public static class StageNames
-{
-    public static string Zh(LifecycleStage stage) => stage switch
-    {
-        LifecycleStage.Research => "研究开发",
-        LifecycleStage.ProofOfConcept => "概念验证",
-        LifecycleStage.Pilot => "中试熟化",
-        LifecycleStage.Commercialisation => "成果转化",
-        LifecycleStage.Industrialisation => "产业化",
-        _ => "成熟企业",
-    };
-
-    public static string En(LifecycleStage stage) => stage switch
-    {
-        LifecycleStage.Research => "Research",
-        LifecycleStage.ProofOfConcept => "Proof of concept",
-        LifecycleStage.Pilot => "Pilot",
-        LifecycleStage.Commercialisation => "Commercialisation",
-        LifecycleStage.Industrialisation => "Industrialisation",
-        _ => "Mature enterprise",
-    };
 }

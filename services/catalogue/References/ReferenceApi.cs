@@ -1,45 +1,52 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using System.Security.Claims;
-using Talent.Catalogue.Audit;
 using Talent.Catalogue.Data;
+using Talent.Catalogue.Stages;
+using Talent.Http;
 
 namespace Talent.Catalogue.References;
 
-/// <summary>Reference lists, readable by anyone; departments and policies are edited by operators.</summary>
+/// <summary>Reference lists, readable by anyone; departments and policies are edited by operators (audited, before and after).</summary>
 public static class ReferenceApi
 {
-    public const string OperatorPolicy = "catalogue-operator";
+    public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    public sealed record StageView(string Code, string NameZh, string NameEn);
-
-    public sealed record DepartmentInput(string? NameZh, string? NameEn, string? Phone, string? Address, string? OpeningHours);
-
-    public sealed record PolicyInput(string? TitleZh, string? TitleEn, string? IssuingDepartment, string? DocumentNumber, DateOnly? IssuedOn, DateOnly? EffectiveFrom, DateOnly? ExpiresOn, string? Summary, string? SourceUrl, PolicyStatus? Status);
-
-    public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
     private static readonly StageView[] Stages =
-        [.. Enum.GetValues<Editing.LifecycleStage>().Select(s => new StageView(Search.IndexedItem.Name(s), Items.StageNames.Zh(s), Items.StageNames.En(s)))];
+        [.. Enum.GetValues<LifecycleStage>().Select(s => new StageView(StageNames.Code(s), StageNames.Zh(s), StageNames.En(s)))];
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder routes)
     {
         var catalogue = routes.MapGroup("/api/catalogue").WithTags("Reference data");
-        catalogue.MapGet("/stages", () => TypedResults.Ok(Stages)).AllowAnonymous().WithName("ListStages");
-        catalogue.MapGet("/departments", ListDepartmentsAsync).AllowAnonymous().WithName("ListDepartments");
-        catalogue.MapGet("/policies", ListPoliciesAsync).AllowAnonymous().WithName("ListPolicies");
-        catalogue.MapGet("/service-items", ListServiceItemsAsync).AllowAnonymous().WithName("ListServiceItems");
-        catalogue.MapPut("/departments/{code}", PutDepartmentAsync).RequireAuthorization(OperatorPolicy).WithName("PutDepartment");
-        catalogue.MapPut("/policies/{code}", PutPolicyAsync).RequireAuthorization(OperatorPolicy).WithName("PutPolicy");
+        catalogue.MapGet("/stages", () => TypedResults.Ok(Stages)).AllowAnonymous()
+            .WithName("ListStages").WithSummary("The six lifecycle stages: code and names.");
+        catalogue.MapGet("/departments", ListDepartmentsAsync).AllowAnonymous()
+            .WithName("ListDepartments").WithSummary("Every department, by code.");
+        catalogue.MapGet("/policies", ListPoliciesAsync).AllowAnonymous()
+            .WithName("ListPolicies").WithSummary("Policy documents by code, a page at a time; filter by issuing department or status.")
+            .ProducesValidationProblem();
+        catalogue.MapGet("/service-items", ListServiceItemsAsync).AllowAnonymous()
+            .WithName("ListServiceItems").WithSummary("Departmental service items by code; filter by department.");
+        catalogue.MapPut("/departments/{code}", PutDepartmentAsync).RequireAuthorization(CataloguePolicies.Operator)
+            .WithName("PutDepartment").WithSummary("Operators: creates or replaces a department.")
+            .ProducesValidationProblem();
+        catalogue.MapPut("/policies/{code}", PutPolicyAsync).RequireAuthorization(CataloguePolicies.Operator)
+            .WithName("PutPolicy").WithSummary("Operators: creates or replaces a policy document.")
+            .ProducesValidationProblem();
         return routes;
     }
 
     private static async Task<Ok<List<Department>>> ListDepartmentsAsync(CatalogueDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct));
 
-    private static async Task<Ok<Paged<Policy>>> ListPoliciesAsync(CatalogueDbContext db, string? department, PolicyStatus? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<Policy>>, ValidationProblem>> ListPoliciesAsync(
+        string? department, PolicyStatus? status, [AsParameters] PageQuery paging, CatalogueDbContext db, CancellationToken ct)
     {
+        if (!paging.TryResolve(out var page, out var invalid, DefaultPageSize, MaxPageSize))
+        {
+            return invalid;
+        }
+
         var query = db.Policies.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(department))
         {
@@ -51,21 +58,20 @@ public static class ReferenceApi
             query = query.Where(p => p.Status == status);
         }
 
-        var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(x => x.Code).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<Policy>(items, p, size, total));
+        var items = await query.OrderBy(x => x.Code).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return TypedResults.Ok(page.Of(items, total));
     }
 
-    private static async Task<Ok<List<ServiceItem>>> ListServiceItemsAsync(CatalogueDbContext db, string? department, CancellationToken ct) =>
+    private static async Task<Ok<List<ServiceItem>>> ListServiceItemsAsync(string? department, CatalogueDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.ServiceItems.AsNoTracking()
             .Where(i => department == null || i.Department == department)
             .OrderBy(i => i.Code).ToListAsync(ct));
 
-    private static async Task<Results<Ok<Department>, ValidationProblem>> PutDepartmentAsync(string code, DepartmentInput input, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<Department>, ValidationProblem>> PutDepartmentAsync(string code, DepartmentInput input, [AsParameters] ChangeContext context)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!CodeRules.IsDepartmentCode(code))
+        if (!Department.IsValidCode(code))
         {
             errors["code"] = ["2 to 20 capital letters or digits, starting with a letter. 部门代码须为 2 至 20 位大写字母或数字。"];
         }
@@ -80,12 +86,12 @@ public static class ReferenceApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var department = await db.Departments.FindAsync([code], ct);
+        var department = await context.Db.Departments.FindAsync([code], context.Cancellation);
         var before = department is null ? null : new DepartmentInput(department.NameZh, department.NameEn, department.Phone, department.Address, department.OpeningHours);
         if (department is null)
         {
             department = new Department { Code = code };
-            db.Departments.Add(department);
+            context.Db.Departments.Add(department);
         }
 
         department.NameZh = input.NameZh!.Trim();
@@ -93,15 +99,15 @@ public static class ReferenceApi
         department.Phone = input.Phone?.Trim();
         department.Address = input.Address?.Trim();
         department.OpeningHours = input.OpeningHours?.Trim();
-        db.Audit.Add(AuditEntry.Of(user, "department.saved", code, new { before, after = input }, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        context.Audit("department.saved", code, new { before, after = input }, context.Now());
+        await context.SaveAsync();
         return TypedResults.Ok(department);
     }
 
-    private static async Task<Results<Ok<Policy>, ValidationProblem>> PutPolicyAsync(string code, PolicyInput input, ClaimsPrincipal user, CatalogueDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<Policy>, ValidationProblem>> PutPolicyAsync(string code, PolicyInput input, [AsParameters] ChangeContext context)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!CodeRules.IsPolicyCode(code))
+        if (!Policy.IsValidCode(code))
         {
             errors["code"] = ["3 to 40 capital letters, digits or hyphens. 政策编码须为 3 至 40 位大写字母、数字或连字符。"];
         }
@@ -111,7 +117,7 @@ public static class ReferenceApi
             errors["titleZh"] = ["The Chinese title is required (at most 300 characters). 政策中文标题必填。"];
         }
 
-        if (string.IsNullOrWhiteSpace(input.IssuingDepartment) || !await db.Departments.AnyAsync(d => d.Code == input.IssuingDepartment, ct))
+        if (string.IsNullOrWhiteSpace(input.IssuingDepartment) || !await context.Db.Departments.AnyAsync(d => d.Code == input.IssuingDepartment, context.Cancellation))
         {
             errors["issuingDepartment"] = ["A known department code is required. 发文部门须为已登记的部门。"];
         }
@@ -131,12 +137,12 @@ public static class ReferenceApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var policy = await db.Policies.FindAsync([code], ct);
+        var policy = await context.Db.Policies.FindAsync([code], context.Cancellation);
         var before = policy is null ? null : new PolicyInput(policy.TitleZh, policy.TitleEn, policy.IssuingDepartment, policy.DocumentNumber, policy.IssuedOn, policy.EffectiveFrom, policy.ExpiresOn, policy.Summary, policy.SourceUrl, policy.Status);
         if (policy is null)
         {
             policy = new Policy { Code = code };
-            db.Policies.Add(policy);
+            context.Db.Policies.Add(policy);
         }
 
         policy.TitleZh = input.TitleZh!.Trim();
@@ -149,17 +155,8 @@ public static class ReferenceApi
         policy.Summary = input.Summary?.Trim();
         policy.SourceUrl = input.SourceUrl;
         policy.Status = input.Status ?? PolicyStatus.Effective;
-        db.Audit.Add(AuditEntry.Of(user, "policy.saved", code, new { before, after = input }, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        context.Audit("policy.saved", code, new { before, after = input }, context.Now());
+        await context.SaveAsync();
         return TypedResults.Ok(policy);
     }
-}
-
-internal static class CodeRules
-{
-    public static bool IsDepartmentCode(string code) =>
-        code.Length is >= 2 and <= 20 && char.IsAsciiLetterUpper(code[0]) && code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
-
-    public static bool IsPolicyCode(string code) =>
-        code.Length is >= 3 and <= 40 && code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Talent.Catalogue.Editing;
+using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Search;
 
@@ -33,8 +33,8 @@ public sealed record IndexedItem(
             content.TitleEn,
             content.SummaryZh,
             content.SummaryEn,
-            Name(content.Category),
-            [.. content.Stages.Select(s => Name(s))],
+            StageNames.Code(content.Category),
+            [.. content.Stages.Select(StageNames.Code)],
             content.Audience,
             content.LeadDepartment,
             content.Keywords,
@@ -43,9 +43,6 @@ public sealed record IndexedItem(
             card.CommittedLimitDays,
             card.InPersonVisits);
     }
-
-    public static string Name<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     public string Title => TitleEn is null ? TitleZh : $"{TitleZh} {TitleEn}";
 

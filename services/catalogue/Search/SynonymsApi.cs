@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Talent.Catalogue.Audit;
 using Talent.Catalogue.Data;
+using Talent.Http;
 
 namespace Talent.Catalogue.Search;
 
@@ -14,26 +15,30 @@ public static class SynonymsApi
 
     public static IEndpointRouteBuilder MapSynonymsApi(this IEndpointRouteBuilder routes)
     {
-        var synonyms = routes.MapGroup("/api/catalogue/synonyms").WithTags("Search").RequireAuthorization(References.ReferenceApi.OperatorPolicy);
-        synonyms.MapGet("/", GetAsync).WithName("GetSynonyms");
-        synonyms.MapPut("/", PutAsync).WithName("PutSynonyms").WithSummary("Replaces the whole list; needs If-Match with the current revision.");
+        var synonyms = routes.MapGroup("/api/catalogue/synonyms").WithTags("Search").RequireAuthorization(CataloguePolicies.Operator);
+        synonyms.MapGet("/", GetAsync).WithName("GetSynonyms").WithSummary("The synonym list, with its revision as the ETag (0 before the first edit).");
+        synonyms.MapPut("/", PutAsync).WithName("PutSynonyms").WithSummary("Replaces the whole list; needs If-Match with the current revision.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, CatalogueDbContext db, CancellationToken ct)
+    private static async Task<WithETag<Ok<SynonymsView>>> GetAsync(CatalogueDbContext db, CancellationToken ct)
     {
         var list = await db.Synonyms.AsNoTracking().SingleOrDefaultAsync(ct);
-        http.Response.Headers.ETag = $"\"{list?.Revision ?? 0}\"";
-        return TypedResults.Ok(list is null
+        var view = list is null
             ? new SynonymsView(SynonymList.DefaultGroups(), 0, "system", null)
-            : new SynonymsView(list.Groups, list.Revision, list.UpdatedBy, list.UpdatedAt));
+            : new SynonymsView(list.Groups, list.Revision, list.UpdatedBy, list.UpdatedAt);
+        return TypedResults.Ok(view).WithETag(view.Revision);
     }
 
-    private static async Task<IResult> PutAsync(SynonymsInput input, HttpContext http, ClaimsPrincipal user, CatalogueDbContext db, CatalogueSearchIndex index, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<WithETag<Ok<SynonymsView>>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        SynonymsInput input, HttpRequest http, CatalogueSearchIndex index, [AsParameters] ChangeContext context)
     {
-        if (!int.TryParse(http.Request.Headers.IfMatch.ToString().Trim().Trim('"'), out var expected))
+        if (!http.TryReadIfMatch(out var expected, out var noRevision, "the list"))
         {
-            return Problem(StatusCodes.Status428PreconditionRequired, "Send If-Match with the list's ETag (0 before the first edit). 请在 If-Match 中提供 ETag。");
+            return noRevision;
         }
 
         var errors = SynonymList.Validate(input.Groups);
@@ -42,38 +47,34 @@ public static class SynonymsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var now = time.GetUtcNow();
-        var list = await db.Synonyms.SingleOrDefaultAsync(ct);
+        var now = context.Now();
+        var list = await context.Db.Synonyms.SingleOrDefaultAsync(context.Cancellation);
         if ((list?.Revision ?? 0) != expected)
         {
-            return Problem(StatusCodes.Status412PreconditionFailed, $"The list changed since you read it (now revision {list?.Revision ?? 0}). 同义词表已被修改，请刷新后重试。");
+            return Preconditions.Stale("the list", list?.Revision ?? 0);
         }
 
         var before = list?.Groups ?? SynonymList.DefaultGroups();
         if (list is null)
         {
             list = SynonymList.Defaults(now);
-            db.Synonyms.Add(list);
+            context.Db.Synonyms.Add(list);
         }
 
         var groups = input.Groups!.Select(g => g!.Select(w => w!.Trim()).Distinct().ToList()).ToList();
-        list.Replace(groups, user.FindFirstValue("sub") ?? "", now);
-        db.Audit.Add(AuditEntry.Of(user, "synonyms.replaced", "synonyms", new { before, after = groups }, now));
+        list.Replace(groups, context.User.FindFirstValue("sub") ?? "", now);
+        context.Audit("synonyms.replaced", "synonyms", new { before, after = groups }, now);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await context.SaveAsync();
         }
         catch (DbUpdateException)
         {
             // Another operator saved first (the row's revision or the first insert).
-            return Problem(StatusCodes.Status412PreconditionFailed, "The list changed while you saved it. 同义词表已被他人修改。");
+            return Problems.Of(StatusCodes.Status412PreconditionFailed, "The list changed while you saved it. 同义词表已被他人修改。", "If-Match");
         }
 
         index.UseSynonyms(new SynonymSet(list.Groups, list.Revision));
-        http.Response.Headers.ETag = $"\"{list.Revision}\"";
-        return TypedResults.Ok(new SynonymsView(list.Groups, list.Revision, list.UpdatedBy, list.UpdatedAt));
+        return TypedResults.Ok(new SynonymsView(list.Groups, list.Revision, list.UpdatedBy, list.UpdatedAt)).WithETag(list.Revision);
     }
-
-    private static IResult Problem(int status, string title) =>
-        TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = "If-Match" });
 }

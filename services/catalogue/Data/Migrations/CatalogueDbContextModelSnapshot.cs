@@ -57,11 +57,14 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("subject");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_audit_entries");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_audit_entries_at");
 
-                    b.HasIndex("Subject", "At");
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("IX_audit_entries_subject_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -128,10 +131,12 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("withdrawal_reason");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_item_versions");
 
                     b.HasIndex("Code", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_item_versions_code_version");
 
                     b.ToTable("item_versions", (string)null);
                 });
@@ -172,7 +177,8 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_items");
 
                     b.ToTable("items", (string)null);
                 });
@@ -210,7 +216,8 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_departments");
 
                     b.ToTable("departments", (string)null);
                 });
@@ -272,7 +279,8 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title_zh");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_policies");
 
                     b.ToTable("policies", (string)null);
                 });
@@ -312,7 +320,8 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("type");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_service_items");
 
                     b.ToTable("service_items", (string)null);
                 });
@@ -343,7 +352,8 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_synonyms");
 
                     b.ToTable("synonyms", (string)null);
                 });
@@ -366,7 +376,8 @@ namespace Talent.Catalogue.Data.Migrations
                     b.HasKey("MessageId", "Consumer")
                         .HasName("PK_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -412,10 +423,12 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("PK_outbox_messages");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_outbox_messages_message_id");
 
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_outbox_sent_at")

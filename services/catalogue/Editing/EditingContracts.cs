@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Talent.Catalogue.FlowCards;
+using Talent.Http;
+
+namespace Talent.Catalogue.Editing;
+
+/// <summary>A new draft (the code only for the first version), or a draft's replacement content.</summary>
+public sealed record DraftRequest(string? Code, ItemContent? Content, FlowCard? FlowCard);
+
+/// <summary>A return's comment or a withdrawal's reason.</summary>
+public sealed record ReasonRequest(string? Comment, string? Reason);
+
+/// <summary>One version as the editing endpoints answer it; its revision is also the response's ETag.</summary>
+public sealed record VersionView(Guid Id, string Code, int Version, int Revision, string State, ItemContent Content, FlowCard FlowCard, string? ReturnComment, string LastEditedBy, DateTimeOffset LastEditedAt, DateTimeOffset? PublishedAt)
+{
+    public static VersionView Of(ItemVersion v) =>
+        new(v.Id, v.Code, v.Version, v.Revision, v.State.ToString(), v.Content, v.FlowCard, v.ReturnComment, v.LastEditedBy, v.LastEditedAt, v.PublishedAt);
+
+    public static WithETag<Ok<VersionView>> Ok(ItemVersion version) => TypedResults.Ok(Of(version)).WithETag(version.Revision);
+
+    public static WithETag<Created<VersionView>> Created(ItemVersion draft) =>
+        TypedResults.Created($"/api/catalogue/drafts/{draft.Id}", Of(draft)).WithETag(draft.Revision);
+}
