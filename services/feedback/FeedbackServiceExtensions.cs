@@ -1,10 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Talent.Data;
-using Talent.Feedback.Analysis;
 using Talent.Feedback.Applications;
 using Talent.Feedback.Data;
+using Talent.Feedback.Demo;
+using Talent.Feedback.Evaluations;
+using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
-using Talent.Feedback.Rectifications;
-using Talent.Feedback.Tickets;
 using Talent.Messaging;
 using Talent.ReadModels;
 
@@ -27,19 +29,33 @@ public static class FeedbackServiceExtensions
             bus.AddCalendarCopyConsumer<FeedbackDbContext>(ServiceName);
             bus.AddCatalogueCopyConsumers<FeedbackDbContext>(ServiceName);
         });
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));
         builder.Services.AddHostedService<FeedbackSweep>();
-        builder.Services.AddSingleton<Figures.FiguresApi.FiguresCache>();
-        builder.Services.AddSingleton<Evaluations.ReferenceCache>();
-        builder.Services.AddHostedService<Figures.FigureFolder>();
-        builder.Services.AddHostedService<Demo.DemoFeedback>();
+        builder.Services.AddSingleton<FiguresCache>();
+        builder.Services.AddSingleton<ReferenceCache>();
+        builder.Services.AddHostedService<FigureFolder>();
+        builder.Services.AddHostedService<DemoFeedback>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(InvitationsApi.ApplicantPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
-            .AddPolicy(RectificationsApi.HandlerPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff", "operator"))
-            .AddPolicy(AnalysisApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"))
-            .AddPolicy(TicketsApi.AnyUserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"));
+            .AddPolicy(FeedbackPolicies.Applicant, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
+            .AddPolicy(FeedbackPolicies.Handler, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff", "operator"))
+            .AddPolicy(FeedbackPolicies.Operator, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"))
+            .AddPolicy(FeedbackPolicies.AnyUser, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"));
         return builder;
+    }
+
+    /// <summary><c>GET /api/feedback/calendar/{year}</c>: this service's copy of the working-day calendar (shared read model).</summary>
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapCalendarCopyApi<FeedbackDbContext>(ServiceName);
+        return routes;
+    }
+
+    /// <summary>The start-up steps, in order: the database migrated, then the working-day calendar copy seeded.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<FeedbackDbContext>();
+        await using var scope = app.Services.CreateAsyncScope();
+        await CalendarCopy.SeedAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 }

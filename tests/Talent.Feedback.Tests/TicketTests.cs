@@ -1,4 +1,3 @@
-using Talent.Feedback.Rectifications;
 using Talent.Feedback.Tickets;
 using Talent.WorkingDays;
 using Xunit;

@@ -56,7 +56,7 @@ public sealed class FeedbackFiguresTests
                     new ApplicationDecided(Guid.NewGuid(), at, Guid.NewGuid(), "TA-TEST", "talent-x", item, 1, department, [department], null, true, "同意", true, 0), item, options.EvaluationOpenFor);
                 db.Invitations.Add(invitation);
                 var evaluation = Evaluation.Of(invitation, level, null, null, "等待时间太长，指南不清楚", "web", at)!;
-                await EvaluationsApi.RecordAsync(db, evaluation, options, at, null, token);
+                await EvaluationRecorder.RecordAsync(db, evaluation, options, at, null, token);
                 await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], token);
             }
         });
@@ -93,7 +93,7 @@ public sealed class FeedbackFiguresTests
                     Assert.Null(c.RecordReturnVisit(staff, true, null, at.AddDays(i % 4 == 0 ? 10 : 2)));
                 }
 
-                await db.SaveWithFiguresAsync(await RectificationsApi.ClosingAsync(db, c, at.AddDays(3), ct), ct);
+                await db.SaveWithFiguresAsync(await CaseClosing.ClosingAsync(db, c, at.AddDays(3), ct), ct);
             }
         }
 
@@ -144,7 +144,7 @@ public sealed class FeedbackFiguresTests
                 var invitation = EvaluationInvitation.For(
                     new ApplicationDecided(Guid.NewGuid(), at, Guid.NewGuid(), "TA-TEST", "talent-x", "ITEM", 1, "HRSS", ["HRSS"], null, true, "同意", true, 0), "事项", TimeSpan.FromDays(30));
                 db.Invitations.Add(invitation);
-                await EvaluationsApi.RecordAsync(db, Evaluation.Of(invitation, EvaluationLevel.VeryDissatisfied, null, null, null, "web", at)!, new FeedbackOptions(), at, null, ct);
+                await EvaluationRecorder.RecordAsync(db, Evaluation.Of(invitation, EvaluationLevel.VeryDissatisfied, null, null, null, "web", at)!, new FeedbackOptions(), at, null, ct);
             }
 
             for (var i = 0; i < 6; i++)

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Talent.Contracts.Applications;
-using Talent.Feedback.Data;
-using Talent.Messaging.Inbox;
 
 namespace Talent.Feedback.Applications;
 
@@ -41,27 +38,4 @@ public sealed class ApplicationCopy
 
     /// <summary>The case's owner, as accepted or decided; a message without one keeps the one known.</summary>
     public void Owned(string? ownerId) => OwnerId = ownerId ?? OwnerId;
-}
-
-public sealed class ApplicationSubmittedConsumer(FeedbackDbContext db, TimeProvider time, ILogger<ApplicationSubmittedConsumer> logger)
-    : InboxConsumer<FeedbackDbContext, ApplicationSubmitted>(db, time, logger)
-{
-    protected override async Task HandleAsync(ApplicationSubmitted message, CancellationToken cancellationToken)
-    {
-        // Resubmissions after a return for supplement carry the same application: keep the first copy.
-        if (!await Db.Applications.AnyAsync(a => a.Id == message.ApplicationId, cancellationToken))
-        {
-            Db.Applications.Add(ApplicationCopy.From(message));
-        }
-    }
-}
-
-public sealed class ApplicationAcceptedConsumer(FeedbackDbContext db, TimeProvider time, ILogger<ApplicationAcceptedConsumer> logger)
-    : InboxConsumer<FeedbackDbContext, ApplicationAccepted>(db, time, logger)
-{
-    protected override async Task HandleAsync(ApplicationAccepted message, CancellationToken cancellationToken)
-    {
-        var copy = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken);
-        copy?.Owned(message.OwnerId);
-    }
 }

@@ -124,7 +124,7 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
                 item.TitleZh, settings.EvaluationOpenFor);
             db.Invitations.Add(invitation);
             var evaluation = Evaluation.Of(invitation, level, new Dictionary<string, int> { ["efficiency"] = Math.Clamp((int)level + random.Next(-1, 2), 1, 5) }, [], comment, n % 3 == 0 ? "mobile" : "web", at.AddHours(random.Next(1, 48)))!;
-            await EvaluationsApi.RecordAsync(db, evaluation, settings, evaluation.SubmittedAt, null, ct);
+            await EvaluationRecorder.RecordAsync(db, evaluation, settings, evaluation.SubmittedAt, null, ct);
             deltas.Add(FigureDelta.Of(evaluation));
             count++;
         }
@@ -151,7 +151,7 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
             var evaluation = Evaluation.Of(invitation, level, null, [], level == EvaluationLevel.Dissatisfied ? "审核时间太长，补正通知不清楚（演示）。" : "办理顺利（演示）。", "web", at < now ? at : now);
             if (evaluation is not null)
             {
-                await EvaluationsApi.RecordAsync(db, evaluation, settings, evaluation.SubmittedAt, null, ct);
+                await EvaluationRecorder.RecordAsync(db, evaluation, settings, evaluation.SubmittedAt, null, ct);
                 deltas.Add(FigureDelta.Of(evaluation));
                 count++;
             }
@@ -168,7 +168,7 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
                 item.TitleZh, settings.EvaluationOpenFor);
             db.Invitations.Add(invitation);
             var evaluation = Evaluation.Of(invitation, openCases[k].Level, null, ["等待时间长"], k == 0 ? "窗口排队两个小时，材料被退回三次（演示）。" : "进度查询不到，没人主动联系（演示）。", "window", at)!;
-            await EvaluationsApi.RecordAsync(db, evaluation, settings, at, null, ct);
+            await EvaluationRecorder.RecordAsync(db, evaluation, settings, at, null, ct);
             deltas.Add(FigureDelta.Of(evaluation));
             if (openCases[k].Progress)
             {

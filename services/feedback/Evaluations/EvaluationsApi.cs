@@ -1,14 +1,10 @@
-using System.Security.Claims;
-using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Talent.Contracts.Feedback;
 using Talent.Feedback.Analysis;
 using Talent.Feedback.Data;
 using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
-using Talent.Feedback.Rectifications;
-using Talent.Messaging.Outbox;
+using Talent.Http;
 
 namespace Talent.Feedback.Evaluations;
 
@@ -33,15 +29,18 @@ public static class EvaluationsApi
 
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder routes)
     {
-        var evaluations = routes.MapGroup("/api/feedback/evaluations").WithTags("Evaluations").RequireAuthorization(InvitationsApi.ApplicantPolicy);
+        var evaluations = routes.MapGroup("/api/feedback/evaluations").WithTags("Evaluations").RequireAuthorization(FeedbackPolicies.Applicant);
         evaluations.MapPost("/", EvaluateAsync).WithName("Evaluate")
-            .WithSummary("Rates a decided application (applicationId) or a closed engagement (engagementId), 一事一评; dissatisfied or worse opens a rectification case.");
-        evaluations.MapPost("/{id:guid}/follow-up", FollowUpAsync).WithName("FollowUpEvaluation").WithSummary("The one follow-up addition (追评).");
-        evaluations.MapGet("/mine", MineAsync).WithName("MyEvaluations");
+            .WithSummary("Rates a decided application (applicationId) or a closed engagement (engagementId), 一事一评; dissatisfied or worse opens a rectification case.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        evaluations.MapPost("/{id:guid}/follow-up", FollowUpAsync).WithName("FollowUpEvaluation").WithSummary("The one follow-up addition (追评).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        evaluations.MapGet("/mine", MineAsync).WithName("MyEvaluations").WithSummary("The caller's evaluations, newest first (at most 100).");
         return routes;
     }
 
-    private static async Task<IResult> EvaluateAsync(EvaluateRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> options, ReferenceCache cache, CancellationToken ct)
+    private static async Task<Results<Created<Evaluation>, ValidationProblem, NotFound, ProblemHttpResult>> EvaluateAsync(
+        EvaluateRequest request, [AsParameters] RequestContext context, ReferenceCache cache)
     {
         var errors = Evaluation.Validate(request.Level, request.Scores, request.Tags, request.Comment, request.Channel);
         if ((request.ApplicationId is null) == (request.EngagementId is null))
@@ -54,10 +53,10 @@ public static class EvaluationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var subject = user.FindFirstValue("sub") ?? "";
+        var (db, ct) = (context.Db, context.Cancellation);
         var subjectId = request.ApplicationId ?? request.EngagementId!.Value;
         var kind = request.ApplicationId is null ? EvaluationInvitation.Engagement : EvaluationInvitation.Application;
-        var found = await FindInvitationAsync(db, subjectId, kind, subject, ct);
+        var found = await FindInvitationAsync(db, subjectId, kind, context.Subject, ct);
         if (found is null)
         {
             return TypedResults.NotFound();
@@ -69,14 +68,14 @@ public static class EvaluationsApi
             return Conflict("This service is rated already; add a follow-up instead. 该服务已评价，可追加评价。");
         }
 
-        var now = time.GetUtcNow();
+        var now = context.Time.GetUtcNow();
         var evaluation = Evaluation.Of(invitation, request.Level!.Value, request.Scores, request.Tags, request.Comment, request.Channel, now);
         if (evaluation is null)
         {
             return Conflict($"The evaluation period ended on {invitation.OpenUntil:yyyy-MM-dd}. 评价期已于 {invitation.OpenUntil:yyyy-MM-dd} 结束。");
         }
 
-        await RecordAsync(db, evaluation, options.Value, now, cache, ct);
+        await EvaluationRecorder.RecordAsync(db, evaluation, context.Settings, now, cache, ct);
         try
         {
             await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
@@ -90,59 +89,22 @@ public static class EvaluationsApi
         return TypedResults.Created($"/api/feedback/evaluations/{evaluation.Id}", evaluation);
     }
 
-    /// <summary>
-    /// Adds the evaluation with its events, its text for demand analysis and, for a bad review of a decided application,
-    /// its rectification case (deadlines in this service's copy of the working-day calendar). Saved by the caller. Without a
-    /// cache, item facts and the calendar are read from the database.
-    /// </summary>
-    public static async Task RecordAsync(FeedbackDbContext db, Evaluation evaluation, FeedbackOptions options, DateTimeOffset now, ReferenceCache? cache, CancellationToken ct)
-    {
-        db.Evaluations.Add(evaluation);
-        var level = JsonNamingPolicy.CamelCase.ConvertName(evaluation.Level.ToString());
-        db.RecordEvent(new EvaluationSubmitted(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectKind, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, (int)evaluation.Level, evaluation.Channel));
-        if (FeedbackText.Of(FeedbackText.Review, evaluation.Id, now, evaluation.LeadDepartment, evaluation.ItemCode, evaluation.SubjectKind, null, evaluation.Comment, string.Join(' ', evaluation.Tags)) is { } text)
-        {
-            // Where it points, for analysis by stage and category: only looked up when there is something to analyse.
-            if (evaluation.SubjectKind == EvaluationInvitation.Application)
-            {
-                var item = cache is null
-                    ? await db.CatalogueItems.AsNoTracking().Where(i => i.Code == evaluation.ItemCode).Select(i => new { i.Category, i.Stages }).SingleOrDefaultAsync(ct) is { } found ? (found.Category, (IReadOnlyList<string>)found.Stages) : null
-                    : await cache.ItemAsync(db, evaluation.ItemCode, ct);
-                if (item is { } known)
-                {
-                    text.PointTo(known.Category, known.Stages);
-                }
-            }
-
-            db.Texts.Add(text);
-        }
-
-        if (evaluation.IsNegative)
-        {
-            db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
-            if (evaluation.SubjectKind == EvaluationInvitation.Application)
-            {
-                var calendar = cache is null ? await ReadModels.CalendarCopy.CalendarAsync(db, ct) : await cache.CalendarAsync(db, ct);
-                db.Rectifications.Add(RectificationCase.Open(evaluation, calendar, options.VerifyDays, now));
-            }
-        }
-    }
-
-    private static async Task<IResult> FollowUpAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<Evaluation>, ValidationProblem, NotFound, ProblemHttpResult>> FollowUpAsync(Guid id, FollowUpRequest request, [AsParameters] RequestContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Comment) || request.Comment.Length > Evaluation.CommentMaxLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = [$"1 to {Evaluation.CommentMaxLength} characters. 追评内容须为 1 至 {Evaluation.CommentMaxLength} 字。"] });
+            return Problems.Invalid("comment", $"1 to {Evaluation.CommentMaxLength} characters. 追评内容须为 1 至 {Evaluation.CommentMaxLength} 字。");
         }
 
-        var subject = user.FindFirstValue("sub") ?? "";
+        var (db, ct) = (context.Db, context.Cancellation);
+        var subject = context.Subject;
         var evaluation = await db.Evaluations.SingleOrDefaultAsync(e => e.Id == id && e.ApplicantId == subject, ct);
         if (evaluation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
+        var now = context.Time.GetUtcNow();
         if (!evaluation.Add(request.Comment, now))
         {
             return Conflict("One follow-up per evaluation. 每条评价只能追评一次。");
@@ -158,11 +120,11 @@ public static class EvaluationsApi
         return TypedResults.Ok(evaluation);
     }
 
-    private static async Task<IResult> MineAsync(ClaimsPrincipal user, FeedbackDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<Evaluation>>> MineAsync([AsParameters] RequestContext context)
     {
-        var subject = user.FindFirstValue("sub") ?? "";
-        return TypedResults.Ok(await db.Evaluations.AsNoTracking().Where(e => e.ApplicantId == subject).OrderByDescending(e => e.SubmittedAt).Take(100).ToListAsync(ct));
+        var subject = context.Subject;
+        return TypedResults.Ok(await context.Db.Evaluations.AsNoTracking().Where(e => e.ApplicantId == subject).OrderByDescending(e => e.SubmittedAt).Take(100).ToListAsync(context.Cancellation));
     }
 
-    private static IResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult Conflict(string title) => Problems.Of(StatusCodes.Status409Conflict, title);
 }

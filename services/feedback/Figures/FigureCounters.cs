@@ -1,60 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Talent.Feedback.Data;
 using Talent.Feedback.Evaluations;
-using Talent.Feedback.Rectifications;
+using Talent.Feedback.Invitations;
 using Talent.WorkingDays;
 
 namespace Talent.Feedback.Figures;
 
-/// <summary>
-/// One counter row of the published figures: a month and a scope ("all"; "department" with the department's code;
-/// "item" with <c>{department}|{item}</c>). Only <see cref="FigureFolder"/> writes them.
-/// </summary>
-public sealed class FigureCounter
-{
-    public DateOnly Month { get; set; }
-
-    public string Scope { get; set; } = "";
-
-    public string Key { get; set; } = "";
-
-    public int Reviews { get; set; }
-
-    public int Satisfied { get; set; }
-
-    public int Negative { get; set; }
-
-    public long ScoreSum { get; set; }
-
-    public int RectificationsClosed { get; set; }
-
-    public int RectificationsOnTime { get; set; }
-}
-
-/// <summary>
-/// What one fact adds to the figures of its month, department and item. Saved as a row in the same transaction as the
-/// fact itself (an insert, never an update, so concurrent writers never wait on a shared counter), then folded into the
-/// counters.
-/// </summary>
-public sealed record FigureDelta(DateOnly Month, string Department, string ItemCode, int Reviews, int Satisfied, int Negative, int Score, int Closed, int OnTime)
-{
-    public long Id { get; private set; }
-
-    /// <summary>An evaluation of a decided application counts (or, <paramref name="sign"/> −1, is taken out on appeal); engagements are rated for matching, not in these figures.</summary>
-    public static FigureDelta? Of(Evaluation evaluation, int sign = 1) =>
-        evaluation.SubjectKind != Invitations.EvaluationInvitation.Application
-            ? null
-            : new(FigureCounters.MonthOf(evaluation.SubmittedAt), evaluation.LeadDepartment, evaluation.ItemCode,
-                sign, evaluation.IsSatisfied ? sign : 0, evaluation.IsNegative ? sign : 0, sign * (int)evaluation.Level, 0, 0);
-
-    /// <summary>A rectification closed after its return visit counts in the on-time rate (removed reviews do not).</summary>
-    public static FigureDelta? Of(RectificationCase closed) =>
-        closed.Outcome != "rectified" || closed.ClosedAt is not { } at
-            ? null
-            : new(FigureCounters.MonthOf(at), closed.Department, closed.ItemCode, 0, 0, 0, 0, 1, closed.OnTime ? 1 : 0);
-}
-
+/// <summary>The published figures' counters: the month of a fact, saving facts with their deltas, folding, checking.</summary>
 public static class FigureCounters
 {
     public const string All = "all";
@@ -132,7 +84,7 @@ public static class FigureCounters
     public static async Task<List<FigureCounter>> RecomputeAsync(FeedbackDbContext db, CancellationToken ct)
     {
         var evaluations = await db.Evaluations.AsNoTracking()
-            .Where(e => !e.Removed && e.SubjectKind == Invitations.EvaluationInvitation.Application)
+            .Where(e => !e.Removed && e.SubjectKind == EvaluationInvitation.Application)
             .Select(e => new { e.SubmittedAt, e.LeadDepartment, e.ItemCode, e.Level })
             .ToListAsync(ct);
         var cases = await db.Rectifications.AsNoTracking().Where(c => c.Outcome == "rectified").ToListAsync(ct);
@@ -149,34 +101,5 @@ public static class FigureCounters
         return [.. rows
             .Where(r => r.Reviews != 0 || r.RectificationsClosed != 0 || r.Satisfied != 0 || r.Negative != 0 || r.ScoreSum != 0)
             .OrderBy(r => r.Month).ThenBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)];
-    }
-}
-
-/// <summary>Folds figure deltas into the counters every <see cref="FeedbackOptions.FoldInterval"/> (1 s by default).</summary>
-public sealed class FigureFolder(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FigureFolder> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await FigureCounters.FoldAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Folding figure deltas failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.FoldInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Talent.Feedback.Data;
+using Talent.Http;
 
 namespace Talent.Feedback.Figures;
 
@@ -21,9 +22,7 @@ public static class FiguresApi
 
     public sealed record ItemFigure(string ItemCode, string? TitleZh, string? TitleEn, string Department, Figure Figures);
 
-    public sealed record ItemPage(IReadOnlyList<ItemFigure> Items, int Page, int PageSize, int Total);
-
-    public sealed record FiguresResponse(string From, string To, string? Department, Figure Overall, IReadOnlyList<MonthFigure> Months, IReadOnlyList<DepartmentFigure> Departments, ItemPage Items, string Note);
+    public sealed record FiguresResponse(string From, string To, string? Department, Figure Overall, IReadOnlyList<MonthFigure> Months, IReadOnlyList<DepartmentFigure> Departments, Paged<ItemFigure> Items, string Note);
 
     private sealed record Sum(int Reviews, int Satisfied, int Negative, long ScoreSum, int Closed, int OnTime)
     {
@@ -46,43 +45,17 @@ public static class FiguresApi
             .AllowAnonymous() // published results: aggregates only, no personal data
             .WithTags("Published figures")
             .WithName("GetFigures")
-            .WithSummary("Published 好差评 figures: overall, per month, departments ranked, items (paged). ?from=yyyy-MM&to=yyyy-MM&department=&page=&pageSize=");
+            .WithSummary("Published 好差评 figures: overall, per month, departments ranked, items (paged). ?from=yyyy-MM&to=yyyy-MM&department=&page=&pageSize=")
+            .ProducesValidationProblem();
         return routes;
     }
 
-    /// <summary>
-    /// Answers for a few seconds (<c>Feedback:FiguresCacheFor</c>, 5 s by default) per distinct query, at most 1,000 queries
-    /// kept: the figures are public and read far more often than they change, and an anonymous route must not let anyone
-    /// make the database aggregate on every request.
-    /// </summary>
-    public sealed class FiguresCache(Microsoft.Extensions.Options.IOptions<FeedbackOptions> options) : IDisposable
-    {
-        private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 1000 });
-
-        public async Task<FiguresResponse> GetAsync(string key, Func<Task<FiguresResponse>> compute)
-        {
-            if (_cache.TryGetValue(key, out FiguresResponse? cached) && cached is not null)
-            {
-                return cached;
-            }
-
-            var response = await compute();
-            if (options.Value.FiguresCacheFor > TimeSpan.Zero)
-            {
-                _cache.Set(key, response, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.FiguresCacheFor });
-            }
-
-            return response;
-        }
-
-        public void Dispose() => _cache.Dispose();
-    }
-
-    private static async Task<IResult> GetAsync(string? from, string? to, string? department, int? page, int? pageSize, FeedbackDbContext db, TimeProvider time, FiguresCache cache, CancellationToken ct)
+    private static async Task<Results<Ok<FiguresResponse>, ValidationProblem>> GetAsync(
+        string? from, string? to, string? department, [AsParameters] PageQuery paging, [AsParameters] RequestContext context, FiguresCache cache)
     {
         var errors = new Dictionary<string, string[]>();
-        var (first, last) = QueryChecks.Months(from, to, FigureCounters.MonthOf(time.GetUtcNow()), errors);
-        QueryChecks.Paging(page, pageSize, errors);
+        var (first, last) = MonthRange.Read(from, to, FigureCounters.MonthOf(context.Time.GetUtcNow()), errors);
+        var page = paging.ResolveInto(errors);
 
         if (department is { Length: > 20 })
         {
@@ -94,11 +67,11 @@ public static class FiguresApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var key = $"{first:yyyy-MM}|{last:yyyy-MM}|{department}|{page ?? 1}|{pageSize ?? 20}";
-        return TypedResults.Ok(await cache.GetAsync(key, () => ComputeAsync(first, last, department, page ?? 1, pageSize ?? 20, db, ct)));
+        var key = $"{first:yyyy-MM}|{last:yyyy-MM}|{department}|{page.Number}|{page.Size}";
+        return TypedResults.Ok(await cache.GetAsync(key, () => ComputeAsync(first, last, department, page, context.Db, context.Cancellation)));
     }
 
-    private static async Task<FiguresResponse> ComputeAsync(DateOnly first, DateOnly last, string? department, int number, int size, FeedbackDbContext db, CancellationToken ct)
+    private static async Task<FiguresResponse> ComputeAsync(DateOnly first, DateOnly last, string? department, Page page, FeedbackDbContext db, CancellationToken ct)
     {
         var rows = await db.FigureCounters.AsNoTracking()
             .Where(c => c.Month >= first && c.Month <= last && (department == null || c.Scope != FigureCounters.Item || c.Key.StartsWith(department + "|")))
@@ -128,12 +101,12 @@ public static class FiguresApi
             .Where(i => i.Figure.Reviews > 0)
             .OrderByDescending(i => i.Figure.Reviews).ThenBy(i => i.Key, StringComparer.Ordinal)
             .ToList();
-        var shown = items.Skip((number - 1) * size).Take(size).Select(i => (Department: i.Key.Split('|')[0], Code: i.Key.Split('|')[1], i.Figure)).ToList();
+        var shown = items.Skip(page.Skip).Take(page.Size).Select(i => (Department: i.Key.Split('|')[0], Code: i.Key.Split('|')[1], i.Figure)).ToList();
         var codes = shown.Select(s => s.Code).ToList();
         var titles = await db.CatalogueItems.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => (c.TitleZh, c.TitleEn), ct);
-        var itemPage = new ItemPage(
+        var itemPage = page.Of(
             [.. shown.Select(s => new ItemFigure(s.Code, titles.GetValueOrDefault(s.Code).TitleZh, titles.GetValueOrDefault(s.Code).TitleEn, s.Department, s.Figure))],
-            number, size, items.Count);
+            items.Count);
 
         return new FiguresResponse(
             first.ToString("yyyy-MM", CultureInfo.InvariantCulture), last.ToString("yyyy-MM", CultureInfo.InvariantCulture), department, overall, months, departments, itemPage,

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Talent.Contracts.Applications;
 using Talent.Contracts.Matching;
-using Talent.Feedback.Data;
-using Talent.Messaging.Inbox;
 
 namespace Talent.Feedback.Invitations;
 
@@ -79,61 +75,4 @@ public sealed class EvaluationInvitation
         DecidedAt = closed.OccurredAt,
         OpenUntil = closed.OccurredAt + open,
     };
-}
-
-public sealed class ApplicationDecidedConsumer(FeedbackDbContext db, TimeProvider time, ILogger<ApplicationDecidedConsumer> logger, Microsoft.Extensions.Options.IOptions<FeedbackOptions> options)
-    : InboxConsumer<FeedbackDbContext, ApplicationDecided>(db, time, logger)
-{
-    protected override async Task HandleAsync(ApplicationDecided message, CancellationToken cancellationToken)
-    {
-        if (!await Db.Invitations.AnyAsync(i => i.SubjectId == message.ApplicationId, cancellationToken))
-        {
-            var title = await Db.CatalogueItems.Where(i => i.Code == message.ItemCode).Select(i => i.TitleZh).SingleOrDefaultAsync(cancellationToken);
-            Db.Invitations.Add(EvaluationInvitation.For(message, title ?? message.ItemCode, options.Value.EvaluationOpenFor));
-        }
-
-        var copy = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken);
-        copy?.Owned(message.OwnerId);
-    }
-}
-
-public sealed class EngagementClosedConsumer(FeedbackDbContext db, TimeProvider time, ILogger<EngagementClosedConsumer> logger, Microsoft.Extensions.Options.IOptions<FeedbackOptions> options)
-    : InboxConsumer<FeedbackDbContext, EngagementClosed>(db, time, logger)
-{
-    protected override async Task HandleAsync(EngagementClosed message, CancellationToken cancellationToken)
-    {
-        if (!await Db.Invitations.AnyAsync(i => i.SubjectId == message.EngagementId, cancellationToken))
-        {
-            Db.Invitations.Add(EvaluationInvitation.For(message, options.Value.EvaluationOpenFor));
-        }
-    }
-}
-
-public static class InvitationsApi
-{
-    public const string ApplicantPolicy = "feedback-applicant";
-
-    public sealed record InvitationView(string Kind, Guid SubjectId, Guid? ApplicationId, Guid? EngagementId, string Reference, string ItemCode, string Title, string LeadDepartment, bool Approved, DateTimeOffset DecidedAt, DateTimeOffset OpenUntil, bool Open, bool Rated);
-
-    public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/feedback/invitations/mine", MineAsync)
-            .RequireAuthorization(ApplicantPolicy)
-            .WithTags("Evaluations")
-            .WithName("MyEvaluationInvitations")
-            .WithSummary("Decided services and closed engagements the caller may rate, newest first, with whether each is rated.");
-        return routes;
-    }
-
-    private static async Task<IResult> MineAsync(ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var subject = user.FindFirstValue("sub") ?? "";
-        var now = time.GetUtcNow();
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.ApplicantId == subject).OrderByDescending(i => i.DecidedAt).Take(100).ToListAsync(ct);
-        var ids = invitations.Select(i => i.SubjectId).ToList();
-        var rated = (await db.Evaluations.AsNoTracking().Where(e => ids.Contains(e.SubjectId)).Select(e => e.SubjectId).ToListAsync(ct)).ToHashSet();
-        return TypedResults.Ok(invitations.Select(i => new InvitationView(
-            i.SubjectKind, i.SubjectId, i.SubjectKind == EvaluationInvitation.Application ? i.SubjectId : null, i.SubjectKind == EvaluationInvitation.Engagement ? i.SubjectId : null,
-            i.Reference, i.ItemCode, i.Title, i.LeadDepartment, i.Approved, i.DecidedAt, i.OpenUntil, i.OpenUntil > now && !rated.Contains(i.SubjectId), rated.Contains(i.SubjectId))));
-    }
 }

@@ -1,33 +1,8 @@
 using Talent.Feedback.Evaluations;
+using Talent.Http;
 using Talent.WorkingDays;
 
 namespace Talent.Feedback.Rectifications;
-
-public enum RectificationState
-{
-    Raised,
-    Verifying,
-    Rectifying,
-    ReturnVisit,
-    Closed,
-}
-
-public enum AppealState
-{
-    None,
-    Pending,
-    Upheld,
-    Removed,
-}
-
-/// <summary>Who acts on a case: a department's staff member or an operator.</summary>
-public sealed record CaseActor(string Subject, string Name, string? Department, bool IsStaff, bool IsOperator);
-
-/// <summary>One step of a case's history.</summary>
-public sealed record RectificationStep(DateTimeOffset At, string ActorId, string ActorName, string Action, RectificationState From, RectificationState To, string? Note);
-
-/// <summary>A refused action: the HTTP status to answer with and a bilingual reason.</summary>
-public sealed record CaseRefusal(int Status, string Reason, IReadOnlyList<string> Allowed);
 
 /// <summary>
 /// The closed loop of a bad review (差评整改): <c>Raised → Verifying → Rectifying → ReturnVisit → Closed</c>, for the department
@@ -147,7 +122,7 @@ public sealed class RectificationCase
     }
 
     /// <summary>Raised → Verifying: the department takes the case up; a staff member becomes its owner when it has none.</summary>
-    public CaseRefusal? StartVerification(CaseActor actor, DateTimeOffset now)
+    public Refusal? StartVerification(CaseActor actor, DateTimeOffset now)
     {
         if (Refuse(actor, "start-verification") is { } refusal)
         {
@@ -160,7 +135,7 @@ public sealed class RectificationCase
     }
 
     /// <summary>Verifying → Rectifying, recording what was found.</summary>
-    public CaseRefusal? Verify(CaseActor actor, string findings, WorkingCalendar calendar, int rectifyDays, DateTimeOffset now)
+    public Refusal? Verify(CaseActor actor, string findings, WorkingCalendar calendar, int rectifyDays, DateTimeOffset now)
     {
         if (Refuse(actor, "verify") is { } refusal)
         {
@@ -174,7 +149,7 @@ public sealed class RectificationCase
     }
 
     /// <summary>Rectifying → ReturnVisit, recording what was changed.</summary>
-    public CaseRefusal? Rectify(CaseActor actor, string changes, WorkingCalendar calendar, int returnVisitDays, DateTimeOffset now)
+    public Refusal? Rectify(CaseActor actor, string changes, WorkingCalendar calendar, int returnVisitDays, DateTimeOffset now)
     {
         if (Refuse(actor, "rectify") is { } refusal)
         {
@@ -188,7 +163,7 @@ public sealed class RectificationCase
     }
 
     /// <summary>ReturnVisit → Closed: whether the person is now satisfied, and what they said.</summary>
-    public CaseRefusal? RecordReturnVisit(CaseActor actor, bool satisfied, string? note, DateTimeOffset now)
+    public Refusal? RecordReturnVisit(CaseActor actor, bool satisfied, string? note, DateTimeOffset now)
     {
         if (Refuse(actor, "return-visit") is { } refusal)
         {
@@ -204,7 +179,7 @@ public sealed class RectificationCase
     }
 
     /// <summary>The department appeals the review as mistaken or malicious (once, before the return visit).</summary>
-    public CaseRefusal? AppealReview(CaseActor actor, string reason, DateTimeOffset now)
+    public Refusal? AppealReview(CaseActor actor, string reason, DateTimeOffset now)
     {
         if (Refuse(actor, "appeal") is { } refusal)
         {
@@ -222,16 +197,16 @@ public sealed class RectificationCase
     /// An operator decides the appeal: <paramref name="remove"/> takes the review out of the figures and closes the case;
     /// otherwise the review stands and the case goes on, its deadline moved by the working days the appeal took.
     /// </summary>
-    public CaseRefusal? DecideAppeal(CaseActor actor, bool remove, string note, WorkingCalendar calendar, DateTimeOffset now)
+    public Refusal? DecideAppeal(CaseActor actor, bool remove, string note, WorkingCalendar calendar, DateTimeOffset now)
     {
         if (!actor.IsOperator)
         {
-            return new CaseRefusal(403, "Only an operator decides an appeal. 申诉由平台运营人员裁定。", AllowedActions());
+            return Refusal.Forbidden("Only an operator decides an appeal. 申诉由平台运营人员裁定。", allowed: AllowedActions());
         }
 
         if (Appeal != AppealState.Pending)
         {
-            return new CaseRefusal(409, "No appeal is waiting for a decision. 没有待裁定的申诉。", AllowedActions());
+            return Refusal.Conflict("No appeal is waiting for a decision. 没有待裁定的申诉。", allowed: AllowedActions());
         }
 
         AppealDecisionNote = note;
@@ -266,11 +241,11 @@ public sealed class RectificationCase
         return true;
     }
 
-    private CaseRefusal? Refuse(CaseActor actor, string action)
+    private Refusal? Refuse(CaseActor actor, string action)
     {
         if (!actor.IsStaff || !string.Equals(actor.Department, Department, StringComparison.Ordinal))
         {
-            return new CaseRefusal(403, $"Only staff of {Department} act on this case. 仅 {Department} 工作人员可办理此整改。", AllowedActions());
+            return Refusal.Forbidden($"Only staff of {Department} act on this case. 仅 {Department} 工作人员可办理此整改。", allowed: AllowedActions());
         }
 
         if (!AllowedActions().Contains(action))
@@ -278,7 +253,7 @@ public sealed class RectificationCase
             var why = Appeal == AppealState.Pending
                 ? "An appeal is waiting for an operator's decision. 申诉待裁定，整改暂停。"
                 : $"Not allowed while the case is {State}. 当前状态不允许此操作。";
-            return new CaseRefusal(409, why, AllowedActions());
+            return Refusal.Conflict(why, allowed: AllowedActions());
         }
 
         return null;

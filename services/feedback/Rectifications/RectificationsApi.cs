@@ -1,91 +1,51 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Talent.Contracts.Feedback;
-using Talent.Feedback.Data;
 using Talent.Feedback.Figures;
-using Talent.Messaging.Outbox;
+using Talent.Http;
+using Talent.ReadModels;
 using Talent.WorkingDays;
+using static Talent.Feedback.Rectifications.RectificationContracts;
 
 namespace Talent.Feedback.Rectifications;
 
+using CaseResult = Results<Ok<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>;
+
 /// <summary>
 /// The bad-review loop for departments (their own cases) and operators (all cases, and the appeals): a list with state,
-/// overdue and department filters, one case with its history, one route per transition.
+/// overdue and department filters, one case with its history, one route per transition. Another department's case is 404.
 /// </summary>
 public static class RectificationsApi
 {
-    public const string HandlerPolicy = "feedback-handler";
-
-    public sealed record FindingsRequest(string? Findings);
-
-    public sealed record ChangesRequest(string? Changes);
-
-    public sealed record ReturnVisitRequest(bool? Satisfied, string? Note);
-
-    public sealed record AppealRequest(string? Reason);
-
-    public sealed record AppealDecisionRequest(bool? Remove, string? Note);
-
-    public sealed record CaseView(
-        Guid Id, Guid EvaluationId, Guid ApplicationId, string ItemCode, string ItemTitle, string Department, string? OwnerId, string Level, string? Comment,
-        RectificationState State, DateTimeOffset RaisedAt, DateOnly StageDueOn, bool Overdue, bool Late, string? Findings, string? Changes, bool? SatisfiedAfterVisit,
-        string? ReturnVisitNote, AppealState Appeal, string? AppealReason, string? AppealDecisionNote, string? Outcome, DateTimeOffset? ClosedAt,
-        IReadOnlyList<string> AllowedActions, IReadOnlyList<RectificationStep> History);
-
-    public sealed record CasePage(IReadOnlyList<CaseView> Items, int Page, int PageSize, int Total);
-
     public static IEndpointRouteBuilder MapRectificationsApi(this IEndpointRouteBuilder routes)
     {
-        var cases = routes.MapGroup("/api/feedback/rectifications").WithTags("Rectification").RequireAuthorization(HandlerPolicy);
+        var cases = routes.MapGroup("/api/feedback/rectifications").WithTags("Rectification").RequireAuthorization(FeedbackPolicies.Handler);
         cases.MapGet("/", ListAsync).WithName("ListRectifications")
-            .WithSummary("Staff: their department's cases; operators: all. ?state=&overdue=true&department=&page=&pageSize=");
-        cases.MapGet("/{id:guid}", GetAsync).WithName("GetRectification");
-        cases.MapPost("/{id:guid}/start-verification", (Guid id, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct) =>
-            ActAsync(id, user, db, time, ct, (c, actor, _, now) => c.StartVerification(actor, now))).WithName("StartVerification");
-        cases.MapPost("/{id:guid}/verify", (Guid id, FindingsRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> o, CancellationToken ct) =>
-            Text(request.Findings, "findings") ?? ActAsync(id, user, db, time, ct, (c, actor, calendar, now) => c.Verify(actor, request.Findings!.Trim(), calendar, o.Value.RectifyDays, now))).WithName("VerifyRectification");
-        cases.MapPost("/{id:guid}/rectify", (Guid id, ChangesRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, IOptions<FeedbackOptions> o, CancellationToken ct) =>
-            Text(request.Changes, "changes") ?? ActAsync(id, user, db, time, ct, (c, actor, calendar, now) => c.Rectify(actor, request.Changes!.Trim(), calendar, o.Value.ReturnVisitDays, now))).WithName("Rectify");
-        cases.MapPost("/{id:guid}/return-visit", ReturnVisitAsync).WithName("RecordReturnVisit");
-        cases.MapPost("/{id:guid}/appeal", (Guid id, AppealRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct) =>
-            Text(request.Reason, "reason") ?? ActAsync(id, user, db, time, ct, (c, actor, _, now) => c.AppealReview(actor, request.Reason!.Trim(), now))).WithName("AppealReview")
-            .WithSummary("The department appeals a review it believes mistaken or malicious; the case waits for an operator.");
-        cases.MapPost("/{id:guid}/appeal-decision", (Guid id, AppealDecisionRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct) =>
-            request.Remove is null
-                ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["remove"] = ["true removes the review from the figures, false upholds it. 请选择移出统计或维持评价。"] }))
-                : Text(request.Note, "note") ?? ActAsync(id, user, db, time, ct, (c, actor, calendar, now) => c.DecideAppeal(actor, request.Remove.Value, request.Note!.Trim(), calendar, now)))
-            .WithName("DecideAppeal").WithSummary("Operators: uphold the review (the case goes on) or remove it from the figures (the case closes).");
+            .WithSummary("Staff: their department's cases; operators: all. ?state=&overdue=true&department=&page=&pageSize=")
+            .ProducesValidationProblem();
+        cases.MapGet("/{id:guid}", GetAsync).WithName("GetRectification").WithSummary("One case with its history and the actions it allows now.");
+        cases.MapPost("/{id:guid}/start-verification", StartVerificationAsync).WithName("StartVerification")
+            .WithSummary("Raised → verifying: the department takes the case up.").ProducesRefusals();
+        cases.MapPost("/{id:guid}/verify", VerifyAsync).WithName("VerifyRectification")
+            .WithSummary("Verifying → rectifying, with the findings.").ProducesValidationProblem().ProducesRefusals();
+        cases.MapPost("/{id:guid}/rectify", RectifyAsync).WithName("Rectify")
+            .WithSummary("Rectifying → return visit, with the changes made.").ProducesValidationProblem().ProducesRefusals();
+        cases.MapPost("/{id:guid}/return-visit", ReturnVisitAsync).WithName("RecordReturnVisit")
+            .WithSummary("Return visit → closed: whether the person is now satisfied.").ProducesValidationProblem().ProducesRefusals();
+        cases.MapPost("/{id:guid}/appeal", AppealAsync).WithName("AppealReview")
+            .WithSummary("The department appeals a review it believes mistaken or malicious; the case waits for an operator.")
+            .ProducesValidationProblem().ProducesRefusals();
+        cases.MapPost("/{id:guid}/appeal-decision", DecideAppealAsync).WithName("DecideAppeal")
+            .WithSummary("Operators: uphold the review (the case goes on) or remove it from the figures (the case closes).")
+            .ProducesValidationProblem().ProducesRefusals();
         return routes;
     }
 
-    public static CaseActor ActorOf(ClaimsPrincipal user) =>
-        new(user.FindFirstValue("sub") ?? "", user.FindFirstValue("name") ?? user.FindFirstValue("sub") ?? "", user.Department(), user.IsInRole("staff"), user.IsInRole("operator"));
+    /// <summary>A transition's refusals: not this department's (or role's) to do (403), not in this state or changed meanwhile (409).</summary>
+    private static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder route) =>
+        route.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<IResult>? Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > RectificationCase.TextMaxLength
-            ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"1 to {RectificationCase.TextMaxLength} characters. 须为 1 至 {RectificationCase.TextMaxLength} 字。"] }))
-            : null;
-
-    private static Task<IResult> ReturnVisitAsync(Guid id, ReturnVisitRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Satisfied is null)
-        {
-            errors["satisfied"] = ["Whether the person is now satisfied. 请填写回访是否满意。"];
-        }
-
-        if (request.Note is { Length: > RectificationCase.TextMaxLength })
-        {
-            errors["note"] = [$"At most {RectificationCase.TextMaxLength} characters. 不超过 {RectificationCase.TextMaxLength} 字。"];
-        }
-
-        return errors.Count > 0
-            ? Task.FromResult<IResult>(TypedResults.ValidationProblem(errors))
-            : ActAsync(id, user, db, time, ct, (c, actor, _, now) => c.RecordReturnVisit(actor, request.Satisfied!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now));
-    }
-
-    private static async Task<IResult> ListAsync(string? state, bool? overdue, string? department, int? page, int? pageSize, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<CaseView>>, ValidationProblem>> ListAsync(
+        string? state, bool? overdue, string? department, [AsParameters] PageQuery paging, [AsParameters] RequestContext context)
     {
         var errors = new Dictionary<string, string[]>();
         RectificationState? wanted = null;
@@ -101,14 +61,15 @@ public static class RectificationsApi
             }
         }
 
-        QueryChecks.Paging(page, pageSize, errors);
+        var page = paging.ResolveInto(errors);
 
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Rectifications.AsNoTracking();
+        var user = context.User;
+        var query = context.Db.Rectifications.AsNoTracking();
         if (!user.IsInRole("operator"))
         {
             var own = user.Department() ?? "";
@@ -124,79 +85,107 @@ public static class RectificationsApi
             query = query.Where(c => c.State == wanted);
         }
 
-        var today = WorkingCalendar.Today(time.GetUtcNow());
+        var today = WorkingCalendar.Today(context.Time.GetUtcNow());
         if (overdue == true)
         {
             query = query.Where(c => c.State != RectificationState.Closed && c.Appeal != AppealState.Pending && c.StageDueOn < today);
         }
 
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
-        var total = await query.CountAsync(ct);
-        var cases = await query.OrderBy(c => c.State == RectificationState.Closed).ThenBy(c => c.StageDueOn).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new CasePage([.. cases.Select(c => View(c, today))], number, size, total));
+        var total = await query.CountAsync(context.Cancellation);
+        var cases = await query.OrderBy(c => c.State == RectificationState.Closed).ThenBy(c => c.StageDueOn).ThenBy(c => c.Id)
+            .Skip(page.Skip).Take(page.Size).ToListAsync(context.Cancellation);
+        return TypedResults.Ok(page.Of([.. cases.Select(c => View(c, today))], total));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid id, [AsParameters] RequestContext context)
     {
-        var found = await db.Rectifications.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        return found is null || !Sees(user, found)
+        var found = await context.Db.Rectifications.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, context.Cancellation);
+        return found is null || !context.User.ActsFor(found.Department)
             ? TypedResults.NotFound()
-            : TypedResults.Ok(View(found, WorkingCalendar.Today(time.GetUtcNow())));
+            : TypedResults.Ok(View(found, WorkingCalendar.Today(context.Time.GetUtcNow())));
     }
 
-    private static bool Sees(ClaimsPrincipal user, RectificationCase found) =>
-        user.IsInRole("operator") || (user.IsInRole("staff") && user.Department() == found.Department);
+    private static Task<CaseResult> StartVerificationAsync(Guid id, [AsParameters] RequestContext context) =>
+        ActAsync(id, context, (c, actor, _, now) => c.StartVerification(actor, now));
 
-    private static async Task<IResult> ActAsync(Guid id, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct, Func<RectificationCase, CaseActor, WorkingCalendar, DateTimeOffset, CaseRefusal?> act)
+    private static async Task<CaseResult> VerifyAsync(Guid id, FindingsRequest request, [AsParameters] RequestContext context) =>
+        InvalidText(request.Findings, "findings") is { } invalid
+            ? invalid
+            : await ActAsync(id, context, (c, actor, calendar, now) => c.Verify(actor, request.Findings!.Trim(), calendar, context.Settings.RectifyDays, now));
+
+    private static async Task<CaseResult> RectifyAsync(Guid id, ChangesRequest request, [AsParameters] RequestContext context) =>
+        InvalidText(request.Changes, "changes") is { } invalid
+            ? invalid
+            : await ActAsync(id, context, (c, actor, calendar, now) => c.Rectify(actor, request.Changes!.Trim(), calendar, context.Settings.ReturnVisitDays, now));
+
+    private static async Task<CaseResult> ReturnVisitAsync(Guid id, ReturnVisitRequest request, [AsParameters] RequestContext context)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Satisfied is null)
+        {
+            errors["satisfied"] = ["Whether the person is now satisfied. 请填写回访是否满意。"];
+        }
+
+        if (request.Note is { Length: > RectificationCase.TextMaxLength })
+        {
+            errors["note"] = [$"At most {RectificationCase.TextMaxLength} characters. 不超过 {RectificationCase.TextMaxLength} 字。"];
+        }
+
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : await ActAsync(id, context, (c, actor, _, now) => c.RecordReturnVisit(actor, request.Satisfied!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now));
+    }
+
+    private static async Task<CaseResult> AppealAsync(Guid id, AppealRequest request, [AsParameters] RequestContext context) =>
+        InvalidText(request.Reason, "reason") is { } invalid
+            ? invalid
+            : await ActAsync(id, context, (c, actor, _, now) => c.AppealReview(actor, request.Reason!.Trim(), now));
+
+    private static async Task<CaseResult> DecideAppealAsync(Guid id, AppealDecisionRequest request, [AsParameters] RequestContext context)
+    {
+        if (request.Remove is not { } remove)
+        {
+            return Problems.Invalid("remove", "true removes the review from the figures, false upholds it. 请选择移出统计或维持评价。");
+        }
+
+        return InvalidText(request.Note, "note") is { } invalid
+            ? invalid
+            : await ActAsync(id, context, (c, actor, calendar, now) => c.DecideAppeal(actor, remove, request.Note!.Trim(), calendar, now));
+    }
+
+    private static ValidationProblem? InvalidText(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > RectificationCase.TextMaxLength
+            ? Problems.Invalid(field, $"1 to {RectificationCase.TextMaxLength} characters. 须为 1 至 {RectificationCase.TextMaxLength} 字。")
+            : null;
+
+    /// <summary>One transition of a case the caller's department (or an operator) sees; closing it also writes its figures and event.</summary>
+    private static async Task<CaseResult> ActAsync(Guid id, RequestContext context, Func<RectificationCase, CaseActor, WorkingCalendar, DateTimeOffset, Refusal?> act)
+    {
+        var (db, ct) = (context.Db, context.Cancellation);
         var found = await db.Rectifications.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null || !Sees(user, found))
+        if (found is null || !context.User.ActsFor(found.Department))
         {
             return TypedResults.NotFound();
         }
 
-        var now = time.GetUtcNow();
+        var now = context.Time.GetUtcNow();
         var wasClosed = found.State == RectificationState.Closed;
-        var calendar = await ReadModels.CalendarCopy.CalendarAsync(db, ct);
-        if (act(found, ActorOf(user), calendar, now) is { } refusal)
+        var calendar = await CalendarCopy.CalendarAsync(db, ct);
+        if (act(found, Actors.ActorOf(context.User), calendar, now) is { } refusal)
         {
-            return TypedResults.Problem(title: refusal.Reason, statusCode: refusal.Status, extensions: new Dictionary<string, object?> { ["state"] = found.State, ["allowedActions"] = refusal.Allowed });
+            return refusal.InState(found.State).ToProblem();
         }
 
-        var deltas = !wasClosed && found.State == RectificationState.Closed ? await ClosingAsync(db, found, now, ct) : [];
+        var deltas = !wasClosed && found.State == RectificationState.Closed ? await CaseClosing.ClosingAsync(db, found, now, ct) : [];
         try
         {
             await db.SaveWithFiguresAsync(deltas, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(title: "The case changed meanwhile; reload it. 整改记录已被他人更新，请刷新后重试。", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(StatusCodes.Status409Conflict, "The case changed meanwhile; reload it. 整改记录已被他人更新，请刷新后重试。");
         }
 
         return TypedResults.Ok(View(found, WorkingCalendar.Today(now)));
     }
-
-    /// <summary>
-    /// What closing a case changes besides the case: a review removed on appeal leaves the figures (it is kept, marked),
-    /// <c>RectificationCompleted</c> is raised; returns the figure deltas to save with it.
-    /// </summary>
-    public static async Task<List<FigureDelta?>> ClosingAsync(FeedbackDbContext db, RectificationCase closed, DateTimeOffset now, CancellationToken ct)
-    {
-        var deltas = new List<FigureDelta?>();
-        if (closed.Outcome == "removedOnAppeal" && await db.Evaluations.SingleOrDefaultAsync(e => e.Id == closed.EvaluationId, ct) is { Removed: false } evaluation)
-        {
-            evaluation.RemoveFromFigures();
-            deltas.Add(FigureDelta.Of(evaluation, -1));
-        }
-
-        deltas.Add(FigureDelta.Of(closed));
-        db.RecordEvent(new RectificationCompleted(Guid.CreateVersion7(now), now, closed.Id, closed.EvaluationId, closed.SubjectId, closed.ItemCode, closed.Department, closed.OwnerId, closed.Outcome!, closed.OnTime, closed.SatisfiedAfterVisit));
-        return deltas;
-    }
-
-    public static CaseView View(RectificationCase c, DateOnly today) => new(
-        c.Id, c.EvaluationId, c.SubjectId, c.ItemCode, c.ItemTitle, c.Department, c.OwnerId, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.Level.ToString()), c.Comment,
-        c.State, c.RaisedAt, c.StageDueOn, c.IsOverdue(today), c.Late, c.Findings, c.Changes, c.SatisfiedAfterVisit, c.ReturnVisitNote, c.Appeal, c.AppealReason,
-        c.AppealDecisionNote, c.Outcome, c.ClosedAt, c.AllowedActions(), c.History);
 }

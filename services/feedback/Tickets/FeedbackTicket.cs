@@ -1,24 +1,7 @@
-using Talent.Feedback.Rectifications;
+using Talent.Http;
 using Talent.WorkingDays;
 
 namespace Talent.Feedback.Tickets;
-
-public enum TicketKind
-{
-    Question,
-    Complaint,
-    Suggestion,
-    Demand,
-}
-
-public enum TicketState
-{
-    Open,
-    Replied,
-    Closed,
-}
-
-public sealed record TicketStep(DateTimeOffset At, string ActorId, string ActorName, string Action, TicketState From, TicketState To, string? Note);
 
 /// <summary>
 /// A ticket of the problem-feedback window (问题反馈窗口): opened by a person, routed to a department (by its application,
@@ -118,7 +101,7 @@ public sealed class FeedbackTicket
     public bool IsOverdue(DateOnly today) => State == TicketState.Open && ReplyDueOn < today;
 
     /// <summary>The department's staff take the ticket up: the first becomes its owner (first-ask ownership).</summary>
-    public CaseRefusal? Take(CaseActor actor, DateTimeOffset now)
+    public Refusal? Take(CaseActor actor, DateTimeOffset now)
     {
         if (RefuseStaff(actor) is { } refusal)
         {
@@ -127,12 +110,12 @@ public sealed class FeedbackTicket
 
         if (State == TicketState.Closed)
         {
-            return new CaseRefusal(409, "The ticket is closed. 工单已关闭。", []);
+            return Refusal.Conflict("The ticket is closed. 工单已关闭。");
         }
 
         if (OwnerId is not null)
         {
-            return OwnerId == actor.Subject ? null : new CaseRefusal(409, $"Owned by {OwnerName}. 该工单已由 {OwnerName} 负责。", []);
+            return OwnerId == actor.Subject ? null : Refusal.Conflict($"Owned by {OwnerName}. 该工单已由 {OwnerName} 负责。");
         }
 
         OwnerId = actor.Subject;
@@ -142,7 +125,7 @@ public sealed class FeedbackTicket
     }
 
     /// <summary>Open → Replied by the owner (a staff member of the department takes it up by replying when nobody owns it).</summary>
-    public CaseRefusal? Answer(CaseActor actor, string reply, WorkingCalendar calendar, int confirmDays, DateTimeOffset now)
+    public Refusal? Answer(CaseActor actor, string reply, WorkingCalendar calendar, int confirmDays, DateTimeOffset now)
     {
         if (Take(actor, now) is { } refusal)
         {
@@ -151,7 +134,7 @@ public sealed class FeedbackTicket
 
         if (State != TicketState.Open)
         {
-            return new CaseRefusal(409, "Replied already: waiting for the person to confirm or reopen. 已答复，待反馈人确认。", []);
+            return Refusal.Conflict("Replied already: waiting for the person to confirm or reopen. 已答复，待反馈人确认。");
         }
 
         var today = WorkingCalendar.Today(now);
@@ -165,16 +148,16 @@ public sealed class FeedbackTicket
     }
 
     /// <summary>Replied → Closed by the person.</summary>
-    public CaseRefusal? Confirm(string subject, bool? satisfied, string? note, DateTimeOffset now)
+    public Refusal? Confirm(string subject, bool? satisfied, string? note, DateTimeOffset now)
     {
         if (subject != RequesterId)
         {
-            return new CaseRefusal(404, "Not found.", []);
+            return Refusal.NotFound("Not found.");
         }
 
         if (State != TicketState.Replied)
         {
-            return new CaseRefusal(409, "Only a replied ticket can be confirmed. 工单尚未答复或已关闭。", []);
+            return Refusal.Conflict("Only a replied ticket can be confirmed. 工单尚未答复或已关闭。");
         }
 
         Satisfied = satisfied;
@@ -183,22 +166,22 @@ public sealed class FeedbackTicket
     }
 
     /// <summary>Replied → Open again by the person, within the confirmation period; the owner must reply again.</summary>
-    public CaseRefusal? Reopen(string subject, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+    public Refusal? Reopen(string subject, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
     {
         if (subject != RequesterId)
         {
-            return new CaseRefusal(404, "Not found.", []);
+            return Refusal.NotFound("Not found.");
         }
 
         var today = WorkingCalendar.Today(now);
         if (State != TicketState.Replied)
         {
-            return new CaseRefusal(409, "Only a replied ticket can be reopened. 仅已答复的工单可重新打开。", []);
+            return Refusal.Conflict("Only a replied ticket can be reopened. 仅已答复的工单可重新打开。");
         }
 
         if (today > ConfirmBy)
         {
-            return new CaseRefusal(409, $"The period to reopen ended on {ConfirmBy:yyyy-MM-dd}. 重新打开期限已于 {ConfirmBy:yyyy-MM-dd} 结束。", []);
+            return Refusal.Conflict($"The period to reopen ended on {ConfirmBy:yyyy-MM-dd}. 重新打开期限已于 {ConfirmBy:yyyy-MM-dd} 结束。");
         }
 
         Reopened++;
@@ -229,39 +212,8 @@ public sealed class FeedbackTicket
         ClosedAt = now;
     }
 
-    private CaseRefusal? RefuseStaff(CaseActor actor) =>
+    private Refusal? RefuseStaff(CaseActor actor) =>
         (actor.IsStaff && string.Equals(actor.Department, Department, StringComparison.Ordinal)) || (actor.IsOperator && Department == TicketRouting.Platform)
             ? null
-            : new CaseRefusal(403, $"Only staff of {Department} handle this ticket. 仅 {Department} 工作人员可处理此工单。", []);
-}
-
-/// <summary>Ticket categories and the department each is routed to when the ticket names no application or item.</summary>
-public static class TicketRouting
-{
-    /// <summary>Operators answer platform matters; they act for every department.</summary>
-    public const string Platform = "PLATFORM";
-
-    public static readonly IReadOnlyDictionary<string, (string Department, string NameZh, string NameEn)> Defaults = new Dictionary<string, (string, string, string)>
-    {
-        ["talent-policy"] = ("HRSS", "人才政策", "Talent policy"),
-        ["employment"] = ("HRSS", "就业社保", "Employment and social security"),
-        ["research"] = ("STI", "科研创新", "Research and innovation"),
-        ["technology-transfer"] = ("STI", "成果转化", "Technology transfer"),
-        ["housing"] = ("HOUSING", "住房安居", "Housing"),
-        ["education"] = ("EDU", "子女教育", "Children's education"),
-        ["health"] = ("HEALTH", "医疗健康", "Health care"),
-        ["financing"] = ("FINANCE", "投资融资", "Investment and financing"),
-        ["business"] = ("MARKET", "企业登记", "Business registration"),
-        ["tax"] = ("TAX", "税收服务", "Tax"),
-        ["intellectual-property"] = ("IP", "知识产权", "Intellectual property"),
-        ["industry"] = ("ECON", "产业发展", "Industry development"),
-        ["platform"] = (Platform, "平台使用", "Using the platform"),
-        ["other"] = (Platform, "其他", "Other"),
-    };
-
-    /// <summary>The category's department: the configured override, else the default.</summary>
-    public static string? DepartmentOf(string category, IReadOnlyDictionary<string, string> overrides) =>
-        overrides.TryGetValue(category, out var department) ? department
-        : Defaults.TryGetValue(category, out var route) ? route.Department
-        : null;
+            : Refusal.Forbidden($"Only staff of {Department} handle this ticket. 仅 {Department} 工作人员可处理此工单。");
 }

@@ -73,9 +73,11 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("stages");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_feedback_texts");
 
-                    b.HasIndex("Month");
+                    b.HasIndex("Month")
+                        .HasDatabaseName("IX_feedback_texts_month");
 
                     b.ToTable("feedback_texts", (string)null);
                 });
@@ -119,46 +121,13 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_applications");
 
-                    b.HasIndex("ApplicantId");
+                    b.HasIndex("ApplicantId")
+                        .HasDatabaseName("IX_applications_applicant_id");
 
                     b.ToTable("applications", (string)null);
-                });
-
-            modelBuilder.Entity("Talent.ReadModels.CalendarYearCopy", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
-                        .IsRequired()
-                        .HasColumnType("date[]")
-                        .HasColumnName("holidays");
-
-                    b.PrimitiveCollection<List<DateOnly>>("MakeUpWorkdays")
-                        .IsRequired()
-                        .HasColumnType("date[]")
-                        .HasColumnName("make_up_workdays");
-
-                    b.Property<bool>("Provisional")
-                        .HasColumnType("boolean")
-                        .HasColumnName("provisional");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("source");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("calendar_years", (string)null);
                 });
 
             modelBuilder.Entity("Talent.Feedback.Evaluations.Evaluation", b =>
@@ -251,14 +220,18 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(400)")
                         .HasColumnName("title");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_evaluations");
 
                     b.HasIndex("SubjectId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_evaluations_subject_id");
 
-                    b.HasIndex("ApplicantId", "SubmittedAt");
+                    b.HasIndex("ApplicantId", "SubmittedAt")
+                        .HasDatabaseName("IX_evaluations_applicant_id_submitted_at");
 
-                    b.HasIndex("LeadDepartment", "SubmittedAt");
+                    b.HasIndex("LeadDepartment", "SubmittedAt")
+                        .HasDatabaseName("IX_evaluations_lead_department_submitted_at");
 
                     b.ToTable("evaluations", (string)null);
                 });
@@ -303,7 +276,8 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("score_sum");
 
-                    b.HasKey("Month", "Scope", "Key");
+                    b.HasKey("Month", "Scope", "Key")
+                        .HasName("PK_figure_counters");
 
                     b.ToTable("figure_counters", (string)null);
                 });
@@ -357,7 +331,8 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("score");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_figure_deltas");
 
                     b.ToTable("figure_deltas", (string)null);
                 });
@@ -426,9 +401,11 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(400)")
                         .HasColumnName("title");
 
-                    b.HasKey("SubjectId");
+                    b.HasKey("SubjectId")
+                        .HasName("PK_evaluation_invitations");
 
-                    b.HasIndex("ApplicantId", "DecidedAt");
+                    b.HasIndex("ApplicantId", "DecidedAt")
+                        .HasDatabaseName("IX_evaluation_invitations_applicant_id_decided_at");
 
                     b.ToTable("evaluation_invitations", (string)null);
                 });
@@ -569,12 +546,15 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_rectification_cases");
 
                     b.HasIndex("EvaluationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_rectification_cases_evaluation_id");
 
-                    b.HasIndex("Department", "State", "StageDueOn");
+                    b.HasIndex("Department", "State", "StageDueOn")
+                        .HasDatabaseName("IX_rectification_cases_department_state_stage_due_on");
 
                     b.ToTable("rectification_cases", (string)null);
                 });
@@ -718,14 +698,18 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_feedback_tickets");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_feedback_tickets_number");
 
-                    b.HasIndex("RequesterId", "OpenedAt");
+                    b.HasIndex("RequesterId", "OpenedAt")
+                        .HasDatabaseName("IX_feedback_tickets_requester_id_opened_at");
 
-                    b.HasIndex("Department", "State", "ReplyDueOn");
+                    b.HasIndex("Department", "State", "ReplyDueOn")
+                        .HasDatabaseName("IX_feedback_tickets_department_state_reply_due_on");
 
                     b.ToTable("feedback_tickets", (string)null);
                 });
@@ -748,7 +732,8 @@ namespace Talent.Feedback.Data.Migrations
                     b.HasKey("MessageId", "Consumer")
                         .HasName("PK_inbox_messages");
 
-                    b.HasIndex("ProcessedAt");
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_inbox_messages_processed_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -794,10 +779,12 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Sequence")
+                        .HasName("PK_outbox_messages");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_outbox_messages_message_id");
 
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_outbox_sent_at")
@@ -808,6 +795,42 @@ namespace Talent.Feedback.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.ReadModels.CalendarYearCopy", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("holidays");
+
+                    b.PrimitiveCollection<List<DateOnly>>("MakeUpWorkdays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("make_up_workdays");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Year")
+                        .HasName("PK_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
                 });
 
             modelBuilder.Entity("Talent.ReadModels.CatalogueItemCopy", b =>
@@ -864,7 +887,8 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code")
+                        .HasName("PK_catalogue_items");
 
                     b.ToTable("catalogue_items", (string)null);
                 });

@@ -1,29 +1,15 @@
 using System.Globalization;
 
-namespace Talent.Feedback;
+namespace Talent.Feedback.Figures;
 
-/// <summary>The checks every list and report of this service makes of its query string, with field-named bilingual errors.</summary>
-public static class QueryChecks
+/// <summary>The <c>from</c> and <c>to</c> months (yyyy-MM) of the published figures and of demand analysis.</summary>
+public static class MonthRange
 {
-    public const int MaxPageSize = 100;
-
-    public static void Paging(int? page, int? pageSize, Dictionary<string, string[]> errors)
-    {
-        if (page is < 1)
-        {
-            errors["page"] = ["1 or more. 页码从 1 开始。"];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"1 to {MaxPageSize}. 每页 1 至 {MaxPageSize} 条。"];
-        }
-    }
-
     /// <summary>
-    /// <c>from</c> and <c>to</c> as months (yyyy-MM): by default the twelve months up to this one; at most ten years, in order.
+    /// <c>from</c> and <c>to</c> as months: by default the twelve months up to this one; at most ten years, in order.
+    /// Errors are added to <paramref name="errors"/> by field.
     /// </summary>
-    public static (DateOnly First, DateOnly Last) Months(string? from, string? to, DateOnly thisMonth, Dictionary<string, string[]> errors)
+    public static (DateOnly First, DateOnly Last) Read(string? from, string? to, DateOnly thisMonth, Dictionary<string, string[]> errors)
     {
         var count = errors.Count;
         var last = Month(to, "to", errors) ?? thisMonth;

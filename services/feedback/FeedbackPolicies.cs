@@ -1,0 +1,17 @@
+namespace Talent.Feedback;
+
+/// <summary>The authorization policies of the feedback API (each: the <c>feedback</c> scope and one of the roles).</summary>
+public static class FeedbackPolicies
+{
+    /// <summary>The person served: rates, opens tickets, confirms replies.</summary>
+    public const string Applicant = "feedback-applicant";
+
+    /// <summary>Department staff and operators: rectification cases and the ticket inbox.</summary>
+    public const string Handler = "feedback-handler";
+
+    /// <summary>Operators: demand analysis.</summary>
+    public const string Operator = "feedback-operator";
+
+    /// <summary>Anyone signed in to feedback: reading one ticket.</summary>
+    public const string AnyUser = "feedback-user";
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Talent.Contracts.Feedback;
+
+namespace Talent.Feedback.Tickets;
+
+/// <summary>The events a ticket raises: opened, and resolved (confirmed by the person or by time).</summary>
+public static class TicketEvents
+{
+    public static FeedbackTicketOpened Opened(FeedbackTicket ticket, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, JsonNamingPolicy.CamelCase.ConvertName(ticket.Kind.ToString()), ticket.Category, ticket.Department, ticket.ItemCode, ticket.ApplicationId, ticket.ReplyDueOn);
+
+    public static FeedbackTicketResolved Resolved(FeedbackTicket ticket, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.Department, ticket.OwnerId, ticket.Resolution!, ticket.Reopened, !ticket.RepliedLate);
+}
