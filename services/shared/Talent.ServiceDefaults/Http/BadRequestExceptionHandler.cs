@@ -49,8 +49,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         }
 
         // 'Failed to bind parameter "int page" from "x".', 'Required parameter "string code" was not provided from route.'
+        // The message names the parameter as declared (PascalCase on a bound record); fields are camelCase on the wire.
         var named = ParameterName().Match(bad.Message);
-        return named.Success ? named.Groups["name"].Value : null;
+        return named.Success ? JsonNamingPolicy.CamelCase.ConvertName(named.Groups["name"].Value) : null;
     }
 
     [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)" """, RegexOptions.CultureInvariant)]
