@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Testing;
@@ -32,9 +35,15 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
             web.UseSetting($"ConnectionStrings:{name}", database.ConnectionString);
             web.UseSetting("ConnectionStrings:messaging", vhost.Amqp.ToString());
             web.UseSetting("Database:MigrateOnStart", "true");
-            // Never contacted by these tests: they send no bearer tokens to the services.
+            // Never contacted: tokens come from TestTokens, whose key and issuer the services are told to trust below.
             web.UseSetting("Authentication:Authority", "http://127.0.0.1:9/identity/");
             web.UseSetting("Authentication:RequireHttpsMetadata", "false");
+            web.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            {
+                jwt.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+                jwt.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+                jwt.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
+            }));
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {
@@ -51,6 +60,18 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Select(e => e.RoutePattern.RawText ?? e.DisplayName ?? "?")];
+
+    /// <summary>A client of the service that sends this bearer token (see <see cref="TestTokens"/>); none when null.</summary>
+    public HttpClient ClientAs(string? token)
+    {
+        var client = Factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
 
     public int EndpointCount => Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Count();
 
