@@ -21,9 +21,10 @@ public static class MessagingModel
             e.Property(m => m.MessageType).HasMaxLength(256);
             e.Property(m => m.Body).HasColumnType("jsonb");
             e.Property(m => m.TraceParent).HasMaxLength(128);
+            e.Property(m => m.LastError).HasMaxLength(2000);
             e.HasIndex(m => m.MessageId).IsUnique();
             // The relay's query: unsent rows in recording order; a partial index stays small.
-            e.HasIndex(m => m.Sequence).HasDatabaseName("ix_outbox_unsent").HasFilter("sent_at IS NULL");
+            e.HasIndex(m => m.Sequence).HasDatabaseName("ix_outbox_unsent").HasFilter("sent_at IS NULL AND set_aside_at IS NULL");
             e.HasIndex(m => m.SentAt).HasDatabaseName("ix_outbox_sent_at").HasFilter("sent_at IS NOT NULL");
         });
         model.Entity<InboxMessage>(e =>
