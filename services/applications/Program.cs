@@ -6,6 +6,7 @@ using Talent.Applications.Enquiries;
 using Talent.Applications.Figures;
 using Talent.Applications.Materials;
 using Talent.ReadModels;
+using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,6 +15,7 @@ builder.AddApplicationsServices();
 var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
+app.MapOutboxApi<ApplicationsDbContext>(ApplicationsApi.Prefix, CalendarApi.OperatorPolicy);
 app.MapCatalogueCopyApi<ApplicationsDbContext>(ApplicationsApi.Prefix);
 app.MapDraftingApi();
 app.MapMaterialsApi();

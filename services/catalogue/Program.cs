@@ -4,6 +4,8 @@ using Talent.Catalogue.Editing;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.References;
 using Talent.Catalogue.Search;
+using Talent.Catalogue.Data;
+using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,6 +14,7 @@ builder.AddCatalogueServices();
 var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
+app.MapOutboxApi<CatalogueDbContext>("/api/catalogue", CataloguePolicies.Operator);
 app.MapItemsApi();
 app.MapReferenceApi();
 app.MapEditingApi();

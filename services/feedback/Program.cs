@@ -5,6 +5,8 @@ using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
 using Talent.Feedback.Rectifications;
 using Talent.Feedback.Tickets;
+using Talent.Feedback.Data;
+using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,7 @@ builder.AddFeedbackServices();
 var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
+app.MapOutboxApi<FeedbackDbContext>("/api/feedback", FeedbackPolicies.Operator);
 app.MapInvitationsApi();
 app.MapEvaluationsApi();
 app.MapCalendarApi();

@@ -6,6 +6,7 @@ using Talent.Matching.Matching;
 using Talent.Matching.Providers;
 using Talent.Matching.Suggestions;
 using Talent.ReadModels;
+using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,6 +15,7 @@ builder.AddMatchingServices();
 var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
+app.MapOutboxApi<MatchingDbContext>("/api/matching", MatchingPolicies.Operator);
 app.MapCatalogueCopyApi<MatchingDbContext>("/api/matching");
 app.MapProvidersApi();
 app.MapDemandsApi();

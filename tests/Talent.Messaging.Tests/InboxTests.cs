@@ -59,6 +59,40 @@ public sealed class InboxTests
         await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 0, Deadline, "the error queue to be empty");
     }
 
+    [Fact]
+    public async Task Messages_delivered_while_the_consumers_database_is_down_are_all_applied_once_it_returns_and_none_goes_to_the_error_queue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var direct = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var gate = new TcpGate(direct.Host!, direct.Port);
+        gate.Open();
+        var gated = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port };
+        // Ordinary failures give up after two quick retries (well under a second); an outage is ridden out for 60 s.
+        await using var host = await MessagingHost.StartAsync(gated.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>(),
+            new Dictionary<string, string?> { ["Messaging:OutageRetryFor"] = "00:01:00", ["Messaging:OutageRetryMaxInterval"] = "00:00:00.500" }, relay: false);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var queue = await QueueOfAsync(vhost);
+        var events = MessagingHost.Events(10, "OUTAGE").ToList(); // fewer than ConcurrentMessageLimit: all in hand at once
+
+        gate.Close();
+        foreach (var e in events)
+        {
+            await bus.Publish(e, c => c.MessageId = e.EventId, ct);
+        }
+
+        // Far past the ordinary retries: every message has been tried and refused by the database many times.
+        await Eventually.UntilAsync(() => Task.FromResult(host.Deliveries.Deliveries.Count == events.Count && gate.Refused >= 3 * events.Count), Deadline, "repeated attempts during the outage");
+        Assert.Null(await vhost.ReadyMessagesAsync(queue + "_error"));
+
+        gate.Open();
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == events.Count, Deadline, "every message applied after the outage");
+        var applied = await host.AppliedAsync();
+        Assert.Equal(events.Select(e => e.EventId).Order(), applied.Select(a => a.EventId).Order());
+        Assert.Null(await vhost.ReadyMessagesAsync(queue + "_error"));
+    }
+
     private static async Task<string> QueueOfAsync(TestVirtualHost vhost)
     {
         string? found = null;

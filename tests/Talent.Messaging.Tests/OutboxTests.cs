@@ -52,6 +52,96 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_row_that_can_never_be_published_is_set_aside_at_once_the_rest_flow_and_an_operator_sends_it_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>());
+        var good = MessagingHost.Events(1, "UNKNOWN-FIX").Single();
+
+        // Written as an older release would have: a type this one does not know, then an unreadable body.
+        var known = typeof(Talent.Contracts.Catalogue.CatalogueItemPublished).FullName!;
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $$"""
+            INSERT INTO outbox_messages (message_id, message_type, body, recorded_at, attempts, failures)
+            VALUES ({{Guid.NewGuid()}}, 'Talent.Contracts.Catalogue.RetiredEvent', '{"code":"OLD"}'::jsonb, now(), 0, 0),
+                   ({{good.EventId}}, {{known}}, '[1]'::jsonb, now(), 0, 0)
+            """, ct));
+        var after = MessagingHost.Events(3, "AFTER").ToList();
+        await host.RecordAsync(after);
+
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == 3, Deadline, "the events recorded after the two bad rows");
+        var aside = await host.QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.SetAsideAt != null).OrderBy(m => m.Sequence).ToListAsync(ct));
+        Assert.Equal(2, aside.Count);
+        Assert.Contains("unknown event type", aside[0].LastError);
+        Assert.Contains("unreadable body", aside[1].LastError);
+        Assert.All(aside, m => Assert.Null(m.SentAt));
+
+        // The cause is fixed (here: the body rewritten), then an operator retries the row.
+        var body = System.Text.Json.JsonSerializer.Serialize(good, System.Text.Json.JsonSerializerOptions.Web); // as the outbox records it
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET body = {body}::jsonb WHERE message_id = {good.EventId}", ct));
+        Assert.True(await host.QueryAsync(db => OutboxApi.RetrySetAsideAsync(db, aside[1].Sequence, ct)));
+        Assert.False(await host.QueryAsync(db => OutboxApi.RetrySetAsideAsync(db, aside[1].Sequence, ct)));
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == good.EventId), Deadline, "the retried event");
+    }
+
+    [Fact]
+    public async Task A_row_the_broker_keeps_refusing_while_connected_is_set_aside_after_the_limit_and_later_events_flow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>(),
+            new Dictionary<string, string?> { ["Messaging:Outbox:MaxFailures"] = "3" });
+        var refusing = new RefusingPublishes("REFUSED");
+        host.Services.GetRequiredService<IBus>().ConnectPublishObserver(refusing);
+
+        var refused = MessagingHost.Events(1, "REFUSED").Single();
+        var later = MessagingHost.Events(2, "LATER").ToList();
+        await host.RecordAsync([refused]);
+        await host.RecordAsync(later);
+
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == 2, Deadline, "the events recorded after the refused one");
+        var row = await host.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.MessageId == refused.EventId, ct));
+        Assert.NotNull(row.SetAsideAt);
+        Assert.Equal(3, row.Failures);
+        Assert.Equal(3, refusing.Refused);
+
+        refusing.Refusing = false;
+        Assert.True(await host.QueryAsync(db => OutboxApi.RetrySetAsideAsync(db, row.Sequence, ct)));
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == refused.EventId), Deadline, "the retried event");
+    }
+
+    /// <summary>Fails the publish of events whose code starts with a prefix, as a broker refusing one message would.</summary>
+    private sealed class RefusingPublishes(string prefix) : IPublishObserver
+    {
+        private int _refused;
+
+        public volatile bool Refusing = true;
+
+        public int Refused => Volatile.Read(ref _refused);
+
+        public Task PrePublish<T>(PublishContext<T> context)
+            where T : class
+        {
+            if (Refusing && context.Message is Talent.Contracts.Catalogue.CatalogueItemPublished { } e && e.Code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _refused);
+                throw new InvalidOperationException("refused by the broker (simulated)");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task PostPublish<T>(PublishContext<T> context)
+            where T : class => Task.CompletedTask;
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception)
+            where T : class => Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task Events_recorded_while_the_broker_is_unreachable_are_all_delivered_afterwards_in_order_and_once()
     {
         await using var database = await TestDatabase.CreateAsync();

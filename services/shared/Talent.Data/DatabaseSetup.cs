@@ -23,6 +23,7 @@ public static class DatabaseSetup
             .UseServiceDatabase(connectionString)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{connectionName}-database", tags: ["ready"]);
+        builder.Services.AddExceptionHandler<DatabaseExceptionHandler>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Talent.Messaging.Inbox;
 using Talent.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -36,6 +37,8 @@ public static class MessagingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
         services.AddSingleton<MessagingHousekeeping<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<MessagingHousekeeping<TContext>>());
+        services.AddSingleton<OutboxMonitor<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxMonitor<TContext>>());
 
         // MassTransit otherwise reports usage to its vendor, which times out on a closed network.
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
@@ -64,8 +67,21 @@ public static class MessagingExtensions
         });
         rabbit.PrefetchCount = options.PrefetchCount;
         rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        rabbit.UseMessageRetry(retry => retry.Exponential(
-            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+        // Outer: while the database is unreachable a message waits here, retried for OutageRetryFor; the consumer's
+        // other deliveries wait with it (at most ConcurrentMessageLimit in hand, the rest unacknowledged in the queue),
+        // so an outage of a few minutes ends with every message applied and none in the error queue.
+        var outageAttempts = (int)Math.Clamp(options.OutageRetryFor / options.OutageRetryMaxInterval, 1, 10_000);
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(DatabaseOutage.IsOutage);
+            retry.Exponential(outageAttempts, options.RetryMinInterval, options.OutageRetryMaxInterval, options.RetryMinInterval);
+        });
+        // Inner: any other failure is tried RetryLimit more times, then goes to the error queue for an operator.
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Ignore<Exception>(DatabaseOutage.IsOutage);
+            retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
+        });
         rabbit.ConfigureEndpoints(context);
     }
 }

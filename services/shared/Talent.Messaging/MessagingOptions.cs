@@ -13,4 +13,13 @@ public sealed class MessagingOptions
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// While the service's database is unreachable a message is tried again this long (then it goes to the error
+    /// queue like any failure): long enough to ride out a restart or a failover of a few minutes.
+    /// </summary>
+    public TimeSpan OutageRetryFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest wait between two attempts during an outage.</summary>
+    public TimeSpan OutageRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

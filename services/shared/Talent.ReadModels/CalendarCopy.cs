@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -58,34 +59,35 @@ public static class CalendarCopy
     public static async Task<WorkingCalendar> CalendarAsync(DbContext db, CancellationToken ct) =>
         new((await db.Set<CalendarYearCopy>().AsNoTracking().ToListAsync(ct)).Select(c => c.ToYear()));
 
+    /// <summary>
+    /// Fills the years not held yet with the State Council arrangements known to this release. Seeded rows carry
+    /// <see cref="Seeded"/> as their time, so any change received later wins, whenever it was made; several replicas
+    /// seeding at once insert each year once (<c>ON CONFLICT DO NOTHING</c>).
+    /// </summary>
     public static async Task SeedAsync(DbContext db, TimeProvider time, CancellationToken ct)
     {
-        var years = db.Set<CalendarYearCopy>();
-        if (await years.AnyAsync(ct))
+        _ = time; // seeded rows are dated Seeded, not now: a change made before this start must still win
+        foreach (var y in ChinaHolidays.Seed)
         {
-            return;
-        }
-
-        years.AddRange(ChinaHolidays.Seed.Select(y => new CalendarYearCopy
-        {
-            Year = y.Year, Holidays = [.. y.Holidays], MakeUpWorkdays = [.. y.MakeUpWorkdays], Source = y.Source, Provisional = y.Provisional, ReceivedAt = time.GetUtcNow(),
-        }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another replica seeded it first.
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO calendar_years (year, holidays, make_up_workdays, source, provisional, received_at)
+                VALUES ({y.Year}, {y.Holidays.ToArray()}, {y.MakeUpWorkdays.ToArray()}, {y.Source}, {y.Provisional}, {Seeded})
+                ON CONFLICT (year) DO NOTHING
+                """,
+                ct);
         }
     }
+
+    /// <summary>The time of a seeded year: before any change can have been made.</summary>
+    public static readonly DateTimeOffset Seeded = DateTimeOffset.UnixEpoch;
 
     /// <summary><c>GET /api/{service}/calendar/{year}</c>: the copy, anonymous (public information).</summary>
     public static IEndpointRouteBuilder MapCalendarCopyApi<TDb>(this IEndpointRouteBuilder routes, string serviceName)
         where TDb : DbContext
     {
-        routes.MapGet($"/api/{serviceName}/calendar/{{year:int}}", async (int year, TDb db, CancellationToken ct) =>
-                await db.Set<CalendarYearCopy>().AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, ct) is { } copy ? Results.Ok(copy) : Results.NotFound())
+        routes.MapGet($"/api/{serviceName}/calendar/{{year:int}}", async Task<Results<Ok<CalendarYearCopy>, NotFound>> (int year, TDb db, CancellationToken ct) =>
+                await db.Set<CalendarYearCopy>().AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, ct) is { } copy ? TypedResults.Ok(copy) : TypedResults.NotFound())
             .AllowAnonymous() // public information
             .WithTags("Working-day calendar")
             .WithName($"Get{char.ToUpperInvariant(serviceName[0])}{serviceName[1..]}CalendarCopy")

@@ -85,7 +85,7 @@ public sealed class CatalogueItemPublishedCopier<TDb>(TDb db, TimeProvider time,
     }
 }
 
-/// <summary>Marks the copy withdrawn; a withdrawal of an item never seen here is recorded in the inbox only.</summary>
+/// <summary>Marks the copy withdrawn; a withdrawal of an item not seen here yet is kept as a withdrawn copy (a tombstone).</summary>
 public sealed class CatalogueItemWithdrawnCopier<TDb>(TDb db, TimeProvider time, ILogger<CatalogueItemWithdrawnCopier<TDb>> logger)
     : InboxConsumer<TDb, CatalogueItemWithdrawn>(db, time, logger)
     where TDb : DbContext
@@ -94,7 +94,15 @@ public sealed class CatalogueItemWithdrawnCopier<TDb>(TDb db, TimeProvider time,
 
     protected override async Task HandleAsync(CatalogueItemWithdrawn message, CancellationToken cancellationToken)
     {
-        var copy = await Db.Set<CatalogueItemCopy>().SingleOrDefaultAsync(i => i.Code == message.Code, cancellationToken);
-        copy?.Apply(message);
+        var items = Db.Set<CatalogueItemCopy>();
+        var copy = await items.SingleOrDefaultAsync(i => i.Code == message.Code, cancellationToken);
+        if (copy is null)
+        {
+            items.Add(CatalogueItemCopy.Tombstone(message, Time.GetUtcNow()));
+        }
+        else
+        {
+            copy.Apply(message);
+        }
     }
 }

@@ -40,7 +40,26 @@ public sealed class CatalogueItemCopy
         return copy;
     }
 
-    /// <summary>Takes a newer version; an older one arriving late changes nothing.</summary>
+    /// <summary>
+    /// A withdrawal that arrived before the item was ever published here (the two events travel on separate queues):
+    /// kept, so the publish of that version arriving later cannot put the item back in the directory.
+    /// </summary>
+    public static CatalogueItemCopy Tombstone(CatalogueItemWithdrawn withdrawn, DateTimeOffset now) => new()
+    {
+        Code = withdrawn.Code,
+        Version = withdrawn.Version,
+        TitleZh = withdrawn.Code,
+        Withdrawn = true,
+        WithdrawalReason = withdrawn.Reason,
+        PublishedAt = withdrawn.OccurredAt,
+        ReceivedAt = now,
+    };
+
+    /// <summary>
+    /// Takes a newer version. An older one arriving late changes nothing; the same version arriving again (a replay, or
+    /// after its withdrawal on the other queue) refreshes the description but never undoes a withdrawal: only a newer
+    /// version puts a withdrawn item back.
+    /// </summary>
     public bool Apply(CatalogueItemPublished published, DateTimeOffset now)
     {
         if (published.Version < Version)
@@ -48,14 +67,15 @@ public sealed class CatalogueItemCopy
             return false;
         }
 
+        var stillWithdrawn = Withdrawn && published.Version == Version;
         Version = published.Version;
         TitleZh = published.TitleZh;
         TitleEn = published.TitleEn;
         Category = published.Category;
         Stages = [.. published.Stages ?? []];
         LeadDepartment = published.LeadDepartment;
-        Withdrawn = false;
-        WithdrawalReason = null;
+        Withdrawn = stillWithdrawn;
+        WithdrawalReason = stillWithdrawn ? WithdrawalReason : null;
         PublishedAt = published.OccurredAt;
         ReceivedAt = now;
         return true;

@@ -597,6 +597,15 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("body");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("message_id");
@@ -614,6 +623,10 @@ namespace Talent.Matching.Data.Migrations
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset?>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_aside_at");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
@@ -633,7 +646,7 @@ namespace Talent.Matching.Data.Migrations
 
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_unsent")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("sent_at IS NULL AND set_aside_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -19,6 +19,8 @@ public static class EventTypes
             ? eventType.FullName!
             : throw new ArgumentException($"{eventType} is not an integration event of the contracts assembly.", nameof(eventType));
 
+    public static bool TryResolve(string name, out Type type) => ByName.TryGetValue(name, out type!);
+
     public static Type Resolve(string name) =>
         ByName.TryGetValue(name, out var type)
             ? type

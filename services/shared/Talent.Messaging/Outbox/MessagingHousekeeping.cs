@@ -11,31 +11,18 @@ public sealed class MessagingHousekeeping<TContext>(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<MessagingHousekeeping<TContext>> logger) : BackgroundService
+    ILogger<MessagingHousekeeping<TContext>> logger) : PeriodicWork(time, logger)
     where TContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.HousekeepingInterval, time);
-        do
-        {
-            try
-            {
-                await TrimAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Messaging housekeeping failed; trying again next round");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.HousekeepingInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => TrimAsync(cancellationToken);
 
     public async Task<(int Outbox, int Inbox)> TrimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var now = time.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var sentBefore = now - options.Value.SentRetention;
         var processedBefore = now - options.Value.InboxRetention;
         var outbox = await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE sent_at < {sentBefore}", cancellationToken);
@@ -46,17 +33,5 @@ public sealed class MessagingHousekeeping<TContext>(
         }
 
         return (outbox, inbox);
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

@@ -21,6 +21,14 @@ public sealed class OutboxMessage
 
     public int Attempts { get; private set; }
 
+    /// <summary>Publishes that failed while the broker answered (an outage of the broker itself is not counted).</summary>
+    public int Failures { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>When the relay gave up on this row (unknown type, unreadable body, refused too often); an operator retries it.</summary>
+    public DateTimeOffset? SetAsideAt { get; private set; }
+
     private OutboxMessage()
     {
     }

@@ -16,6 +16,15 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A row whose publish fails this many times while the broker is connected is set aside, so the rows recorded after
+    /// it flow; at the maximum back-off that is about this many times ten seconds of refusals.
+    /// </summary>
+    public int MaxFailures { get; set; } = 30;
+
+    /// <summary>How often the backlog, its oldest row and the rows set aside are counted for the metrics.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);

@@ -104,10 +104,19 @@ public sealed class OutboxRelay<TContext>(
         // channel once a message type's send path exists. A publish is awaited alone when it builds that path (first
         // of its type) or while recovering from a failure; if it fails, the round stops there, so nothing recorded
         // after it can reach the broker before it.
+        var setAside = new List<(long Sequence, string Error)>();
         var inFlight = new List<(PendingMessage Message, Task Publish)>(batch.Count);
         foreach (var message in batch)
         {
-            var publish = PublishAsync(message, cancellationToken);
+            // A row that can never be published (a type this release does not know, a body that does not read) is set
+            // aside at once: waiting would only hold back every event recorded after it.
+            if (!TryRead(message, out var type, out var payload, out var unreadable))
+            {
+                setAside.Add((message.Sequence, unreadable));
+                continue;
+            }
+
+            var publish = PublishAsync(message, type, payload, cancellationToken);
             inFlight.Add((message, publish));
             if (_recovering || _warmTypes.Add(message.MessageType))
             {
@@ -121,6 +130,7 @@ public sealed class OutboxRelay<TContext>(
 
         var sent = new List<long>(inFlight.Count);
         Exception? failure = null;
+        PendingMessage? failed = null;
         foreach (var (message, publish) in inFlight)
         {
             try
@@ -132,19 +142,53 @@ public sealed class OutboxRelay<TContext>(
             {
                 // Rows not confirmed stay unsent for the next attempt; confirmed ones are never published again.
                 failure ??= ex;
+                failed ??= message;
                 _warmTypes.Remove(message.MessageType);
+                MessagingTelemetry.PublishFailures.Add(1);
             }
         }
 
         _recovering = failure is not null;
+        var now = time.GetUtcNow();
         if (sent.Count > 0)
         {
             await using var mark = new NpgsqlCommand(
                 $"UPDATE {MessagingModel.OutboxTable} SET sent_at = $1, attempts = attempts + 1 WHERE sequence = ANY($2)", connection, transaction)
             {
-                Parameters = { new() { Value = time.GetUtcNow() }, new() { Value = sent.ToArray() } },
+                Parameters = { new() { Value = now }, new() { Value = sent.ToArray() } },
             };
             await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The broker answered but refused this row (or timed out on it): counted against the row, which is set aside
+        // after MaxFailures so the rest can flow. While the broker is down nothing is counted: the outage is not the row's.
+        if (failed is not null && BrokerConnected())
+        {
+            if (failed.Failures + 1 >= _options.MaxFailures)
+            {
+                setAside.Add((failed.Sequence, $"refused {failed.Failures + 1} times while the broker was connected: {failure!.Message}"));
+            }
+            else
+            {
+                await using var count = new NpgsqlCommand(
+                    $"UPDATE {MessagingModel.OutboxTable} SET failures = failures + 1, last_error = left($2, 2000) WHERE sequence = $1", connection, transaction)
+                {
+                    Parameters = { new() { Value = failed.Sequence }, new() { Value = failure!.Message } },
+                };
+                await count.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        foreach (var (sequence, error) in setAside)
+        {
+            await using var aside = new NpgsqlCommand(
+                $"UPDATE {MessagingModel.OutboxTable} SET set_aside_at = $2, failures = failures + 1, last_error = left($3, 2000) WHERE sequence = $1", connection, transaction)
+            {
+                Parameters = { new() { Value = sequence }, new() { Value = now }, new() { Value = error } },
+            };
+            await aside.ExecuteNonQueryAsync(cancellationToken);
+            MessagingTelemetry.SetAside.Add(1);
+            logger.LogError("Outbox message {Sequence} set aside: {Error}. An operator retries it with POST .../outbox/set-aside/{Sequence}/retry", sequence, error, sequence);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -167,8 +211,8 @@ public sealed class OutboxRelay<TContext>(
             {
                 new NpgsqlBatchCommand("SELECT pg_try_advisory_xact_lock($1)") { Parameters = { new() { Value = RelayLockKey } } },
                 new NpgsqlBatchCommand(
-                    $"SELECT sequence, message_id, message_type, body, trace_parent FROM {MessagingModel.OutboxTable} " +
-                    "WHERE sent_at IS NULL AND pg_try_advisory_xact_lock($1) ORDER BY sequence LIMIT $2 FOR UPDATE SKIP LOCKED")
+                    $"SELECT sequence, message_id, message_type, body, trace_parent, failures FROM {MessagingModel.OutboxTable} " +
+                    "WHERE sent_at IS NULL AND set_aside_at IS NULL AND pg_try_advisory_xact_lock($1) ORDER BY sequence LIMIT $2 FOR UPDATE SKIP LOCKED")
                 {
                     Parameters = { new() { Value = RelayLockKey }, new() { Value = _options.BatchSize } },
                 },
@@ -185,18 +229,46 @@ public sealed class OutboxRelay<TContext>(
         var batch = new List<PendingMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new PendingMessage(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            batch.Add(new PendingMessage(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
         }
 
         return batch;
     }
 
-    private async Task PublishAsync(PendingMessage message, CancellationToken cancellationToken)
+    /// <summary>The event's type and body, or why the row can never be published.</summary>
+    private static bool TryRead(PendingMessage message, out Type type, out object payload, out string error)
     {
-        var type = EventTypes.Resolve(message.MessageType);
-        var payload = JsonSerializer.Deserialize(message.Body, type, OutboxRecording.Json)
-            ?? throw new InvalidOperationException($"Outbox message {message.MessageId} has an empty body.");
+        type = null!;
+        payload = null!;
+        if (!EventTypes.TryResolve(message.MessageType, out var resolved))
+        {
+            error = $"unknown event type '{message.MessageType}'";
+            return false;
+        }
 
+        try
+        {
+            payload = JsonSerializer.Deserialize(message.Body, resolved, OutboxRecording.Json)!;
+        }
+        catch (JsonException ex)
+        {
+            error = $"unreadable body: {ex.Message}";
+            return false;
+        }
+
+        if (payload is null)
+        {
+            error = "empty body";
+            return false;
+        }
+
+        type = resolved;
+        error = "";
+        return true;
+    }
+
+    private async Task PublishAsync(PendingMessage message, Type type, object payload, CancellationToken cancellationToken)
+    {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", message.MessageId);
@@ -206,6 +278,9 @@ public sealed class OutboxRelay<TContext>(
         await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
         MessagingTelemetry.Published.Add(1);
     }
+
+    /// <summary>Whether the bus is connected to the broker now: a failure then is the message's, not an outage's.</summary>
+    private bool BrokerConnected() => bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Healthy;
 
     /// <summary>Waits for a publish without throwing: its outcome is read with the others.</summary>
     private static async Task SettleAsync(Task publish)
@@ -260,7 +335,7 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    private sealed record PendingMessage(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);
+    private sealed record PendingMessage(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent, int Failures);
 }
 
 public enum RelayRound

@@ -9,6 +9,9 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public abstract class PeriodicWork(TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>The injected clock, for subclasses.</summary>
+    protected TimeProvider Clock => time;
+
     /// <summary>The wait between the end of one pass and the start of the next.</summary>
     protected abstract TimeSpan Interval { get; }
 

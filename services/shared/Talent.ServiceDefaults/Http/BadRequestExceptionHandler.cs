@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A request the framework could not read (malformed JSON, a query value of the wrong type, a missing required value, a
+/// A request the framework could not read (malformed JSON, a form without its boundary, a query value of the wrong type, a missing required value, a
 /// body over the size limit, a wrong content type) is the client's mistake: its own 4xx with problem details naming the
 /// field where known, never a 500. Minimal APIs throw these in every environment (<c>ThrowOnBadRequest</c>, set in
 /// the service defaults), so this handler answers them all the same way.
@@ -15,7 +15,15 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        // A body a handler reads itself (ReadFromJsonAsync, ReadFormAsync) fails with the parser's own exception.
+        var bad = exception switch
+        {
+            BadHttpRequestException request => request,
+            JsonException json => new BadHttpRequestException("The request body is not valid JSON: " + json.Message, StatusCodes.Status400BadRequest, json),
+            InvalidDataException form => new BadHttpRequestException("The form could not be read: " + form.Message, StatusCodes.Status400BadRequest, form),
+            _ => null,
+        };
+        if (bad is null)
         {
             return false;
         }
@@ -43,6 +51,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     /// <summary>The JSON path of a body that did not parse, else the parameter named in the framework's message.</summary>
     private static string? FieldOf(BadHttpRequestException bad)
     {
+        if (bad.InnerException is InvalidDataException)
+        {
+            return "body";
+        }
+
         if (bad.InnerException is JsonException { Path: { } path })
         {
             return path.TrimStart('$', '.');
