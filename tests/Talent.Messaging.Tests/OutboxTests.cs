@@ -113,6 +113,32 @@ public sealed class OutboxTests
         await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == refused.EventId), Deadline, "the retried event");
     }
 
+    [Fact]
+    public async Task The_monitor_counts_the_backlog_its_oldest_row_and_the_rows_set_aside()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        // No relay: whatever is recorded stays waiting.
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, time: time, relay: false);
+        await host.RecordAsync(MessagingHost.Events(3, "WAITING"));
+        // The first recorded at 08:00 and set aside; the two waiting at 09:00 and 09:01.
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            UPDATE outbox_messages SET
+              recorded_at = timestamptz '2026-12-02 08:00:00+00' + (rank - 1) * interval '1 minute' + (CASE WHEN rank > 1 THEN interval '59 minutes' ELSE interval '0' END),
+              set_aside_at = CASE WHEN rank = 1 THEN now() END
+            FROM (SELECT sequence AS s, rank() OVER (ORDER BY sequence) AS rank FROM outbox_messages) ranked
+            WHERE sequence = ranked.s
+            """, ct));
+
+        var counts = await host.Services.GetRequiredService<OutboxMonitor<TestDbContext>>().CountAsync(ct);
+
+        Assert.Equal(2, counts.Waiting);
+        Assert.Equal(1, counts.SetAside);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero), counts.Oldest);
+    }
+
     /// <summary>Fails the publish of events whose code starts with a prefix, as a broker refusing one message would.</summary>
     private sealed class RefusingPublishes(string prefix) : IPublishObserver
     {

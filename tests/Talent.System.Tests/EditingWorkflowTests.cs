@@ -81,6 +81,12 @@ public sealed class EditingWorkflowTests(SystemFixture system)
 
         var history = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/catalogue/items/{code}/versions", ct);
         Assert.Equal(["Published", "Superseded"], history.EnumerateArray().Select(v => v.GetProperty("state").GetString()));
+        // Anonymous readers see what was published, not who edited it or what the review said.
+        Assert.All(history.EnumerateArray(), v =>
+        {
+            Assert.False(v.TryGetProperty("lastEditedBy", out _));
+            Assert.False(v.TryGetProperty("returnComment", out _));
+        });
         var diff = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/catalogue/items/{code}/versions/1/diff/2", ct);
         var change = Assert.Single(diff.EnumerateArray());
         Assert.Equal("flowCard.committedLimitDays", change.GetProperty("path").GetString());

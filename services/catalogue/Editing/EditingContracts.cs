@@ -21,3 +21,12 @@ public sealed record VersionView(Guid Id, string Code, int Version, int Revision
     public static WithETag<Created<VersionView>> Created(ItemVersion draft) =>
         TypedResults.Created($"/api/catalogue/drafts/{draft.Id}", Of(draft)).WithETag(draft.Revision);
 }
+
+/// <summary>
+/// A published version as anyone may read it: what the directory said and when. Who edited it, review comments and
+/// revisions are the departments' business and stay out.
+/// </summary>
+public sealed record PublishedVersionView(string Code, int Version, string State, ItemContent Content, FlowCard FlowCard, DateTimeOffset? PublishedAt)
+{
+    public static PublishedVersionView Of(ItemVersion v) => new(v.Code, v.Version, v.State.ToString(), v.Content, v.FlowCard, v.PublishedAt);
+}

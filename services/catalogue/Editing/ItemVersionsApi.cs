@@ -90,13 +90,13 @@ public static class ItemVersionsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<List<VersionView>>, NotFound>> HistoryAsync(string code, CatalogueDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PublishedVersionView>>, NotFound>> HistoryAsync(string code, CatalogueDbContext db, CancellationToken ct)
     {
         var versions = await db.Versions.AsNoTracking()
             .Where(v => v.Code == code && v.PublishedAt != null)
             .OrderByDescending(v => v.Version)
             .ToListAsync(ct);
-        return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions.Select(VersionView.Of).ToList());
+        return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions.Select(PublishedVersionView.Of).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FieldChange>>, NotFound>> DiffAsync(string code, int a, int b, CatalogueDbContext db, CancellationToken ct)

@@ -19,9 +19,15 @@ public static class Announcements
 
     private const int Batch = 500;
 
+    /// <summary>
+    /// Announces once per generation. Two replicas starting together take turns on a transaction-scoped advisory lock,
+    /// and the whole announcement (events and marker) is one transaction, so the second finds the marker and does nothing.
+    /// </summary>
     public static async Task<int> AnnounceOnceAsync(CatalogueDbContext db, TimeProvider time, CancellationToken ct)
     {
         var marker = $"generation-{Generation}";
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AnnouncementLock})", ct);
         if (await db.Audit.AnyAsync(a => a.Action == "catalogue.announced" && a.Subject == marker, ct))
         {
             return 0;
@@ -30,8 +36,12 @@ public static class Announcements
         var count = await AnnounceAllAsync(db, ct);
         db.Audit.Add(AuditEntry.System("catalogue.announced", marker, new { items = count }, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return count;
     }
+
+    // Any constant: the catalogue has its own database.
+    private const long AnnouncementLock = 0x7A1E_A110;
 
     /// <summary>Records one event per item in the directory, in batches; returns the number announced.</summary>
     public static async Task<int> AnnounceAllAsync(CatalogueDbContext db, CancellationToken ct)

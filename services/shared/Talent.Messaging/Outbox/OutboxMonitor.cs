@@ -9,7 +9,8 @@ namespace Talent.Messaging.Outbox;
 
 /// <summary>
 /// Counts the outbox for the dashboard every <see cref="OutboxOptions.MonitorInterval"/>: rows waiting to be published,
-/// the age of the oldest, and rows set aside (each one waits for an operator). One indexed query a round.
+/// the age of the oldest, and rows set aside (each one waits for an operator). One indexed query a round. (Its columns are
+/// snake case: the services' naming convention also names the columns of SqlQuery results.)
 /// </summary>
 public sealed class OutboxMonitor<TContext>(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxMonitor<TContext>> logger)
     : PeriodicWork(time, logger)
@@ -35,9 +36,9 @@ public sealed class OutboxMonitor<TContext>(IServiceScopeFactory scopes, IOption
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var counts = await db.Database.SqlQuery<OutboxCounts>($"""
-            SELECT count(*) FILTER (WHERE set_aside_at IS NULL) AS "Waiting",
-                   min(recorded_at) FILTER (WHERE set_aside_at IS NULL) AS "Oldest",
-                   count(*) FILTER (WHERE set_aside_at IS NOT NULL) AS "SetAside"
+            SELECT count(*) FILTER (WHERE set_aside_at IS NULL) AS waiting,
+                   min(recorded_at) FILTER (WHERE set_aside_at IS NULL) AS oldest,
+                   count(*) FILTER (WHERE set_aside_at IS NOT NULL) AS set_aside
             FROM outbox_messages WHERE sent_at IS NULL
             """).SingleAsync(cancellationToken);
         Volatile.Write(ref _waiting, counts.Waiting);
