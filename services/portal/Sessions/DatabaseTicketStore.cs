@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Talent.Portal.Data;
+
+namespace Talent.Portal.Sessions;
+
+/// <summary>
+/// Keeps authentication tickets on the server (the portal's database), so the cookie holds only a random session id and
+/// the person's access and refresh tokens never reach the browser. Tickets are protected with data protection at rest;
+/// every replica reads the same rows and keys, so a session survives a replica stopping.
+/// </summary>
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time) : ITicketStore
+{
+    private readonly TicketDataFormat _format = new(protection.CreateProtector("Talent.Portal.Sessions.v1"));
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Sessions.Add(Row(new PortalSession { Id = id }, ticket));
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == key);
+        if (session is null)
+        {
+            db.Sessions.Add(Row(new PortalSession { Id = key }, ticket));
+        }
+        else
+        {
+            Row(session, ticket);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key);
+        if (session is null || session.ExpiresAt <= time.GetUtcNow())
+        {
+            return null;
+        }
+
+        return _format.Unprotect(session.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Sessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+    }
+
+    private PortalSession Row(PortalSession session, AuthenticationTicket ticket)
+    {
+        session.Ticket = _format.Protect(ticket);
+        session.Subject = ticket.Principal.FindFirst("sub")?.Value ?? "";
+        session.ExpiresAt = ticket.Properties.ExpiresUtc ?? time.GetUtcNow().AddHours(8);
+        session.UpdatedAt = time.GetUtcNow();
+        return session;
+    }
+}
