@@ -12,6 +12,9 @@ public static class MatchingPolicies
     public const string Client = "matching-client";
     public const string Provider = "matching-provider";
     public const string Coordinator = "matching-coordinator";
+
+    /// <summary>A demand's candidates: its owner (an applicant; others' demands are not found), commissioners and operators.</summary>
+    public const string Candidates = "matching-candidates";
     public const string Operator = "matching-operator";
 
     public static AuthorizationBuilder AddMatchingPolicies(this AuthorizationBuilder authorization, string scope) => authorization
@@ -19,5 +22,6 @@ public static class MatchingPolicies
         .AddPolicy(Client, AuthenticationExtensions.ScopeAndRole(scope, "applicant"))
         .AddPolicy(Provider, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler", "broker"))
         .AddPolicy(Coordinator, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "operator"))
+        .AddPolicy(Candidates, AuthenticationExtensions.ScopeAndRole(scope, "applicant", "commissioner", "operator"))
         .AddPolicy(Operator, AuthenticationExtensions.ScopeAndRole(scope, "operator"));
 }

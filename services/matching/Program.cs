@@ -1,12 +1,13 @@
 using Talent.Matching;
+using Talent.Matching.Audit;
 using Talent.Matching.Data;
 using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
 using Talent.Matching.Providers;
 using Talent.Matching.Suggestions;
-using Talent.ReadModels;
 using Talent.Messaging.Outbox;
+using Talent.ReadModels;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -25,6 +26,8 @@ app.MapProposalsApi();
 app.MapEngagementsApi();
 app.MapVocabulariesApi();
 app.MapSuggestionsApi();
+app.MapSuggestionRulesApi();
+app.MapAuditApi();
 app.MapCalendarCopyApi<MatchingDbContext>(MatchingServiceExtensions.ServiceName);
 
 await app.PrepareAsync();

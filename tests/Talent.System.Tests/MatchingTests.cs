@@ -38,7 +38,12 @@ public sealed class MatchingTests(SystemFixture system)
         // A life matter only butlers serve; the person refuses every butler but butler1, so the proposal is deterministic.
         var registered = await talent.PostAsJsonAsync("/api/matching/demands", new
         {
-            domains = new[] { "intelligent-connected-vehicles" }, stage = "research", serviceTypes = new[] { "life" }, description = "子女入学和人才公寓（系统测试）", language = "zh", refused = others,
+            domains = new[] { "intelligent-connected-vehicles" },
+            stage = "research",
+            serviceTypes = new[] { "life" },
+            description = "子女入学和人才公寓（系统测试）",
+            language = "zh",
+            refused = others,
         }, ct);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var demand = await registered.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -120,21 +125,37 @@ public sealed class MatchingTests(SystemFixture system)
         using var talent = await AsAsync("talent1");
         Assert.Equal(HttpStatusCode.Forbidden, (await talent.GetAsync("/api/matching/suggestion-rules", ct)).StatusCode);
         using var operators = await AsAsync("operator1");
-        var rules = await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct);
+        var read = await operators.GetAsync("/api/matching/suggestion-rules", ct);
+        var etag = read.Headers.ETag!.Tag;
+        var rules = await read.Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("code").GetString() == "hte-financing");
 
-        var invalid = await operators.PutAsJsonAsync("/api/matching/suggestion-rules", new[] { new { code = "x", trigger = "whenever", itemCode = "A", team = "wizard", messageZh = "", messageEn = "" } }, ct);
+        var invalid = await PutRulesAsync(operators, new[] { new { code = "x", trigger = "whenever", itemCode = "A", team = "wizard", messageZh = "", messageEn = "" } }, etag, ct);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("rules[0].trigger", out _) && errors.TryGetProperty("rules[0].team", out _));
         Assert.Equal(rules.GetArrayLength(), (await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct)).GetArrayLength()); // nothing half-written
 
-        // The same list back, one rule switched off: accepted and kept.
+        // The same list back, one rule switched off: only over the revision read (If-Match), accepted, kept and audited.
         var edited = JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(rules.GetRawText())!;
         edited.Single(r => r["code"].GetString() == "research-transfer")["enabled"] = JsonSerializer.SerializeToElement(false);
-        Assert.Equal(HttpStatusCode.OK, (await operators.PutAsJsonAsync("/api/matching/suggestion-rules", edited, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await operators.PutAsJsonAsync("/api/matching/suggestion-rules", edited, ct)).StatusCode);
+        var switchedOff = await PutRulesAsync(operators, edited, etag, ct);
+        Assert.Equal(HttpStatusCode.OK, switchedOff.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutRulesAsync(operators, edited, etag, ct)).StatusCode); // stale now
         Assert.False((await operators.GetFromJsonAsync<JsonElement>("/api/matching/suggestion-rules", ct)).EnumerateArray().Single(r => r.GetProperty("code").GetString() == "research-transfer").GetProperty("enabled").GetBoolean());
+        var audit = await operators.GetFromJsonAsync<JsonElement>("/api/matching/audit?subject=suggestion-rules&pageSize=1", ct);
+        Assert.Equal(switchedOff.Headers.ETag!.Tag.Trim('"'), audit.GetProperty("items")[0].GetProperty("revision").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.GetAsync("/api/matching/audit", ct)).StatusCode);
+
         edited.Single(r => r["code"].GetString() == "research-transfer")["enabled"] = JsonSerializer.SerializeToElement(true);
-        Assert.Equal(HttpStatusCode.OK, (await operators.PutAsJsonAsync("/api/matching/suggestion-rules", edited, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutRulesAsync(operators, edited, switchedOff.Headers.ETag!.Tag, ct)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PutRulesAsync<T>(HttpClient client, T rules, string etag, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/matching/suggestion-rules") { Content = JsonContent.Create(rules) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Talent.Data;
+using Talent.Matching.Audit;
 using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Providers;
@@ -10,7 +11,7 @@ using Talent.ReadModels;
 namespace Talent.Matching.Data;
 
 /// <summary>
-/// Matching's own database: providers, demands, proposals, engagements and suggestions (each mapped by the
+/// Matching's own database: providers, demands, proposals, engagements, suggestions and the audit trail (each mapped by the
 /// <c>XConfiguration</c> beside it), the messaging tables and the copies of the catalogue and the working-day calendar.
 /// </summary>
 public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : ServiceDbContext(options)
@@ -28,6 +29,8 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<SuggestionRule> SuggestionRules => Set<SuggestionRule>();
 
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -17,6 +17,8 @@ public enum DemandState
 public sealed class Demand
 {
     public const int DescriptionMaxLength = 2000;
+    public const int TalentDesignationMaxLength = 40;
+    public const int ClientNameMaxLength = 200;
     public static readonly string[] Urgencies = ["low", "normal", "high"];
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -100,6 +102,11 @@ public sealed class Demand
             errors["description"] = [$"1 to {DescriptionMaxLength} characters. 需求描述须为 1 至 {DescriptionMaxLength} 字。"];
         }
 
+        if (r.TalentDesignation is { } designation && (string.IsNullOrWhiteSpace(designation) || designation.Length > TalentDesignationMaxLength))
+        {
+            errors["talentDesignation"] = [$"1 to {TalentDesignationMaxLength} characters, e.g. distinguished, leading, high-level. 人才层次不超过 {TalentDesignationMaxLength} 字。"];
+        }
+
         if (r.Language is not null && !Vocabulary.Languages.Contains(r.Language))
         {
             errors["language"] = [$"One of {string.Join(", ", Vocabulary.Languages.Codes)}. 语言有误。"];
@@ -141,7 +148,8 @@ public sealed class Demand
         var demand = new Demand
         {
             ClientId = clientId,
-            ClientName = clientName,
+            // The name comes from the token, not the form: a long one is shortened rather than refused.
+            ClientName = clientName.Length > ClientNameMaxLength ? clientName[..ClientNameMaxLength] : clientName,
             ClientKind = clientKind,
             Domains = [.. r.Domains!.Distinct()],
             Stage = r.Stage!,
@@ -149,7 +157,7 @@ public sealed class Demand
             Description = r.Description!.Trim(),
             Language = r.Language ?? "zh",
             Urgency = r.Urgency ?? "normal",
-            TalentDesignation = r.TalentDesignation,
+            TalentDesignation = r.TalentDesignation?.Trim(),
             FundingRaisedWan = r.FundingRaisedWan,
             RevenueWan = r.RevenueWan,
             Patents = r.Patents,
@@ -157,7 +165,7 @@ public sealed class Demand
             Refused = [.. (r.Refused ?? []).Distinct()],
             CreatedAt = now,
         };
-        (demand.Tier, demand.TierReason) = tiers.Classify(new TierFacts(clientKind, r.TalentDesignation, r.FundingRaisedWan, r.RevenueWan, r.Patents, r.Headcount));
+        (demand.Tier, demand.TierReason) = tiers.Classify(new TierFacts(clientKind, demand.TalentDesignation, r.FundingRaisedWan, r.RevenueWan, r.Patents, r.Headcount));
         var rule = tiers.RuleFor(demand.Tier);
         demand.ProvidersWanted = rule.Providers;
         demand.MinSeniority = rule.MinSeniority;

@@ -19,6 +19,7 @@ public sealed class Engagement
 {
     public static readonly string[] Order = ["firstContact", "planAgreed", "serviceDelivered", "outcomeRecorded", "closed"];
     public static readonly string[] Outcomes = ["financing", "contract", "technology-transfer", "policy-benefit", "other"];
+    public const int NoteMaxLength = 2000;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 

@@ -51,9 +51,15 @@ public static class EngagementsApi
             return Problems.Invalid("milestone", $"One of {string.Join(", ", Engagement.Order)}. 服务节点有误。");
         }
 
-        if (request.Note is { Length: > 2000 })
+        if (request.Note is { Length: > Engagement.NoteMaxLength })
         {
-            return Problems.Invalid("note", "At most 2,000 characters. 不超过 2000 字。");
+            return Problems.Invalid("note", $"At most {Engagement.NoteMaxLength:N0} characters. 不超过 {Engagement.NoteMaxLength} 字。");
+        }
+
+        // An outcome is one of the list, and it is what the outcome milestone records.
+        if ((request.Outcome is not null || request.Milestone == "outcomeRecorded") && !Engagement.Outcomes.Contains(request.Outcome))
+        {
+            return Problems.Invalid("outcome", $"One of {string.Join(", ", Engagement.Outcomes)}. 请选择服务成效类型。");
         }
 
         var (db, ct) = (call.Db, call.Cancellation);
@@ -72,9 +78,11 @@ public static class EngagementsApi
             return TypedResults.Problem(title: refusal, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["next"] = engagement.Next });
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (request.Milestone == "closed")
         {
-            provider.EngagementEnded();
+            // The place is given back in one statement, as accepts take it: no stale copy of the load is written.
+            await db.Providers.Where(p => p.Id == provider.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Load, p => p.Load > 0 ? p.Load - 1 : 0), ct);
             db.RecordEvent(new EngagementClosed(Guid.CreateVersion7(now), now, engagement.Id, engagement.DemandId, engagement.ClientId, provider.Id, provider.Name, provider.Team, provider.Organisation, engagement.Outcome));
         }
         else
@@ -83,7 +91,17 @@ public static class EngagementsApi
                 request.Milestone != "firstContact" || engagement.FirstContactOnTime));
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another milestone was recorded meanwhile: nothing written; the client reads the engagement again.
+            return Problems.Of(StatusCodes.Status409Conflict, "The engagement changed meanwhile; read it again. 服务记录已变化，请刷新后重试。");
+        }
+
         return TypedResults.Ok(engagement);
     }
 }

@@ -10,6 +10,8 @@ public enum ProposalState
 /// <summary>A provider proposed for a demand; the provider accepts (an engagement starts) or declines (never proposed again for it).</summary>
 public sealed class Proposal
 {
+    public const int ReasonMaxLength = 500;
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid DemandId { get; private set; }

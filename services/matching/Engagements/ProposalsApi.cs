@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Talent.Contracts.Matching;
 using Talent.Http;
 using Talent.Matching.Demands;
@@ -29,7 +30,7 @@ public static class ProposalsApi
         api.MapGet("/proposals/mine", MineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("MyProposals")
             .WithSummary("The calling provider's proposals, newest first (at most 100), each with its demand.");
         api.MapPost("/proposals/{id:guid}/accept", AcceptAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("AcceptProposal")
-            .WithSummary("The provider takes the demand on: an engagement starts, its first contact due by the tier's deadline.")
+            .WithSummary("The provider takes the demand on: an engagement starts, its first contact due by the tier's deadline; 409 when decided already or at capacity.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/proposals/{id:guid}/decline", DeclineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("DeclineProposal")
@@ -64,25 +65,42 @@ public static class ProposalsApi
             return TypedResults.NotFound();
         }
 
-        var (db, now) = (call.Db, call.Time.GetUtcNow());
+        var (db, now, ct) = (call.Db, call.Time.GetUtcNow(), call.Cancellation);
         if (!proposal.Accept(now))
         {
             return AlreadyDecided(proposal);
         }
 
-        var engagement = Engagement.Start(proposal, demand, provider, await ReadModels.CalendarCopy.CalendarAsync(db, call.Cancellation), now);
-        provider.EngagementStarted();
+        var engagement = Engagement.Start(proposal, demand, provider, await ReadModels.CalendarCopy.CalendarAsync(db, ct), now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The place is taken in one statement that checks it is free: concurrent accepts queue on the provider's row, and
+        // once it is full the rest find no free place. Nothing else writes the load, so no stale copy overwrites it.
+        if (await db.Providers.Where(p => p.Id == provider.Id && p.Load < p.Capacity).ExecuteUpdateAsync(s => s.SetProperty(p => p.Load, p => p.Load + 1), ct) == 0)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, $"You serve {provider.Capacity} engagements at once already: close one first. 服务数量已达上限。");
+        }
+
         db.Engagements.Add(engagement);
         db.RecordEvent(new EngagementStarted(Guid.CreateVersion7(now), now, engagement.Id, demand.Id, demand.ClientId, provider.Id, provider.Team, engagement.FirstContactDueOn));
-        await db.SaveChangesAsync(call.Cancellation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The proposal was accepted or declined meanwhile (its row version, or the one engagement per proposal).
+            return DecidedMeanwhile();
+        }
+
         return TypedResults.Ok(engagement);
     }
 
     private static async Task<Results<Ok<ProposalDecided>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineAsync(Guid id, DecideRequest request, [AsParameters] MatchingRequest call)
     {
-        if (request.Reason is { Length: > 500 })
+        if (request.Reason is { Length: > Proposal.ReasonMaxLength })
         {
-            return Problems.Invalid("reason", "At most 500 characters. 不超过 500 字。");
+            return Problems.Invalid("reason", $"At most {Proposal.ReasonMaxLength} characters. 不超过 {Proposal.ReasonMaxLength} 字。");
         }
 
         if (await FindMineAsync(id, call) is not (var proposal, var provider, var demand))
@@ -90,7 +108,7 @@ public static class ProposalsApi
             return TypedResults.NotFound();
         }
 
-        if (!proposal.Decline(request.Reason, call.Time.GetUtcNow()))
+        if (!proposal.Decline(request.Reason?.Trim(), call.Time.GetUtcNow()))
         {
             return AlreadyDecided(proposal);
         }
@@ -102,7 +120,16 @@ public static class ProposalsApi
             demand.Reopen();
         }
 
-        await call.Db.SaveChangesAsync(call.Cancellation);
+        try
+        {
+            await call.Db.SaveChangesAsync(call.Cancellation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The proposal or its demand changed meanwhile (an accept, or a batch that matched the demand): nothing written.
+            return DecidedMeanwhile();
+        }
+
         return TypedResults.Ok(new ProposalDecided(proposal.Id, proposal.State));
     }
 
@@ -122,4 +149,7 @@ public static class ProposalsApi
 
     private static ProblemHttpResult AlreadyDecided(Proposal proposal) =>
         Problems.Of(StatusCodes.Status409Conflict, $"The proposal is {proposal.State} already. 该推荐已处理。");
+
+    private static ProblemHttpResult DecidedMeanwhile() =>
+        Problems.Of(StatusCodes.Status409Conflict, "The proposal or its demand changed meanwhile; read your proposals again. 该推荐已被处理或需求已变化，请刷新后重试。");
 }

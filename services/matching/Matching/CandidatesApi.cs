@@ -17,7 +17,7 @@ public static class CandidatesApi
     public static IEndpointRouteBuilder MapCandidatesApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/matching").WithTags("Matching")
-            .MapGet("/demands/{id:guid}/candidates", CandidatesAsync).RequireAuthorization(MatchingPolicies.User).WithName("DemandCandidates")
+            .MapGet("/demands/{id:guid}/candidates", CandidatesAsync).RequireAuthorization(MatchingPolicies.Candidates).WithName("DemandCandidates")
             .WithSummary("Ranked candidates with every score component (the demand's owner, commissioners, operators). ?top=10")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

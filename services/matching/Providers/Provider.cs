@@ -70,6 +70,8 @@ public sealed class Provider
     public sealed record Profile(string? Name, string? Team, string? Organisation, string? OrganisationKind, string? Department, List<string>? PolicyAreas, List<string>? Domains,
         List<string>? ServiceTypes, List<string>? Stages, List<string>? Languages, int? Capacity, bool? Available, int? Seniority, string? Introduction);
 
+    public const int DepartmentMaxLength = 20;
+
     public static readonly string[] OrganisationKinds = ["department", "incubator", "investment", "technology-transfer", "service-centre"];
 
     public static Dictionary<string, string[]> Validate(Profile profile)
@@ -93,6 +95,11 @@ public sealed class Provider
         if (profile.OrganisationKind is null || !OrganisationKinds.Contains(profile.OrganisationKind))
         {
             errors["organisationKind"] = [$"One of {string.Join(", ", OrganisationKinds)}. 机构类型有误。"];
+        }
+
+        if (profile.Department is { Length: > DepartmentMaxLength })
+        {
+            errors["department"] = [$"At most {DepartmentMaxLength} characters (a department code such as HRSS). 部门不超过 {DepartmentMaxLength} 字。"];
         }
 
         foreach (var (field, vocabulary, values, required) in new[]

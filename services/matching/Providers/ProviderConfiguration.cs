@@ -15,7 +15,7 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         e.Property(p => p.Team).HasMaxLength(20);
         e.Property(p => p.Organisation).HasMaxLength(200);
         e.Property(p => p.OrganisationKind).HasMaxLength(30);
-        e.Property(p => p.Department).HasMaxLength(20);
+        e.Property(p => p.Department).HasMaxLength(Provider.DepartmentMaxLength);
         e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Introduction).HasMaxLength(1000);
         e.Property<uint>("Version").IsRowVersion();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Http;
+using Talent.Matching.Matching;
 using static Talent.Matching.Actors;
 
 namespace Talent.Matching.Providers;
@@ -43,6 +44,26 @@ public static class ProvidersApi
         if (!paging.TryResolve(out var page, out var invalid, DefaultPageSize, MaxPageSize))
         {
             return invalid;
+        }
+
+        // Filters are codes: anything else (a NUL, which PostgreSQL text cannot hold, among them) is the caller's mistake.
+        var errors = new Dictionary<string, string[]>();
+        if (team is not null && !Vocabulary.Teams.Contains(team))
+        {
+            errors["team"] = ["commissioner, butler or broker. 团队为专员、管家或经纪人。"];
+        }
+
+        foreach (var (field, vocabulary, value) in new[] { ("domain", Vocabulary.Domains, domain), ("serviceType", Vocabulary.ServiceTypes, serviceType) })
+        {
+            if (value is not null && !vocabulary.Contains(value))
+            {
+                errors[field] = [$"One of {string.Join(", ", vocabulary.Codes)}. 选项有误。"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var query = call.Db.Providers.AsNoTracking();

@@ -29,7 +29,13 @@ public sealed class SuggestionRule
 
     public bool Enabled { get; set; } = true;
 
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<SuggestionRule>? rules)
+    public const int CodeMaxLength = 40;
+    public const int ItemCodeMaxLength = 64;
+    public const int MessageZhMaxLength = 200;
+    public const int MessageEnMaxLength = 300;
+
+    /// <summary>Field-named errors (<c>rules[i].field</c>); every text within its column.</summary>
+    public static Dictionary<string, string[]> Validate(IReadOnlyList<SuggestionRule?>? rules)
     {
         var errors = new Dictionary<string, string[]>();
         if (rules is null || rules.Count > 200)
@@ -40,20 +46,25 @@ public sealed class SuggestionRule
 
         for (var i = 0; i < rules.Count; i++)
         {
-            var r = rules[i];
-            if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Length > 40 || rules.Count(x => x.Code == r.Code) > 1)
+            if (rules[i] is not { } r)
             {
-                errors[$"rules[{i}].code"] = ["A unique code of 1 to 40 characters. 规则编码必填且唯一。"];
+                errors[$"rules[{i}]"] = ["A rule, not null. 规则不能为空。"];
+                continue;
             }
 
-            if (!Triggers.Contains(r.Trigger))
+            if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Length > CodeMaxLength || rules.Count(x => x?.Code == r.Code) > 1)
+            {
+                errors[$"rules[{i}].code"] = [$"A unique code of 1 to {CodeMaxLength} characters. 规则编码必填且唯一，不超过 {CodeMaxLength} 字。"];
+            }
+
+            if (r.Trigger is null || !Triggers.Contains(r.Trigger))
             {
                 errors[$"rules[{i}].trigger"] = ["submitted or approved. 触发条件为 submitted 或 approved。"];
             }
 
-            if (string.IsNullOrWhiteSpace(r.ItemCode) || r.ItemCode.Length > 64)
+            if (string.IsNullOrWhiteSpace(r.ItemCode) || r.ItemCode.Length > ItemCodeMaxLength)
             {
-                errors[$"rules[{i}].itemCode"] = ["The item whose applications trigger it. 请填写触发事项。"];
+                errors[$"rules[{i}].itemCode"] = [$"The item whose applications trigger it, at most {ItemCodeMaxLength} characters. 请填写触发事项。"];
             }
 
             if ((r.Team is null) == (r.SuggestItemCode is null) || (r.Team is not null && !Vocabulary.Teams.Contains(r.Team)))
@@ -61,19 +72,43 @@ public sealed class SuggestionRule
                 errors[$"rules[{i}].team"] = ["Either a team (commissioner, butler, broker) or an item to suggest. 推荐团队或事项二选一。"];
             }
 
+            if (r.SuggestItemCode is { } suggested && (string.IsNullOrWhiteSpace(suggested) || suggested.Length > ItemCodeMaxLength))
+            {
+                errors[$"rules[{i}].suggestItemCode"] = [$"An item code of 1 to {ItemCodeMaxLength} characters. 推荐事项编码有误。"];
+            }
+
             if (Vocabulary.ServiceTypes.Check(r.ServiceTypes, false) is { } services)
             {
                 errors[$"rules[{i}].serviceTypes"] = services;
             }
 
-            if (string.IsNullOrWhiteSpace(r.MessageZh) || r.MessageZh.Length > 200 || string.IsNullOrWhiteSpace(r.MessageEn) || r.MessageEn.Length > 300)
+            if (string.IsNullOrWhiteSpace(r.MessageZh) || r.MessageZh.Length > MessageZhMaxLength)
             {
-                errors[$"rules[{i}].messageZh"] = ["A message in Chinese (≤ 200) and English (≤ 300). 请填写中英文推荐语。"];
+                errors[$"rules[{i}].messageZh"] = [$"A message in Chinese of 1 to {MessageZhMaxLength} characters. 请填写中文推荐语，不超过 {MessageZhMaxLength} 字。"];
+            }
+
+            if (string.IsNullOrWhiteSpace(r.MessageEn) || r.MessageEn.Length > MessageEnMaxLength)
+            {
+                errors[$"rules[{i}].messageEn"] = [$"A message in English of 1 to {MessageEnMaxLength} characters. 请填写英文推荐语，不超过 {MessageEnMaxLength} 字。"];
             }
         }
 
         return errors;
     }
+
+    /// <summary>A copy to store (validated before): an absent list of service types is an empty one, each type once.</summary>
+    public SuggestionRule Normalised() => new()
+    {
+        Code = Code,
+        Trigger = Trigger,
+        ItemCode = ItemCode,
+        Team = Team,
+        ServiceTypes = [.. (ServiceTypes ?? []).Distinct()],
+        SuggestItemCode = SuggestItemCode,
+        MessageZh = MessageZh,
+        MessageEn = MessageEn,
+        Enabled = Enabled,
+    };
 
     public static readonly SuggestionRule[] Defaults =
     [

@@ -9,12 +9,12 @@ public sealed class SuggestionRuleConfiguration : IEntityTypeConfiguration<Sugge
     public void Configure(EntityTypeBuilder<SuggestionRule> e)
     {
         e.HasKey(r => r.Code);
-        e.Property(r => r.Code).HasMaxLength(40);
+        e.Property(r => r.Code).HasMaxLength(SuggestionRule.CodeMaxLength);
         e.Property(r => r.Trigger).HasMaxLength(20);
-        e.Property(r => r.ItemCode).HasMaxLength(64);
+        e.Property(r => r.ItemCode).HasMaxLength(SuggestionRule.ItemCodeMaxLength);
         e.Property(r => r.Team).HasMaxLength(20);
-        e.Property(r => r.SuggestItemCode).HasMaxLength(64);
-        e.Property(r => r.MessageZh).HasMaxLength(200);
-        e.Property(r => r.MessageEn).HasMaxLength(300);
+        e.Property(r => r.SuggestItemCode).HasMaxLength(SuggestionRule.ItemCodeMaxLength);
+        e.Property(r => r.MessageZh).HasMaxLength(SuggestionRule.MessageZhMaxLength);
+        e.Property(r => r.MessageEn).HasMaxLength(SuggestionRule.MessageEnMaxLength);
     }
 }

@@ -10,18 +10,7 @@ public static class SuggestionRuleSeed
     {
         if (!await db.SuggestionRules.AnyAsync(ct))
         {
-            db.SuggestionRules.AddRange(SuggestionRule.Defaults.Select(r => new SuggestionRule
-            {
-                Code = r.Code,
-                Trigger = r.Trigger,
-                ItemCode = r.ItemCode,
-                Team = r.Team,
-                ServiceTypes = [.. r.ServiceTypes],
-                SuggestItemCode = r.SuggestItemCode,
-                MessageZh = r.MessageZh,
-                MessageEn = r.MessageEn,
-                Enabled = r.Enabled,
-            }));
+            db.SuggestionRules.AddRange(SuggestionRule.Defaults.Select(r => r.Normalised()));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -5,7 +5,7 @@ using static Talent.Matching.Actors;
 
 namespace Talent.Matching.Suggestions;
 
-/// <summary>A person's proactive suggestions (主动感知) and their dismissal; the rules behind them, which operators edit as data.</summary>
+/// <summary>A person's proactive suggestions (主动感知) and their dismissal (the rules behind them: <see cref="SuggestionRulesApi"/>).</summary>
 public static class SuggestionsApi
 {
     public sealed record SuggestionView(
@@ -22,11 +22,6 @@ public static class SuggestionsApi
         api.MapPost("/suggestions/{id:guid}/dismiss", DismissAsync).RequireAuthorization(MatchingPolicies.Client).WithName("DismissSuggestion")
             .WithSummary("The person puts a suggestion away.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/suggestion-rules", ListRulesAsync).RequireAuthorization(MatchingPolicies.Operator).WithName("ListSuggestionRules")
-            .WithSummary("The proactive-suggestion rules, by code.");
-        api.MapPut("/suggestion-rules", ReplaceRulesAsync).RequireAuthorization(MatchingPolicies.Operator).WithName("ReplaceSuggestionRules")
-            .WithSummary("Replaces the whole list of proactive-suggestion rules.")
-            .ProducesValidationProblem();
         return routes;
     }
 
@@ -56,26 +51,5 @@ public static class SuggestionsApi
         suggestion.Dismiss(call.Time.GetUtcNow());
         await call.Db.SaveChangesAsync(call.Cancellation);
         return TypedResults.Ok(new SuggestionDismissed(suggestion.Id, suggestion.DismissedAt));
-    }
-
-    private static async Task<Ok<List<SuggestionRule>>> ListRulesAsync([AsParameters] MatchingRequest call) =>
-        TypedResults.Ok(await call.Db.SuggestionRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(call.Cancellation));
-
-    private static async Task<Results<Ok<List<SuggestionRule>>, ValidationProblem>> ReplaceRulesAsync(List<SuggestionRule>? rules, [AsParameters] MatchingRequest call)
-    {
-        var errors = SuggestionRule.Validate(rules);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        // All or nothing: readers never see half a list.
-        var (db, ct) = (call.Db, call.Cancellation);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SuggestionRules.ExecuteDeleteAsync(ct);
-        db.SuggestionRules.AddRange(rules!);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(rules!);
     }
 }

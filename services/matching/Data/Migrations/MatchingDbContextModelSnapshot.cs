@@ -23,6 +23,57 @@ namespace Talent.Matching.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Talent.Matching.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<int?>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("PK_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_audit_entries_at");
+
+                    b.HasIndex("Subject", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("IX_audit_entries_subject_revision");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("Talent.Matching.Demands.Demand", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,6 +197,12 @@ namespace Talent.Matching.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("urgency");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("PK_demands");
@@ -303,8 +360,9 @@ namespace Talent.Matching.Data.Migrations
                     b.HasKey("Id")
                         .HasName("PK_proposals");
 
-                    b.HasIndex("DemandId")
-                        .HasDatabaseName("IX_proposals_demand_id");
+                    b.HasIndex("DemandId", "ProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_proposals_demand_id_provider_id");
 
                     b.HasIndex("ProviderId", "State")
                         .HasDatabaseName("IX_proposals_provider_id_state");
