@@ -34,6 +34,19 @@ public sealed class Infrastructure
     /// <summary>Demonstration accounts and data: on by default except with external infrastructure (<c>Talent:DemoData</c>).</summary>
     public bool DemoData => Configuration.GetValue("Talent:DemoData", Mode != "external");
 
+    /// <summary>
+    /// The embedded default runs on this machine only: plain http (no HTTPS metadata, no HTTPS at the identity) and
+    /// the Development environment. Containers and external infrastructure get neither unless configured
+    /// (<c>Authentication:RequireHttpsMetadata</c>, <c>Identity:RequireHttps</c>, <c>Talent:Environment</c>).
+    /// </summary>
+    public bool LocalOnly => Mode == "embedded";
+
+    /// <summary>The services' ASP.NET Core environment: Development only in the embedded default.</summary>
+    public string Environment => LocalOnly ? "Development" : Configuration["Talent:Environment"] ?? "Production";
+
+    /// <summary>"false" on this machine only; elsewhere "true" (a configured section, handed on after this, still wins).</summary>
+    public string RequireHttpsSetting => LocalOnly ? "false" : "true";
+
     public static Infrastructure Add(IDistributedApplicationBuilder builder)
     {
         var config = builder.Configuration;

@@ -17,11 +17,14 @@ var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTale
 // The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
 // consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.
 catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching);
+// Likewise the identity provider announces the people it knows once; applications keeps the copy, so it listens first.
+identity.WaitFor(applications);
 
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
 gateway
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithRunEnvironment(infrastructure)
     .WithSettingsFrom(builder.Configuration, "Gateway")
     .WithSettingsFrom(builder.Configuration, "Telemetry")
     .WithReference(identity).WaitFor(identity)

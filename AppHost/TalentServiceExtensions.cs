@@ -14,7 +14,7 @@ internal static class TalentServiceExtensions
         var name = service.Resource.Name;
         service
             .WithEnvironment("Authentication__Authority", issuer)
-            .WithEnvironment("Authentication__RequireHttpsMetadata", "false")
+            .WithEnvironment("Authentication__RequireHttpsMetadata", infrastructure.RequireHttpsSetting)
             .WithEnvironment($"ConnectionStrings__{name}", ReferenceExpression.Create($"{infrastructure.Postgres};Database={infrastructure.DatabasePrefix}_{name}"))
             .WithEnvironment("ConnectionStrings__messaging", infrastructure.Messaging)
             .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
@@ -23,7 +23,8 @@ internal static class TalentServiceExtensions
             .WithSettingsFrom(infrastructure.Configuration, "Authentication")
             // Demonstration data of each service (seeded on start) follows the same switch as the identity's.
             .WithEnvironment($"{char.ToUpperInvariant(name[0])}{name[1..]}__DemoData", infrastructure.DemoData ? "true" : "false")
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithRunEnvironment(infrastructure);
         foreach (var dependency in infrastructure.WaitFor)
         {
             service.WaitFor(dependency);
@@ -33,16 +34,36 @@ internal static class TalentServiceExtensions
     }
 
     /// <summary>
-    /// The embedded OpenID Connect provider: its issuer as clients see it (through the gateway), plain http on this
-    /// machine, and the demonstration accounts and password flow unless <c>Talent:DemoData=false</c> (they are off by
-    /// default with external infrastructure, i.e. outside the local default).
+    /// The embedded OpenID Connect provider: its issuer as clients see it (through the gateway), plain http only in the
+    /// embedded default (elsewhere HTTPS unless <c>Identity:RequireHttps=false</c> is given), and the demonstration
+    /// accounts and password flow unless <c>Talent:DemoData=false</c> (off by default with external infrastructure).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithIdentityProvider(this IResourceBuilder<ProjectResource> identity, Infrastructure infrastructure, ReferenceExpression issuer) =>
         identity
             .WithEnvironment("Identity__Issuer", issuer)
-            .WithEnvironment("Identity__RequireHttps", "false")
+            .WithEnvironment("Identity__RequireHttps", infrastructure.RequireHttpsSetting)
             .WithEnvironment("Identity__DemoData", infrastructure.DemoData ? "true" : "false")
             .WithSettingsFrom(infrastructure.Configuration, "Identity");
+
+    /// <summary>
+    /// The project's environment by mode, in place of its launch profile's: Development (developer exception pages,
+    /// query strings unredacted in traces) only in the embedded default, on this machine.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithRunEnvironment(this IResourceBuilder<ProjectResource> project, Infrastructure infrastructure)
+    {
+        project
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", infrastructure.Environment)
+            .WithEnvironment("DOTNET_ENVIRONMENT", infrastructure.Environment);
+        if (!infrastructure.LocalOnly)
+        {
+            // Aspire turns redaction off whenever the AppHost itself runs as Development (it does, for its user secrets).
+            project
+                .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION", "false")
+                .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION", "false");
+        }
+
+        return project;
+    }
 
     /// <summary>
     /// Hands a configuration section given to the AppHost (e.g. <c>--Gateway:RateLimit:PermitsPerSecond=5000</c>)

@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Talent.Gateway;
 
+/// <summary>The gateway's wiring: routes from configuration (service discovery), body size, CORS, limits, health.</summary>
 public static class GatewayExtensions
 {
-    public const string RateLimitPolicy = "per-client";
-    public const string TokenRateLimitPolicy = "token";
     public const string CorsPolicy = "clients";
     public const string RequestIdHeader = "X-Request-Id";
 
@@ -32,13 +28,9 @@ public static class GatewayExtensions
             .AllowAnyMethod()
             .WithExposedHeaders(RequestIdHeader, "Retry-After", "ETag", "Location")));
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteRejectionAsync;
-            limiter.AddPolicy(RateLimitPolicy, context => Bucket(context, o => o.RateLimit, "api"));
-            limiter.AddPolicy(TokenRateLimitPolicy, context => Bucket(context, o => o.TokenRateLimit, "token"));
-        });
+        builder.Services.AddRateLimiter(RateLimits.Configure);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CachedHealthReport>();
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in options.Services)
@@ -54,19 +46,6 @@ public static class GatewayExtensions
         return builder;
     }
 
-    private static RateLimitPartition<string> Bucket(HttpContext context, Func<GatewayOptions, RateLimitOptions> pick, string kind)
-    {
-        var limits = pick(context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue);
-        return RateLimitPartition.GetTokenBucketLimiter(kind + ":" + ClientKey(context), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, limits.Burst),
-            TokensPerPeriod = Math.Max(1, limits.PermitsPerSecond),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-    }
-
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.Use(SecurityHeaders);
@@ -75,13 +54,6 @@ public static class GatewayExtensions
         app.UseRateLimiter();
         return app;
     }
-
-    /// <summary>
-    /// The client a request counts against: its address for now; the token's client or subject once
-    /// identity is in place.
-    /// </summary>
-    private static string ClientKey(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>On every response, the services' included: no sniffing, no framing, no referrer leaks, HSTS over https.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
@@ -113,17 +85,5 @@ public static class GatewayExtensions
 
         context.Response.Headers[RequestIdHeader] = id;
         return next();
-    }
-
-    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var response = rejected.HttpContext.Response;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-                title: "Too many requests. 请求过于频繁，请稍后再试。",
-                detail: $"Retry after {response.Headers.RetryAfter} s.",
-                statusCode: StatusCodes.Status429TooManyRequests)
-            .ExecuteAsync(rejected.HttpContext);
     }
 }

@@ -11,8 +11,14 @@ public sealed class GatewayOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
-    /// <summary>The identity provider's token endpoint: tighter, since it is where passwords and secrets are guessed.</summary>
+    /// <summary>The token endpoint and the sign-in form: tighter, since they are where passwords and secrets are guessed.</summary>
     public RateLimitOptions TokenRateLimit { get; set; } = new() { PermitsPerSecond = 20, Burst = 40 };
+
+    /// <summary>The gateway's <c>/health</c>, per address: public, so limited like everything else that is.</summary>
+    public RateLimitOptions HealthRateLimit { get; set; } = new() { PermitsPerSecond = 5, Burst = 20 };
+
+    /// <summary>How long an answer of the services' health serves every <c>/health</c>: each is asked at most once in that time.</summary>
+    public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The services whose <c>/health</c> the gateway's own health reports (service discovery names).</summary>
     public string[] Services { get; set; } = ["identity", "catalogue", "applications", "feedback", "matching"];
@@ -20,9 +26,9 @@ public sealed class GatewayOptions
 
 public sealed class RateLimitOptions
 {
-    /// <summary>Sustained requests per second per client.</summary>
+    /// <summary>Sustained requests per second, per address and, for a bearer token, per subject.</summary>
     public int PermitsPerSecond { get; set; } = 200;
 
-    /// <summary>Requests a client may send at once above the sustained rate.</summary>
+    /// <summary>Requests an address or subject may send at once above the sustained rate.</summary>
     public int Burst { get; set; } = 400;
 }

@@ -8,7 +8,7 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.UseGateway();
-app.MapDefaultEndpoints();
+app.MapGatewayEndpoints();
 app.MapApiReference();
 app.MapReverseProxy();
 

@@ -20,6 +20,7 @@ public static class ApplicationsServiceExtensions
         builder.AddMessaging<ApplicationsDbContext>(ServiceName, bus =>
         {
             bus.AddCatalogueCopyConsumers<ApplicationsDbContext>(ServiceName);
+            bus.AddPeopleCopyConsumer<ApplicationsDbContext>(ServiceName);
         });
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
         builder.Services.AddSingleton<CalendarProvider>();
@@ -28,6 +29,9 @@ public static class ApplicationsServiceExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApplicationsApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"))
             .AddPolicy(ApplicationsApi.StaffPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff"))
+            .AddPolicy(ApplicationsApi.ApplicantPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
+            .AddPolicy(ApplicationsApi.FilerPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff"))
+            .AddPolicy(ApplicationsApi.HandoverPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff", "operator"))
             .AddPolicy(CalendarApi.OperatorPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"));
         return builder;
     }

@@ -9,7 +9,10 @@ public static class FeedbackPolicies
     /// <summary>Department staff and operators: rectification cases and the ticket inbox.</summary>
     public const string Handler = "feedback-handler";
 
-    /// <summary>Operators: demand analysis.</summary>
+    /// <summary>Department staff alone: the steps of a rectification case (operators decide appeals, not the steps).</summary>
+    public const string Staff = "feedback-staff";
+
+    /// <summary>Operators: demand analysis, appeal decisions.</summary>
     public const string Operator = "feedback-operator";
 
     /// <summary>Anyone signed in to feedback: reading one ticket.</summary>

@@ -39,6 +39,7 @@ public static class FeedbackServiceExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(FeedbackPolicies.Applicant, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))
             .AddPolicy(FeedbackPolicies.Handler, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff", "operator"))
+            .AddPolicy(FeedbackPolicies.Staff, AuthenticationExtensions.ScopeAndRole(ServiceName, "staff"))
             .AddPolicy(FeedbackPolicies.Operator, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"))
             .AddPolicy(FeedbackPolicies.AnyUser, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"));
         return builder;

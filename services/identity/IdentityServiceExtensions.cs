@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -11,6 +12,7 @@ using Talent.Identity.Data;
 using Talent.Identity.Keys;
 using Talent.Identity.Seeding;
 using Talent.Identity.Users;
+using Talent.Messaging;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Talent.Identity;
@@ -35,7 +37,10 @@ public static class IdentityServiceExtensions
             ?? throw new InvalidOperationException($"Connection string '{ServiceName}' is missing (ConnectionStrings__{ServiceName}).");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<IdentityDb>(db => db.UseNpgsql(connectionString).UseOpenIddict());
+        // With the interceptors other libraries registered (the outbox's), as Talent.Data's AddServiceDatabase does.
+        builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
+        // People are announced to the services that keep a people directory (PersonChanged, through the outbox).
+        builder.AddMessaging<IdentityDb>(ServiceName);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<IdentityDb>>("identity-database", tags: ["ready"]);
 
         builder.Services.AddIdentity<TalentUser, IdentityRole>(identity =>

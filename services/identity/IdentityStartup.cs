@@ -1,7 +1,9 @@
+using Talent.Http;
 using Microsoft.Extensions.Options;
 using Talent.Data;
 using Talent.Identity.Data;
 using Talent.Identity.Keys;
+using Talent.Identity.People;
 using Talent.Identity.Seeding;
 
 namespace Talent.Identity;
@@ -20,13 +22,19 @@ public static class IdentityStartup
     {
         app.UsePathBase(PathBase);
         app.UseForwardedHeaders();
+        // Before OpenIddict reads a request in authentication: its failures and NUL characters get problem details too.
+        app.UseExceptionHandler();
+        app.UseNulCharacterGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
 
-    /// <summary>Migrations (guarded), key material, and the demonstration data when turned on, in that order.</summary>
+    /// <summary>
+    /// Migrations (guarded), key material, then the demonstration data: seeded when turned on, and when off, whatever
+    /// an earlier start seeded with a published password, secret or flow is retired.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<IdentityDb>();
@@ -36,5 +44,12 @@ public static class IdentityStartup
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         }
+        else
+        {
+            await ActivatorUtilities.CreateInstance<DemoDataRetirement>(scope.ServiceProvider).RetireAsync(CancellationToken.None);
+        }
+
+        // Everyone, once per generation, after the demonstration accounts: services keeping a people directory learn of them.
+        await PeopleAnnouncement.AnnounceOnceAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 }

@@ -143,6 +143,23 @@ public sealed class ApplicationStateMachineTests
         Assert.Empty(application.Allowed());
     }
 
+    [Fact]
+    public void A_return_sets_the_submission_key_aside_so_only_the_current_submission_key_replays()
+    {
+        var application = Submitted();
+        Assert.Equal(SubmitKeyUse.Current, application.KeyUse("key-1"));
+        Assert.Equal(SubmitKeyUse.New, application.KeyUse("key-2"));
+
+        Assert.Null(application.ReturnForSupplement(Housing, "缺少劳动合同", Now));
+        Assert.Equal(SubmitKeyUse.Earlier, application.KeyUse("key-1"));
+        Assert.Null(application.SubmitKey);
+
+        Assert.Null(application.Submit(Talent, "key-2", NextReference, Calendar, 1, Now));
+        Assert.Equal(SubmitKeyUse.Current, application.KeyUse("key-2"));
+        Assert.Equal(SubmitKeyUse.Earlier, application.KeyUse("key-1"));
+        Assert.Equal(SubmitKeyUse.New, application.KeyUse(null));
+    }
+
     [Theory]
     [InlineData("accept")]
     [InlineData("refuse")]
@@ -196,7 +213,7 @@ public sealed class ApplicationStateMachineTests
         application.Accept(Housing, Calendar, Now);
         Assert.Equal(403, application.HandOver(Hr, Hr, "x", Now)!.Status);
         var outsider = application.HandOver(Housing, new CaseActor("s", "s", false, true, false, "EDU"), "x", Now)!;
-        Assert.Equal("to", outsider.Field);
+        Assert.Equal("toStaffId", outsider.Field);
         Assert.Equal(400, outsider.Status);
         Assert.Null(application.HandOver(Housing, Hr, "休假，移交人社局同事", Now));
         Assert.Equal("staff-hr", application.OwnerId);

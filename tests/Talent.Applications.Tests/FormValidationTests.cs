@@ -36,6 +36,13 @@ public sealed class FormValidationTests
     }
 
     [Fact]
+    public void Text_with_a_NUL_character_is_refused_as_the_database_cannot_hold_it()
+    {
+        var errors = FormValidation.Validate(Form, Answers("""{"name":"张\u0000三","about":"\u0000"}"""), requireComplete: false);
+        Assert.Equal(["form.about", "form.name"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Missing_required_fields_count_only_when_submitting()
     {
         var partial = Answers("""{"name":"张三"}""");

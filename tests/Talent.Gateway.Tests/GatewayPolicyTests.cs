@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
@@ -64,7 +63,7 @@ public sealed class GatewayPolicyTests
     }
 
     [Fact]
-    public async Task Health_is_not_rate_limited()
+    public async Task Liveness_is_not_rate_limited()
     {
         await using var gateway = Gateway(("Gateway:RateLimit:PermitsPerSecond", "1"), ("Gateway:RateLimit:Burst", "1"), ("Gateway:Services:0", "none"));
         using var client = gateway.CreateClient();

@@ -22,7 +22,9 @@ public sealed class ContainerModeTests
     {
         var ct = TestContext.Current.CancellationToken;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--Talent:DemoData=true"], ct);
+            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--Talent:DemoData=true",
+             // Container mode means production settings; the test runs on plain http.
+             "--Identity:RequireHttps=false", "--Authentication:RequireHttpsMetadata=false"], ct);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         await using var app = await builder.BuildAsync(ct);
         await SystemStart.StartAsync(app, "the system in container mode", ct);

@@ -51,6 +51,9 @@ public sealed class SystemFixture : IAsyncLifetime
             // Short-lived tokens and no clock leeway, so expiry is tested within seconds.
             $"--Identity:AccessTokenLifetime={AccessTokenLifetime}",
             "--Authentication:ClockSkew=00:00:00",
+            // External infrastructure means production settings; the test system runs on plain http.
+            "--Identity:RequireHttps=false",
+            "--Authentication:RequireHttpsMetadata=false",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         _app = await builder.BuildAsync();

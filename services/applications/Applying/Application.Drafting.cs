@@ -56,6 +56,16 @@ public sealed partial class Application
     public IReadOnlyList<string> MissingMaterials(FlowCardSnapshot card) =>
         [.. card.Materials.Where(m => m.Required && !m.NeedNotBeSubmitted && Materials.All(a => a.Code != m.Code)).Select(m => m.Code)];
 
+    /// <summary>
+    /// What an Idempotency-Key means for this case: the current submission's (answer it again), an earlier submission's
+    /// that was returned since (refused: the client must use a new key), or new.
+    /// </summary>
+    public SubmitKeyUse KeyUse(string? key) =>
+        key is null ? SubmitKeyUse.New
+        : key == SubmitKey ? SubmitKeyUse.Current
+        : EarlierSubmitKeys.Contains(key) ? SubmitKeyUse.Earlier
+        : SubmitKeyUse.New;
+
     public Refusal? Submit(CaseActor actor, string? key, Func<string> nextReference, WorkingCalendar calendar, int acceptanceDays, DateTimeOffset now)
     {
         if (!MayEdit(actor))
@@ -77,4 +87,12 @@ public sealed partial class Application
         Record(actor, from == ApplicationState.Draft ? "submit" : "resubmit", from, now, null);
         return null;
     }
+}
+
+/// <summary>See <see cref="Application.KeyUse"/>.</summary>
+public enum SubmitKeyUse
+{
+    New,
+    Current,
+    Earlier,
 }

@@ -3,7 +3,7 @@ using Talent.WorkingDays;
 
 namespace Talent.Applications.Applying;
 
-// The departments' part: acceptance, steps, the decision, hand-over, visits; and the applicant's withdrawal.
+// The departments' part: acceptance, steps, the decision, visits; and the applicant's withdrawal (ownership: Application.Ownership.cs).
 public sealed partial class Application
 {
     public Refusal? Accept(CaseActor actor, WorkingCalendar calendar, DateTimeOffset now)
@@ -30,8 +30,25 @@ public sealed partial class Application
     public Refusal? Refuse(CaseActor actor, string reason, DateTimeOffset now) =>
         HandleSubmitted(actor, ApplicationState.NotAccepted, "refuse", reason, now);
 
-    public Refusal? ReturnForSupplement(CaseActor actor, string note, DateTimeOffset now) =>
-        HandleSubmitted(actor, ApplicationState.ReturnedForSupplement, "return", note, now);
+    /// <summary>
+    /// Returns the case for supplement (补正). The submission's Idempotency-Key is set aside: the next submission is a new
+    /// request and needs a new key, and the old key is refused rather than answered with this submission's result.
+    /// </summary>
+    public Refusal? ReturnForSupplement(CaseActor actor, string note, DateTimeOffset now)
+    {
+        if (HandleSubmitted(actor, ApplicationState.ReturnedForSupplement, "return", note, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (SubmitKey is not null)
+        {
+            EarlierSubmitKeys.Add(SubmitKey);
+            SubmitKey = null;
+        }
+
+        return null;
+    }
 
     public Refusal? CompleteStep(int order, CaseActor actor, WorkingCalendar calendar, DateTimeOffset now)
     {
@@ -111,31 +128,6 @@ public sealed partial class Application
         return null;
     }
 
-    public Refusal? HandOver(CaseActor actor, CaseActor to, string reason, DateTimeOffset now)
-    {
-        if (!(actor.IsOperator || (actor.IsStaff && actor.Subject == OwnerId)))
-        {
-            return Forbidden("Only the owner, or an operator, hands a case over. 只有首问责任人或运营人员可以移交。");
-        }
-
-        if (IsFinal || State == ApplicationState.Draft)
-        {
-            return Conflict("Only a case in progress is handed over. 只有办理中的案件可以移交。");
-        }
-
-        if (!to.IsStaff || to.Department is null || !Departments.Contains(to.Department))
-        {
-            return Invalid("to", "The new owner is staff of a department with a step in this case. 接收人须为参与办理部门的工作人员。");
-        }
-
-        var previous = OwnerName ?? OwnerId;
-        OwnerId = to.Subject;
-        OwnerName = to.Name;
-        OwnerContact = to.Phone ?? ServiceContact;
-        Record(actor, "handover", State, now, $"{previous} → {to.Name}: {reason}");
-        return null;
-    }
-
     /// <summary>Staff of a department in the case record that the applicant came in person (the target is zero).</summary>
     public Refusal? RecordVisit(CaseActor actor, string? note, DateTimeOffset now)
     {
@@ -152,19 +144,6 @@ public sealed partial class Application
         InPersonVisits++;
         Record(actor, "visit", State, now, note);
         return null;
-    }
-
-    /// <summary>A staff member answered the applicant's first enquiry about this case: they own it if nobody does yet.</summary>
-    public bool AnsweredEnquiry(CaseActor actor, DateTimeOffset now)
-    {
-        if (OwnerId is not null || !actor.IsStaff)
-        {
-            return false;
-        }
-
-        TakeOwnership(actor);
-        Record(actor, "first-enquiry-answered", State, now, null);
-        return true;
     }
 
     private Refusal? HandleSubmitted(CaseActor actor, ApplicationState to, string action, string note, DateTimeOffset now)

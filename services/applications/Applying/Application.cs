@@ -100,7 +100,11 @@ public sealed partial class Application
 
     public int InPersonVisits { get; private set; }
 
+    /// <summary>The Idempotency-Key of the current submission; null while drafting and after a return for supplement.</summary>
     public string? SubmitKey { get; private set; }
+
+    /// <summary>Keys of earlier submissions, each set aside when the case was returned for supplement (a text[] column).</summary>
+    public List<string> EarlierSubmitKeys { get; private set; } = [];
 
     /// <summary>The deadline a due-soon alert was raised for (e.g. decision:2026-12-01), so it is raised once.</summary>
     public string? DueSoonRaisedFor { get; private set; }

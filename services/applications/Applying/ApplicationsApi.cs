@@ -13,6 +13,15 @@ public static class ApplicationsApi
     public const string UserPolicy = "applications-user";
     public const string StaffPolicy = "applications-staff";
 
+    /// <summary>Only the person who applied withdraws.</summary>
+    public const string ApplicantPolicy = "applications-applicant";
+
+    /// <summary>Drafts are filled in by the applicant, or by staff filing at a window on their behalf; never by operators.</summary>
+    public const string FilerPolicy = "applications-filer";
+
+    /// <summary>A case changes hands by its owner (staff) or an operator.</summary>
+    public const string HandoverPolicy = "applications-handover";
+
     /// <summary>The group every applications feature maps into: the prefix, the tag, and applicants, staff or operators only.</summary>
     public static RouteGroupBuilder Group(IEndpointRouteBuilder routes) =>
         routes.MapGroup(Prefix).WithTags("Applications").RequireAuthorization(UserPolicy);

@@ -9,6 +9,7 @@ using Talent.Contracts;
 using Talent.Contracts.Catalogue;
 using Talent.Http;
 using Talent.Messaging.Outbox;
+using Talent.ReadModels;
 
 namespace Talent.Applications.Applying;
 
@@ -41,6 +42,10 @@ public sealed record CaseContext(
         // Someone else's application does not exist for you.
         return visible ? application : null;
     }
+
+    /// <summary>A person of the people directory (this service's copy of the identity service's), unless unknown or disabled.</summary>
+    public Task<PersonCopy?> PersonAsync(string subject) =>
+        Db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Subject == subject && !p.Disabled, Cancellation);
 
     /// <summary>The flow card of the version the case was made under.</summary>
     public async Task<FlowCardSnapshot> CardAsync(Application application)

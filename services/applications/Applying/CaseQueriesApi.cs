@@ -66,6 +66,11 @@ public static class CaseQueriesApi
             return Problems.Invalid("status", "onTrack, dueSoon or overdue. 状态须为 onTrack、dueSoon 或 overdue。");
         }
 
+        if (CaseLimits.HasNul(item))
+        {
+            return Problems.Invalid("item", CaseLimits.NoNul);
+        }
+
         var department = c.Actor.Department;
         if (department is null)
         {

@@ -11,9 +11,9 @@ public static class DraftingApi
     {
         var api = ApplicationsApi.Group(routes);
         api.MapPost("/", CreateAsync).WithName("CreateApplication")
-            .WithSummary("A draft for a published item (applicants; staff filing at a window name the applicant).")
+            .WithSummary("A draft for a published item (applicants; staff of a department the item involves, filing at a window, name a known applicant).")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPut("/{id:guid}", AnswersAsync).WithName("SaveAnswers")
+        api.MapPut("/{id:guid}", AnswersAsync).RequireAuthorization(ApplicationsApi.FilerPolicy).WithName("SaveAnswers")
             .WithSummary("Saves the form's answers, checked against the form of the version applied under.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
@@ -34,13 +34,13 @@ public static class DraftingApi
             errors["channel"] = ["online or mobile. 渠道须为 online 或 mobile。"];
         }
 
-        if (actor.IsStaff && (string.IsNullOrWhiteSpace(request.ApplicantId) || string.IsNullOrWhiteSpace(request.ApplicantName)))
+        if (actor.IsStaff)
         {
-            errors["applicantId"] = ["Staff filing at a window name the applicant (applicantId, applicantName). 窗口代办须填写申请人。"];
+            WindowFiling.CheckRequest(request, errors);
         }
 
         var db = c.Db;
-        var item = string.IsNullOrWhiteSpace(request.ItemCode) ? null : await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == request.ItemCode, c.Cancellation);
+        var item = string.IsNullOrWhiteSpace(request.ItemCode) || CaseLimits.HasNul(request.ItemCode) ? null : await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == request.ItemCode, c.Cancellation);
         var version = item is null ? null : await db.CatalogueVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Code == item.Code && v.Version == item.Version, c.Cancellation);
         if (item is null || item.Withdrawn || version?.FlowCard is null)
         {
@@ -52,8 +52,20 @@ public static class DraftingApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (applicantId, applicantName) = actor.IsStaff ? (request.ApplicantId!.Trim(), request.ApplicantName!.Trim()) : (actor.Subject, actor.Name);
-        var application = Application.Start(applicantId, applicantName, item!.Code, item.Version, item.TitleZh, version!.FlowCard!, item.LeadDepartment ?? version.LeadDepartment ?? "", channel, actor, c.Time.GetUtcNow());
+        var leadDepartment = item!.LeadDepartment ?? version!.LeadDepartment ?? "";
+        var (applicantId, applicantName) = (actor.Subject, actor.Name);
+        if (actor.IsStaff)
+        {
+            var filing = await WindowFiling.CheckAsync(request, actor, leadDepartment, version!.FlowCard!, c);
+            if (filing.Refused is { } refused)
+            {
+                return refused;
+            }
+
+            (applicantId, applicantName) = (filing.Applicant!.Subject, filing.Applicant.DisplayName);
+        }
+
+        var application = Application.Start(applicantId, applicantName, item.Code, item.Version, item.TitleZh, version!.FlowCard!, leadDepartment, channel, actor, c.Time.GetUtcNow());
         application.ReferenceSharedMaterials(version.FlowCard!, c.Time.GetUtcNow());
         db.Applications.Add(application);
         await db.SaveChangesAsync(c.Cancellation);

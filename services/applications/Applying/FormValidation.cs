@@ -52,9 +52,9 @@ public static class FormValidation
         var options = field.Options.Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
         return field.Type switch
         {
-            "text" => value.ValueKind != JsonValueKind.String || value.GetString()!.Length > TextMaxLength
+            "text" => value.ValueKind != JsonValueKind.String || CaseLimits.Check(value.GetString(), TextMaxLength) is not null
                 ? $"Text of at most {TextMaxLength} characters. 文本不超过 {TextMaxLength} 字。" : null,
-            "longText" => value.ValueKind != JsonValueKind.String || value.GetString()!.Length > LongTextMaxLength
+            "longText" => value.ValueKind != JsonValueKind.String || CaseLimits.Check(value.GetString(), LongTextMaxLength) is not null
                 ? $"Text of at most {LongTextMaxLength} characters. 文本不超过 {LongTextMaxLength} 字。" : null,
             "number" => value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out _)
                 ? "A number. 请填写数字。" : null,

@@ -12,25 +12,25 @@ namespace Talent.Applications.Applying;
 /// </summary>
 public static class HandlingApi
 {
-    public const int MaxNoteLength = 2000;
+    public const int MaxNoteLength = CaseLimits.Note;
 
     public static IEndpointRouteBuilder MapHandlingApi(this IEndpointRouteBuilder routes)
     {
         var api = ApplicationsApi.Group(routes);
-        Transition(api.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptApplication")
+        Transition(api.MapPost("/{id:guid}/accept", AcceptAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("AcceptApplication")
             .WithSummary("Accepts a submitted application (受理): the first handler becomes its owner; the decision deadline starts."));
-        Transition(api.MapPost("/{id:guid}/refuse", RefuseAsync).WithName("RefuseApplication")
+        Transition(api.MapPost("/{id:guid}/refuse", RefuseAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("RefuseApplication")
             .WithSummary("Does not accept a submitted application (不予受理), with the reason."));
-        Transition(api.MapPost("/{id:guid}/return", ReturnAsync).WithName("ReturnApplication")
+        Transition(api.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("ReturnApplication")
             .WithSummary("Returns a submitted application for supplement (补正), with a note."));
-        Transition(api.MapPost("/{id:guid}/steps/{step:int}/complete", CompleteStepAsync).WithName("CompleteStep")
+        Transition(api.MapPost("/{id:guid}/steps/{step:int}/complete", CompleteStepAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("CompleteStep")
             .WithSummary("Completes the next step of the flow card, by staff of its department."));
-        Transition(api.MapPost("/{id:guid}/decide", DecideAsync).WithName("DecideApplication")
+        Transition(api.MapPost("/{id:guid}/decide", DecideAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("DecideApplication")
             .WithSummary("Approves or denies after the last step (lead department); approved materials join the applicant's wallet."));
-        Transition(api.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawApplication")
+        Transition(api.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(ApplicationsApi.ApplicantPolicy).WithName("WithdrawApplication")
             .WithSummary("The applicant withdraws an application not yet final."));
-        Transition(api.MapPost("/{id:guid}/handover", HandoverAsync).WithName("HandOverApplication")
-            .WithSummary("The owner or an operator hands the case to staff of a department in it, with a reason."));
+        Transition(api.MapPost("/{id:guid}/handover", HandoverApi.HandoverAsync).RequireAuthorization(ApplicationsApi.HandoverPolicy).WithName("HandOverApplication")
+            .WithSummary("The owner or an operator hands the case to a staff member (known to the people directory) of a department in it, with a reason."));
         Transition(api.MapPost("/{id:guid}/visits", VisitAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("RecordVisit")
             .WithSummary("The applicant came in person (跑动): counted per application; the target is zero."));
         return routes;
@@ -61,9 +61,14 @@ public static class HandlingApi
             return Problems.Invalid("approved", "true to approve, false to deny. 请选择批准或不予批准。");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Decision) || request.Decision.Length > 2000 || request.Reasons is { Length: > 4000 })
+        if (string.IsNullOrWhiteSpace(request.Decision) || CaseLimits.Check(request.Decision, CaseLimits.Decision) is not null)
         {
-            return Problems.Invalid("decision", "The decision in words (at most 2,000 characters; reasons at most 4,000). 请填写决定内容。");
+            return Problems.Invalid("decision", "The decision in words (at most 2,000 characters). 请填写决定内容（不超过 2000 字）。");
+        }
+
+        if (CaseLimits.Check(request.Reasons, CaseLimits.DecisionReasons) is { } reasonsError)
+        {
+            return Problems.Invalid("reasons", reasonsError);
         }
 
         var decided = await c.TransitionAsync(
@@ -87,30 +92,20 @@ public static class HandlingApi
         return decided.OrInvalid();
     }
 
-    private static Task<Results<Ok<ApplicationView>, NotFound, ProblemHttpResult>> WithdrawAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
-        c.TransitionAsync(id, (a, actor, now) => a.Withdraw(actor, request.Reason, now), Withdrawn);
+    private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> WithdrawAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
+        TooLong(request.Reason, "reason") is { } invalid ? invalid
+        : (await c.TransitionAsync(id, (a, actor, now) => a.Withdraw(actor, request.Reason?.Trim(), now), Withdrawn)).OrInvalid();
 
-    private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> HandoverAsync(Guid id, HandoverRequest request, [AsParameters] CaseContext c)
-    {
-        if (string.IsNullOrWhiteSpace(request.ToStaffId) || string.IsNullOrWhiteSpace(request.ToDepartment))
-        {
-            return Problems.Invalid("toStaffId", "Name the staff member (toStaffId, toStaffName, toDepartment) who takes the case over. 请填写接收人。");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxNoteLength)
-        {
-            return Problems.Invalid("reason", "A reason is required (at most 2,000 characters). 移交须说明原因。");
-        }
-
-        var to = new CaseActor(request.ToStaffId.Trim(), request.ToStaffName?.Trim() ?? request.ToStaffId.Trim(), false, true, false, request.ToDepartment.Trim());
-        return (await c.TransitionAsync(id, (a, actor, now) => a.HandOver(actor, to, request.Reason.Trim(), now))).OrInvalid();
-    }
-
-    private static Task<Results<Ok<ApplicationView>, NotFound, ProblemHttpResult>> VisitAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
-        c.TransitionAsync(id, (a, actor, now) => a.RecordVisit(actor, request.Note, now));
+    private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> VisitAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
+        TooLong(request.Note, "note") is { } invalid ? invalid
+        : (await c.TransitionAsync(id, (a, actor, now) => a.RecordVisit(actor, request.Note?.Trim(), now))).OrInvalid();
 
     private static ValidationProblem? Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > MaxNoteLength ? Problems.Invalid(field, "Required, at most 2,000 characters. 必填，不超过 2000 字。") : null;
+        string.IsNullOrWhiteSpace(value) || CaseLimits.Check(value, MaxNoteLength) is not null
+            ? Problems.Invalid(field, "Required, at most 2,000 characters (no NUL). 必填，不超过 2000 字。") : null;
+
+    private static ValidationProblem? TooLong(string? value, string field) =>
+        CaseLimits.Check(value, MaxNoteLength) is { } error ? Problems.Invalid(field, error) : null;
 
     private static IIntegrationEvent Accepted(Application a, DateTimeOffset now) =>
         new ApplicationAccepted(Guid.CreateVersion7(now), now, a.Id, a.Reference!, a.ApplicantId, a.ItemCode, a.ItemVersion, a.LeadDepartment, a.OwnerId!, a.DecisionDeadline!.Value);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Talent.Applications.Data;
 
 namespace Talent.Applications.Applying;
@@ -18,14 +19,28 @@ public static class ReferenceNumbers
         var sequence = $"application_reference_{year}";
         if (!SequenceYears.ContainsKey(year))
         {
-            // The name is built from an integer year: nothing from a request reaches this statement.
-#pragma warning disable EF1003 // an identifier cannot be a parameter; it is made of a constant and an int
-            await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + sequence, ct);
-#pragma warning restore EF1003
+            await CreateAsync(db, sequence, ct);
             SequenceYears[year] = true;
         }
 
-        var next = await db.Database.SqlQuery<long>($"SELECT nextval({sequence}::regclass) AS \"Value\"").ToListAsync(ct);
-        return $"TA-{year}-{next.Single():D6}";
+        try
+        {
+            return $"TA-{year}-{await NextValueAsync(db, sequence, ct):D6}";
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // The database is not the one the year was first seen in (restored, recreated, another host in this process).
+            await CreateAsync(db, sequence, ct);
+            return $"TA-{year}-{await NextValueAsync(db, sequence, ct):D6}";
+        }
     }
+
+    // The name is built from an integer year: nothing from a request reaches this statement.
+#pragma warning disable EF1003 // an identifier cannot be a parameter; it is made of a constant and an int
+    private static Task CreateAsync(ApplicationsDbContext db, string sequence, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + sequence, ct);
+#pragma warning restore EF1003
+
+    private static async Task<long> NextValueAsync(ApplicationsDbContext db, string sequence, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>($"SELECT nextval({sequence}::regclass) AS \"Value\"").ToListAsync(ct)).Single();
 }

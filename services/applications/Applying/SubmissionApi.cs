@@ -13,9 +13,10 @@ public static class SubmissionApi
 
     public static IEndpointRouteBuilder MapSubmissionApi(this IEndpointRouteBuilder routes)
     {
-        ApplicationsApi.Group(routes).MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitApplication")
-            .WithSummary("Idempotency-Key: the same key twice gives one submission and the same answer.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        ApplicationsApi.Group(routes).MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(ApplicationsApi.FilerPolicy).WithName("SubmitApplication")
+            .WithSummary("Idempotency-Key: the same key twice gives one submission and the same answer; a key of a submission returned since is 422.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
 
@@ -23,9 +24,9 @@ public static class SubmissionApi
     {
         var key = http.Headers[IdempotencyKey].ToString();
         key = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
-        if (key is { Length: > 100 })
+        if (CaseLimits.Check(key, CaseLimits.IdempotencyKey) is { } keyError)
         {
-            return Problems.Invalid(IdempotencyKey, "At most 100 characters. 幂等键不超过 100 个字符。");
+            return Problems.Invalid(IdempotencyKey, keyError);
         }
 
         var application = await c.VisibleAsync(id, tracking: true);
@@ -34,10 +35,17 @@ public static class SubmissionApi
             return TypedResults.NotFound();
         }
 
-        if (key is not null && application.SubmitKey == key && application.State != ApplicationState.Draft)
+        switch (application.KeyUse(key))
         {
-            // The same request again: the same answer, nothing new.
-            return TypedResults.Ok(c.View(application));
+            case SubmitKeyUse.Current:
+                // The same request again: the same answer, nothing new.
+                return TypedResults.Ok(c.View(application));
+            case SubmitKeyUse.Earlier:
+                // The key of a submission that was returned since: replaying it would answer for the wrong submission
+                // (IETF idempotency-key draft: a key reused for a different request is 422).
+                return Problems.Of(StatusCodes.Status422UnprocessableEntity,
+                    "This Idempotency-Key was used by an earlier submission, returned for supplement since: resubmit with a new key. 该幂等键已用于退回补正前的提交，请使用新的幂等键重新提交。",
+                    IdempotencyKey);
         }
 
         var card = await c.CardAsync(application);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talent.Applications.Applying;
 using Talent.Applications.Data;
 using Talent.Contracts.Applications;
 using Talent.Http;
@@ -46,7 +47,7 @@ public static class CalendarApi
 
         var proposed = new CalendarYear(year, input.Holidays ?? [], input.MakeUpWorkdays ?? [], string.IsNullOrWhiteSpace(input.Source) ? "" : input.Source.Trim(), input.Provisional ?? false);
         var errors = proposed.Validate();
-        if (string.IsNullOrWhiteSpace(proposed.Source) || proposed.Source.Length > 500)
+        if (string.IsNullOrWhiteSpace(proposed.Source) || CaseLimits.Check(proposed.Source, 500) is not null)
         {
             errors["source"] = ["Name the source of the arrangement (e.g. the State Council notice), at most 500 characters. 请注明依据（如国务院通知）。"];
         }

@@ -10,8 +10,8 @@ using Talent.ReadModels;
 namespace Talent.Applications.Data;
 
 /// <summary>
-/// The applications database: the cases and their files, enquiries, the working-day calendar, the catalogue copy and the
-/// messaging tables. Each entity's mapping is its <c>XConfiguration</c> beside it; names follow the snake-case convention.
+/// The applications database: the cases and their files, enquiries, the working-day calendar, the catalogue copy, the people
+/// directory and the messaging tables. Each entity's mapping is its <c>XConfiguration</c> beside it; names follow the snake-case convention.
 /// </summary>
 public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext> options) : ServiceDbContext(options)
 {
@@ -27,10 +27,14 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
 
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
 
+    /// <summary>The people directory: applicants and staff, as the identity service announces them.</summary>
+    public DbSet<PersonCopy> People => Set<PersonCopy>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.AddMessagingTables();
         model.AddCatalogueCopy().AddCatalogueVersionCopies();
+        model.AddPeopleCopy();
     }
 }

@@ -39,18 +39,18 @@ public static class EnquiriesApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Question) || request.Question.Length > Enquiry.MaxLength)
+        if (string.IsNullOrWhiteSpace(request.Question) || CaseLimits.Check(request.Question, Enquiry.MaxLength) is not null)
         {
             errors["question"] = [$"A question of at most {Enquiry.MaxLength} characters. 请填写咨询内容（不超过 {Enquiry.MaxLength} 字）。"];
         }
 
-        var item = string.IsNullOrWhiteSpace(request.ItemCode) ? null : await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == request.ItemCode, ct);
+        var item = string.IsNullOrWhiteSpace(request.ItemCode) || CaseLimits.HasNul(request.ItemCode) ? null : await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == request.ItemCode, ct);
         if (item?.LeadDepartment is null)
         {
             errors["itemCode"] = ["A published item's code. 请选择已发布的事项。"];
         }
 
-        if (request.ApplicationId is { } applicationId && !await db.Applications.AnyAsync(a => a.Id == applicationId && a.ApplicantId == actor.Subject && a.ItemCode == request.ItemCode, ct))
+        if (request.ApplicationId is { } applicationId && item is not null && !await db.Applications.AnyAsync(a => a.Id == applicationId && a.ApplicantId == actor.Subject && a.ItemCode == item.Code, ct))
         {
             errors["applicationId"] = ["One of your applications for this item. 须为您本人该事项的申请。"];
         }
@@ -77,7 +77,7 @@ public static class EnquiriesApi
 
     private static async Task<Results<Ok<Enquiry>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, ClaimsPrincipal user, ApplicationsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > Enquiry.MaxLength)
+        if (string.IsNullOrWhiteSpace(request.Answer) || CaseLimits.Check(request.Answer, Enquiry.MaxLength) is not null)
         {
             return Problems.Invalid("answer", $"An answer of at most {Enquiry.MaxLength} characters. 请填写答复（不超过 {Enquiry.MaxLength} 字）。");
         }

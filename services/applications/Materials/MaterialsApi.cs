@@ -9,8 +9,6 @@ namespace Talent.Applications.Materials;
 /// <summary>Materials of an application: an upload (checked by content) or a reuse from the wallet; downloads; the wallet.</summary>
 public static class MaterialsApi
 {
-    public sealed record WalletRequest(string? MaterialCode, Guid? WalletFileId);
-
     /// <summary>A material of an approved application, reusable until <see cref="ValidUntil"/>.</summary>
     public sealed record WalletFile(Guid Id, string MaterialCode, string MaterialName, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset? AcceptedAt, DateOnly? ValidUntil);
 
@@ -18,7 +16,7 @@ public static class MaterialsApi
     {
         var api = ApplicationsApi.Group(routes);
         api.MapGet("/wallet", WalletAsync).WithName("MaterialWallet").WithSummary("Materials accepted in earlier applications and still valid.");
-        api.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().WithName("AttachMaterial")
+        api.MapPost("/{id:guid}/materials", AttachAsync).DisableAntiforgery().RequireAuthorization(ApplicationsApi.FilerPolicy).WithName("AttachMaterial")
             .WithSummary("multipart/form-data (materialCode, file: PDF, PNG, JPEG or OFD, checked by content) or JSON { materialCode, walletFileId }.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -36,23 +34,33 @@ public static class MaterialsApi
             return TypedResults.NotFound();
         }
 
+        var (request, unreadable) = await AttachRequest.ReadAsync(http, c.Cancellation);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
         var card = await c.CardAsync(application);
         var now = c.Time.GetUtcNow();
-        string? code;
-        AttachedMaterial attached;
-        if (http.HasFormContentType)
+        var code = request!.MaterialCode;
+        if (MaterialError(card, code) is { } codeError)
         {
-            var form = await http.ReadFormAsync(c.Cancellation);
-            code = form["materialCode"].ToString();
-            var file = form.Files.GetFile("file");
-            if (MaterialError(card, code) is { } codeError)
-            {
-                return codeError;
-            }
+            return codeError;
+        }
 
+        AttachedMaterial attached;
+        if (request.IsUpload)
+        {
+            var file = request.File;
             if (file is null || file.Length == 0)
             {
                 return Problems.Invalid("file", "Attach a file. 请选择文件。");
+            }
+
+            var fileName = Path.GetFileName(file.FileName);
+            if (CaseLimits.Check(fileName, CaseLimits.FileName) is not null)
+            {
+                return Problems.Invalid("file", $"A file name of at most {CaseLimits.FileName} characters, no NUL. 文件名不超过 {CaseLimits.FileName} 个字符。");
             }
 
             var maxBytes = c.Settings.MaxUploadBytes;
@@ -64,27 +72,23 @@ public static class MaterialsApi
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, c.Cancellation);
             var bytes = buffer.ToArray();
-            var type = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
+            // An archive (OFD) may unpack to at most ten times the upload limit.
+            var type = ContentSniffer.Detect(bytes, maxUnpackedBytes: 10 * maxBytes);
             if (type is null)
             {
-                return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "PDF, PNG, JPEG or OFD only, judged by the content, not the name. 仅支持 PDF、PNG、JPEG、OFD 格式（按文件内容判断）。", "file");
+                return Problems.Of(StatusCodes.Status415UnsupportedMediaType,
+                    "PDF, PNG, JPEG or OFD only, judged by the content, not the name (an OFD package holds OFD.xml at its root and unpacks to at most ten times the upload limit). 仅支持 PDF、PNG、JPEG、OFD 格式（按文件内容判断）。",
+                    "file");
             }
 
             var name = card.Materials.Single(m => m.Code == code).NameZh;
-            var stored = MaterialFile.Upload(application.ApplicantId, application.Id, code, name, Path.GetFileName(file.FileName), type, bytes, now);
+            var stored = MaterialFile.Upload(application.ApplicantId, application.Id, code!, name, fileName, type, bytes, now);
             c.Db.MaterialFiles.Add(stored);
-            attached = new AttachedMaterial(code, AttachedMaterial.Upload, stored.Id, stored.FileName, type, stored.Size, stored.Sha256, null, now);
+            attached = new AttachedMaterial(code!, AttachedMaterial.Upload, stored.Id, stored.FileName, type, stored.Size, stored.Sha256, null, now);
         }
         else
         {
-            var request = await http.ReadFromJsonAsync<WalletRequest>(c.Cancellation);
-            code = request?.MaterialCode;
-            if (MaterialError(card, code) is { } codeError)
-            {
-                return codeError;
-            }
-
-            var wallet = request!.WalletFileId is { } fileId
+            var wallet = request.WalletFileId is { } fileId
                 ? await c.Db.MaterialFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ApplicantId == application.ApplicantId, c.Cancellation)
                 : null;
             if (wallet is null || !wallet.InWallet(Application.Today(now)) || wallet.MaterialCode != code)

@@ -20,7 +20,7 @@ public static class ItemVersionsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        items.MapPost("/{code}/withdraw", WithdrawAsync).RequireAuthorization(CataloguePolicies.Editor)
+        items.MapPost("/{code}/withdraw", WithdrawAsync).RequireAuthorization(CataloguePolicies.Operator)
             .WithName("WithdrawItem").WithSummary("Operators: takes the item out of the directory, with a reason.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

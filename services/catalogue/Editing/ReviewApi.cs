@@ -20,12 +20,12 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        drafts.MapPost("/{id:guid}/return", ReturnAsync).WithName("ReturnDraft").WithSummary("Operators: sends a draft in review back, with a comment saying what to change.")
+        drafts.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(CataloguePolicies.Operator).WithName("ReturnDraft").WithSummary("Operators: sends a draft in review back, with a comment saying what to change.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        drafts.MapPost("/{id:guid}/publish", PublishAsync).WithName("PublishDraft").WithSummary("Operators: publishes a draft in review; the previous version is superseded.")
+        drafts.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization(CataloguePolicies.Operator).WithName("PublishDraft").WithSummary("Operators: publishes a draft in review; the previous version is superseded.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -23,18 +23,18 @@ public static class RectificationsApi
             .WithSummary("Staff: their department's cases; operators: all. ?state=&overdue=true&department=&page=&pageSize=")
             .ProducesValidationProblem();
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetRectification").WithSummary("One case with its history and the actions it allows now.");
-        cases.MapPost("/{id:guid}/start-verification", StartVerificationAsync).WithName("StartVerification")
+        cases.MapPost("/{id:guid}/start-verification", StartVerificationAsync).RequireAuthorization(FeedbackPolicies.Staff).WithName("StartVerification")
             .WithSummary("Raised → verifying: the department takes the case up.").ProducesRefusals();
-        cases.MapPost("/{id:guid}/verify", VerifyAsync).WithName("VerifyRectification")
+        cases.MapPost("/{id:guid}/verify", VerifyAsync).RequireAuthorization(FeedbackPolicies.Staff).WithName("VerifyRectification")
             .WithSummary("Verifying → rectifying, with the findings.").ProducesValidationProblem().ProducesRefusals();
-        cases.MapPost("/{id:guid}/rectify", RectifyAsync).WithName("Rectify")
+        cases.MapPost("/{id:guid}/rectify", RectifyAsync).RequireAuthorization(FeedbackPolicies.Staff).WithName("Rectify")
             .WithSummary("Rectifying → return visit, with the changes made.").ProducesValidationProblem().ProducesRefusals();
-        cases.MapPost("/{id:guid}/return-visit", ReturnVisitAsync).WithName("RecordReturnVisit")
+        cases.MapPost("/{id:guid}/return-visit", ReturnVisitAsync).RequireAuthorization(FeedbackPolicies.Staff).WithName("RecordReturnVisit")
             .WithSummary("Return visit → closed: whether the person is now satisfied.").ProducesValidationProblem().ProducesRefusals();
-        cases.MapPost("/{id:guid}/appeal", AppealAsync).WithName("AppealReview")
+        cases.MapPost("/{id:guid}/appeal", AppealAsync).RequireAuthorization(FeedbackPolicies.Staff).WithName("AppealReview")
             .WithSummary("The department appeals a review it believes mistaken or malicious; the case waits for an operator.")
             .ProducesValidationProblem().ProducesRefusals();
-        cases.MapPost("/{id:guid}/appeal-decision", DecideAppealAsync).WithName("DecideAppeal")
+        cases.MapPost("/{id:guid}/appeal-decision", DecideAppealAsync).RequireAuthorization(FeedbackPolicies.Operator).WithName("DecideAppeal")
             .WithSummary("Operators: uphold the review (the case goes on) or remove it from the figures (the case closes).")
             .ProducesValidationProblem().ProducesRefusals();
         return routes;

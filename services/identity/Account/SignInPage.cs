@@ -104,9 +104,6 @@ public static class SignInPage
         return zhAt >= 0 && (enAt < 0 || zhAt < enAt) ? "zh" : "en";
     }
 
-    /// <summary>Only a local path may be returned to: never an open redirect.</summary>
-    private static string SafeReturnUrl(HttpContext http, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : http.Request.PathBase + "/";
+    /// <summary>Only a local path under this server's base may be returned to: never an open redirect.</summary>
+    private static string SafeReturnUrl(HttpContext http, string? returnUrl) => ReturnUrl.SafeOrDefault(returnUrl, http.Request.PathBase);
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Talent.Messaging;
 
 namespace Talent.Identity.Data;
 
 /// <summary>
 /// The identity database: ASP.NET Core Identity's and OpenIddict's standard tables under their own names (so not a
-/// <c>ServiceDbContext</c> with the snake-case convention), plus the audit trail and the key material.
+/// <c>ServiceDbContext</c> with the snake-case convention), plus the audit trail, the key material and the
+/// messaging tables (the outbox of <c>PersonChanged</c>).
 /// </summary>
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<TalentUser>(options)
 {
@@ -17,6 +19,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
     {
         base.OnModelCreating(model);
         model.UseOpenIddict();
+        // The outbox of PersonChanged (column names pinned by the messaging library, whatever this context's naming).
+        model.AddMessagingTables();
         model.Entity<TalentUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(100);

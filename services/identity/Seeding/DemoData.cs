@@ -1,3 +1,5 @@
+using Talent.Messaging.Outbox;
+using Talent.Identity.People;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Talent.Identity.Clients;
@@ -11,11 +13,17 @@ namespace Talent.Identity.Seeding;
 /// Demonstration accounts (all with the password <c>Talent#2026</c>) and clients of the embedded default.
 /// Seeded only when <c>Identity:DemoData</c> is on; idempotent.
 /// </summary>
-public sealed class DemoData(UserManager<TalentUser> users, RoleManager<IdentityRole> roles, IOpenIddictApplicationManager applications, TimeProvider time)
+public sealed class DemoData(UserManager<TalentUser> users, RoleManager<IdentityRole> roles, IOpenIddictApplicationManager applications, IdentityDb db, TimeProvider time)
 {
     public const string Password = "Talent#2026";
 
     public static string SubjectOf(string userName) => $"demo-{userName}";
+
+    /// <summary>The demonstration accounts' user names; their subjects are <see cref="SubjectOf"/>.</summary>
+    public static IEnumerable<string> UserNames => Accounts.Select(a => a.UserName);
+
+    /// <summary>Demonstration clients whose secret or flow is published: they must not outlive the demonstration data.</summary>
+    public static readonly string[] PublishedClients = ["municipal-demo", "talent-dev"];
 
     private static readonly (string UserName, string DisplayName, string Role, string? Kind, string? CreditCode, string? Department)[] Accounts =
     [
@@ -44,8 +52,10 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
 
         foreach (var (userName, displayName, role, kind, creditCode, department) in Accounts)
         {
-            if (await users.FindByNameAsync(userName) is not null)
+            var existing = await users.FindByNameAsync(userName);
+            if (existing is not null)
             {
+                await RestoreIfRetiredAsync(existing);
                 continue;
             }
 
@@ -95,6 +105,22 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
             ClientType = ClientTypes.Public,
             DisplayName = "Development and tests (embedded default only)",
         }, [GrantTypes.Password, GrantTypes.RefreshToken], PortalScopes, pkce: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// An account retired by a start with demonstration data off (disabled, password removed) works again once the
+    /// data is turned back on; one an operator disabled keeps its password, and stays disabled.
+    /// </summary>
+    private async Task RestoreIfRetiredAsync(TalentUser user)
+    {
+        if (user.Id != SubjectOf(user.UserName!) || !user.Disabled || await users.HasPasswordAsync(user))
+        {
+            return;
+        }
+
+        user.Disabled = false;
+        db.RecordEvent(PersonEvents.Of(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        Check(await users.AddPasswordAsync(user, Password), user.UserName!);
     }
 
     private async Task EnsureClientAsync(OpenIddictApplicationDescriptor descriptor, string[] grants, string[] scopes, bool pkce, CancellationToken cancellationToken)

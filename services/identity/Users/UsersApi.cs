@@ -4,10 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Talent.Http;
 using Talent.Identity.Audit;
 using Talent.Identity.Data;
+using Talent.Identity.People;
 
 namespace Talent.Identity.Users;
 
-/// <summary>Operators manage people: create, edit roles and department, reset a password, disable. Every change is audited.</summary>
+/// <summary>
+/// Operators manage people: create, edit roles and department, reset a password, disable. Every change is audited and
+/// announced (<c>PersonChanged</c>) in the same transaction.
+/// </summary>
 public static class UsersApi
 {
     private const string DisplayNameRequired = "A display name of 1 to 100 characters is required. 姓名必填（不超过 100 字）。";
@@ -98,6 +102,7 @@ public static class UsersApi
         }
 
         await users.AddToRolesAsync(user, request.Roles!);
+        await PersonEvents.RecordAsync(change, users, user);
         change.Record("user.created", user.UserName, new { request.Roles, request.DepartmentCode, request.ApplicantKind });
         await change.CommitAsync(transaction);
         return TypedResults.Created($"/api/users/{user.Id}", await UserView.OfAsync(users, user));
@@ -145,6 +150,7 @@ public static class UsersApi
             await users.ResetAccessFailedCountAsync(user);
         }
 
+        await PersonEvents.RecordAsync(change, users, user);
         change.Record("user.updated", user.UserName!, new { request.DisplayName, Roles = roles, request.DepartmentCode, request.ApplicantKind, PasswordReset = !string.IsNullOrEmpty(request.NewPassword) });
         await change.CommitAsync(transaction);
         return TypedResults.Ok(await UserView.OfAsync(users, user));
@@ -163,6 +169,7 @@ public static class UsersApi
         await users.UpdateAsync(user);
         // A new security stamp ends cookie sessions; refresh tokens are refused for disabled users at the token endpoint.
         await users.UpdateSecurityStampAsync(user);
+        await PersonEvents.RecordAsync(change, users, user);
         change.Record("user.disabled", user.UserName!, null);
         await change.CommitAsync(transaction);
         return TypedResults.Ok(await UserView.OfAsync(users, user));

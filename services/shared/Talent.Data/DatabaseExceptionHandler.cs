@@ -14,10 +14,22 @@ namespace Talent.Data;
 /// </summary>
 public sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    // character_not_in_repertoire: PostgreSQL's answer to U+0000 in text or jsonb.
+    private const string NulInText = "22021";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A query's own failure arrives as PostgresException; a save's wrapped in DbUpdateException.
+        if (exception is not DbUpdateException && exception.InnerException is PostgresException { SqlState: NulInText } inner)
+        {
+            exception = inner;
+        }
+
         var (status, title) = exception switch
         {
+            PostgresException { SqlState: NulInText } or
+            DbUpdateException { InnerException: PostgresException { SqlState: NulInText } } =>
+                (StatusCodes.Status400BadRequest, "A value holds a character that cannot be stored (U+0000). 输入内容包含无法保存的字符。"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "It changed meanwhile; read it again and retry. 内容已被他人修改，请刷新后重试。"),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } =>
                 (StatusCodes.Status400BadRequest, "A value is longer than allowed. 输入内容超过长度限制。"),
@@ -34,7 +46,13 @@ public sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : 
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                // The database does not say which field held it; the body as a whole is named.
+                Extensions = { ["field"] = status == StatusCodes.Status400BadRequest ? "body" : null },
+            },
             Exception = exception,
         });
     }

@@ -106,6 +106,11 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("due_soon_raised_for");
 
+                    b.PrimitiveCollection<List<string>>("EarlierSubmitKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("earlier_submit_keys");
+
                     b.Property<string>("FiledBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -616,6 +621,52 @@ namespace Talent.Applications.Data.Migrations
                         .HasName("PK_catalogue_versions");
 
                     b.ToTable("catalogue_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.ReadModels.PersonCopy", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ApplicantKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("applicant_kind");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("department");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.PrimitiveCollection<List<string>>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.HasKey("Subject")
+                        .HasName("PK_people");
+
+                    b.ToTable("people", (string)null);
                 });
 #pragma warning restore 612, 618
         }

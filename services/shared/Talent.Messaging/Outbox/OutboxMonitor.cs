@@ -9,8 +9,7 @@ namespace Talent.Messaging.Outbox;
 
 /// <summary>
 /// Counts the outbox for the dashboard every <see cref="OutboxOptions.MonitorInterval"/>: rows waiting to be published,
-/// the age of the oldest, and rows set aside (each one waits for an operator). One indexed query a round. (Its columns are
-/// snake case: the services' naming convention also names the columns of SqlQuery results.)
+/// the age of the oldest, and rows set aside (each one waits for an operator). One indexed query a round.
 /// </summary>
 public sealed class OutboxMonitor<TContext>(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxMonitor<TContext>> logger)
     : PeriodicWork(time, logger)
@@ -35,12 +34,31 @@ public sealed class OutboxMonitor<TContext>(IServiceScopeFactory scopes, IOption
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var counts = await db.Database.SqlQuery<OutboxCounts>($"""
-            SELECT count(*) FILTER (WHERE set_aside_at IS NULL) AS waiting,
-                   min(recorded_at) FILTER (WHERE set_aside_at IS NULL) AS oldest,
-                   count(*) FILTER (WHERE set_aside_at IS NOT NULL) AS set_aside
-            FROM outbox_messages WHERE sent_at IS NULL
-            """).SingleAsync(cancellationToken);
+        OutboxCounts counts;
+        // Plain ADO, read by position: the host context may or may not name result columns by a convention.
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT count(*) FILTER (WHERE set_aside_at IS NULL), min(recorded_at) FILTER (WHERE set_aside_at IS NULL),
+                       count(*) FILTER (WHERE set_aside_at IS NOT NULL)
+                FROM outbox_messages WHERE sent_at IS NULL
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            counts = new OutboxCounts(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         Volatile.Write(ref _waiting, counts.Waiting);
         Volatile.Write(ref _oldestSeconds, counts.Oldest is { } oldest ? Math.Max(0, (Clock.GetUtcNow() - oldest).TotalSeconds) : 0);
         Volatile.Write(ref _setAside, counts.SetAside);

@@ -9,6 +9,7 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Talent.Http;
 using Talent.OpenApi;
 
 namespace Microsoft.Extensions.Hosting;
@@ -92,6 +93,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNulCharacterGuard();
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         return app;

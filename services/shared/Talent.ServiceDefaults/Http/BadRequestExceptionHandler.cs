@@ -21,6 +21,8 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             BadHttpRequestException request => request,
             JsonException json => new BadHttpRequestException("The request body is not valid JSON: " + json.Message, StatusCodes.Status400BadRequest, json),
             InvalidDataException form => new BadHttpRequestException("The form could not be read: " + form.Message, StatusCodes.Status400BadRequest, form),
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException antiforgery =>
+                new BadHttpRequestException("The form's antiforgery token is missing or invalid: reload the page.", StatusCodes.Status400BadRequest, antiforgery),
             _ => null,
         };
         if (bad is null)
@@ -56,9 +58,16 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             return "body";
         }
 
-        if (bad.InnerException is JsonException { Path: { } path })
+        if (bad.InnerException is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException)
         {
-            return path.TrimStart('$', '.');
+            return "__RequestVerificationToken";
+        }
+
+        if (bad.InnerException is JsonException json)
+        {
+            // A body broken at its root ("{", "[]" where an object was wanted) is the body's fault as a whole.
+            var path = json.Path?.TrimStart('$', '.');
+            return string.IsNullOrEmpty(path) ? "body" : path;
         }
 
         // 'Failed to bind parameter "int page" from "x".', 'Required parameter "string code" was not provided from route.'
