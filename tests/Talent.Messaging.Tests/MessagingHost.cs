@@ -27,7 +27,8 @@ public sealed class MessagingHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         DeliveryLog? deliveries = null,
         TimeProvider? time = null,
-        bool relay = true)
+        bool relay = true,
+        string? serviceName = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -53,7 +54,8 @@ public sealed class MessagingHost : IAsyncDisposable
 
         builder.Services.AddSingleton(deliveries ?? new DeliveryLog());
         builder.AddServiceDatabase<TestDbContext>("test");
-        builder.AddMessaging<TestDbContext>("t" + Guid.NewGuid().ToString("N")[..8], consumers);
+        // Replicas of one service share its name (and so its queues); separate tests get their own.
+        builder.AddMessaging<TestDbContext>(serviceName ?? "t" + Guid.NewGuid().ToString("N")[..8], consumers);
         // Publishing before the consumers' queues are bound would drop messages: start means started.
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

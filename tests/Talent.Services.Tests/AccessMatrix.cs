@@ -93,7 +93,7 @@ public static class AccessMatrix
         WriteObserved(service, observed);
         var figure = $"{service}: {endpoints.Count} endpoints × {AccessPersonas.All.Length} personas = {cells} cells; {leaks} leaks (through where the matrix refuses), "
             + $"{overRefusals} refusals where the matrix lets through, {failures.Count - leaks - overRefusals} rows missing or stale";
-        TestContext.Current.SendDiagnosticMessage(figure);
+        Talent.Testing.TestReport.Line(figure);
         TestContext.Current.TestOutputHelper?.WriteLine(figure);
         Assert.True(endpoints.Count >= 3 && failures.Count == 0, $"{figure}\n{string.Join("\n", failures)}");
     }

@@ -60,7 +60,7 @@ public sealed class AccessProbe(string service, Func<string, HttpClient> clientO
     public void AssertNone()
     {
         var figure = $"{service}: {_probes} probes of an owner's record by other personas; {_leaks} leaks, {_failures.Count} failures";
-        TestContext.Current.SendDiagnosticMessage(figure);
+        Talent.Testing.TestReport.Line(figure);
         TestContext.Current.TestOutputHelper?.WriteLine(figure);
         Assert.True(_failures.Count == 0, $"{figure}\n{string.Join("\n", _failures)}");
     }

@@ -92,7 +92,7 @@ public static class BadInputRun
         var figure = $"{service}: {endpoints.Count} endpoints, {sent} requests in {clock.Elapsed.TotalSeconds:0.0} s; {serverErrors} answered 5xx, "
             + $"{unnamed} answered 400 without naming a field; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; "
             + $"{accepted.Count} 1 MB body values accepted with a 2xx";
-        TestContext.Current.SendDiagnosticMessage(figure);
+        Talent.Testing.TestReport.Line(figure);
         TestContext.Current.TestOutputHelper?.WriteLine(figure);
         foreach (var line in accepted.Order())
         {

@@ -41,14 +41,7 @@ internal static class SystemStart
         }
     }
 
-    /// <summary>The test command collects these lines (TALENT_TEST_REPORT) and prints them after each phase.</summary>
-    private static void Report(string line)
-    {
-        if (Environment.GetEnvironmentVariable("TALENT_TEST_REPORT") is { Length: > 0 } path)
-        {
-            File.AppendAllText(path, line + Environment.NewLine);
-        }
-    }
+    private static void Report(string line) => Talent.Testing.TestReport.Line(line);
 
     private static IEnumerable<string> NotReady(DistributedApplication app)
     {
