@@ -38,12 +38,38 @@ internal static class TalentServiceExtensions
     /// embedded default (elsewhere HTTPS unless <c>Identity:RequireHttps=false</c> is given), and the demonstration
     /// accounts and password flow unless <c>Talent:DemoData=false</c> (off by default with external infrastructure).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithIdentityProvider(this IResourceBuilder<ProjectResource> identity, Infrastructure infrastructure, ReferenceExpression issuer) =>
+    public static IResourceBuilder<ProjectResource> WithIdentityProvider(this IResourceBuilder<ProjectResource> identity, Infrastructure infrastructure, ReferenceExpression issuer, EndpointReference gateway) =>
         identity
             .WithEnvironment("Identity__Issuer", issuer)
             .WithEnvironment("Identity__RequireHttps", infrastructure.RequireHttpsSetting)
             .WithEnvironment("Identity__DemoData", infrastructure.DemoData ? "true" : "false")
+            // The portal is reached through the gateway, at its root: its client's redirect addresses follow it.
+            .WithEnvironment("Identity__PortalUrl", ReferenceExpression.Create($"{gateway}/"))
             .WithSettingsFrom(infrastructure.Configuration, "Identity");
+
+    /// <summary>
+    /// The web portal: its own small database (sessions, data-protection keys), the identity provider's issuer for signing
+    /// people in, and the gateway it calls the APIs through on their behalf (and where people reach it).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPortal(this IResourceBuilder<ProjectResource> portal, Infrastructure infrastructure, ReferenceExpression issuer, EndpointReference gateway)
+    {
+        portal
+            .WithEnvironment("ConnectionStrings__portal", ReferenceExpression.Create($"{infrastructure.Postgres};Database={infrastructure.DatabasePrefix}_portal"))
+            .WithEnvironment("Database__MigrateOnStart", infrastructure.MigrateOnStart ? "true" : "false")
+            .WithEnvironment("Portal__Authority", issuer)
+            .WithEnvironment("Portal__Gateway", gateway)
+            .WithEnvironment("Portal__RequireHttps", infrastructure.RequireHttpsSetting)
+            .WithSettingsFrom(infrastructure.Configuration, "Telemetry")
+            .WithSettingsFrom(infrastructure.Configuration, "Portal")
+            .WithHttpHealthCheck("/health")
+            .WithRunEnvironment(infrastructure);
+        foreach (var dependency in infrastructure.WaitFor)
+        {
+            portal.WaitFor(dependency);
+        }
+
+        return portal;
+    }
 
     /// <summary>
     /// The project's environment by mode, in place of its launch profile's: Development (developer exception pages,

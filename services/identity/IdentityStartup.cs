@@ -1,3 +1,4 @@
+using Talent.Identity.Clients;
 using Talent.Http;
 using Microsoft.Extensions.Options;
 using Talent.Data;
@@ -40,6 +41,7 @@ public static class IdentityStartup
         await app.MigrateDatabaseAsync<IdentityDb>();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<PortalClient>(scope.ServiceProvider).EnsureAsync(CancellationToken.None);
         if (scope.ServiceProvider.GetRequiredService<IOptions<TalentIdentityOptions>>().Value.DemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);

@@ -15,6 +15,9 @@ public sealed class TalentIdentityOptions
     /// </summary>
     public bool DemoData { get; set; }
 
+    /// <summary>Where people reach the web portal (the gateway's public address); its client's redirect addresses follow it.</summary>
+    public Uri? PortalUrl { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -75,6 +75,8 @@ public static class PortalServiceExtensions
                 oidc.ClientId = portal["ClientId"] ?? "talent-portal";
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;
+                // The code comes back on a plain redirect (no auto-submitting form): works with JavaScript off.
+                oidc.ResponseMode = "query";
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;
@@ -106,6 +108,9 @@ public static class PortalServiceExtensions
         services.AddHttpClient(IdentityClient);
         void Gateway(IServiceProvider sp, HttpClient http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<PortalOptions>>().Value.Gateway);
         services.AddHttpClient<CatalogueApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<ApplicationsApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<FeedbackApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<MatchingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         return builder;
     }
 }

@@ -13,7 +13,8 @@ namespace Talent.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed partial class SignInFlowTests(SystemFixture system)
 {
-    private const string RedirectUri = "http://localhost:5173/callback";
+    // The portal's own callback through the gateway: the identity registers the talent-portal client for it.
+    private string RedirectUri => new Uri(system.GatewayAddress, "signin-oidc").ToString();
 
     [Fact]
     public async Task Authorization_code_with_PKCE_signs_in_through_the_page_and_the_token_works_against_a_service()
@@ -53,7 +54,7 @@ public sealed partial class SignInFlowTests(SystemFixture system)
     }
 
     /// <summary>What a browser does: authorize, get sent to the sign-in page (in Chinese), sign in as operator1, come back with a code.</summary>
-    private static async Task<string> SignInForCodeAsync(HttpClient browser, string verifier, CancellationToken ct)
+    private async Task<string> SignInForCodeAsync(HttpClient browser, string verifier, CancellationToken ct)
     {
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Guid.NewGuid().ToString("N");
@@ -90,7 +91,7 @@ public sealed partial class SignInFlowTests(SystemFixture system)
         return query["code"]!;
     }
 
-    private static Task<HttpResponseMessage> ExchangeAsync(HttpClient browser, string code, string verifier, CancellationToken ct) =>
+    private Task<HttpResponseMessage> ExchangeAsync(HttpClient browser, string code, string verifier, CancellationToken ct) =>
         browser.PostAsync("/identity/connect/token", IdentityTests.Form(
             ("grant_type", "authorization_code"), ("client_id", "talent-portal"), ("code", code),
             ("redirect_uri", RedirectUri), ("code_verifier", verifier)), ct);

@@ -54,6 +54,7 @@ public sealed class SystemFixture : IAsyncLifetime
             // External infrastructure means production settings; the test system runs on plain http.
             "--Identity:RequireHttps=false",
             "--Authentication:RequireHttpsMetadata=false",
+            "--Portal:RequireHttps=false",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         _app = await builder.BuildAsync();

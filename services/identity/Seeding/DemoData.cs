@@ -37,8 +37,7 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
         ("operator1", "平台运营 周洋 Zhou Yang", TalentRoles.Operator, null, null, null),
     ];
 
-    private static readonly string[] PortalScopes =
-        [Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, "catalogue", "applications", "feedback", "matching", "identity"];
+    private static readonly string[] PortalScopes = PortalClient.Scopes;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -73,15 +72,6 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
             Check(await users.CreateAsync(user, Password), userName);
             Check(await users.AddToRoleAsync(user, role), userName);
         }
-
-        await EnsureClientAsync(new OpenIddictApplicationDescriptor
-        {
-            ClientId = "talent-portal",
-            ClientType = ClientTypes.Public,
-            DisplayName = "人才服务平台门户 Talent portal",
-            RedirectUris = { new Uri("http://localhost:5173/callback"), new Uri("http://localhost:8080/portal/callback") },
-            PostLogoutRedirectUris = { new Uri("http://localhost:5173/"), new Uri("http://localhost:8080/portal/") },
-        }, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken], PortalScopes, pkce: true, cancellationToken);
 
         await EnsureClientAsync(new OpenIddictApplicationDescriptor
         {
