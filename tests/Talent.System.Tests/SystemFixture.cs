@@ -90,8 +90,18 @@ public sealed class SystemFixture : IAsyncLifetime
         return client;
     }
 
+    private Task<Portal.PortalBrowser>? _browser;
+
+    /// <summary>One headless Chromium for the collection's portal tests, started on first use.</summary>
+    public Task<Portal.PortalBrowser> BrowserAsync() => _browser ??= Portal.PortalBrowser.StartAsync();
+
     public async ValueTask DisposeAsync()
     {
+        if (_browser is { IsCompletedSuccessfully: true })
+        {
+            await (await _browser).DisposeAsync();
+        }
+
         Gateway?.Dispose();
         if (_app is not null)
         {

@@ -1,0 +1,79 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Talent.SystemTests.Portal;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright against the portal through the whole system's gateway (no browser is
+/// downloaded: the test command installs the distribution's). One browser for the collection; each test its own context
+/// (cookies, language, size). Screenshots go to TALENT_TEST_ARTIFACTS (the test command keeps them under TestResults/).
+/// </summary>
+public sealed class PortalBrowser : IAsyncDisposable
+{
+    public static readonly (int Width, int Height)[] Sizes = [(390, 844), (1280, 800)];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private PortalBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<PortalBrowser> StartAsync()
+    {
+        const string chromium = "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"{chromium} is missing: run the tests with scripts/test, which installs Debian's chromium and fonts-noto-cjk.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return new PortalBrowser(playwright, browser);
+    }
+
+    /// <summary>A fresh context (no cookies) at a size, in a language (the browser's Accept-Language decides the portal's).</summary>
+    public async Task<IPage> OpenAsync(Uri gateway, string language = "zh-CN", (int Width, int Height)? size = null)
+    {
+        var (width, height) = size ?? Sizes[1];
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = gateway.ToString(),
+            Locale = language,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Axe's serious and critical violations on the page as it is now, described for an assertion message.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return [.. result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")];
+    }
+
+    /// <summary>A full-page screenshot as a test artefact, named by page, language and width.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("TALENT_TEST_ARTIFACTS") is { Length: > 0 } artifacts
+            ? Path.Combine(artifacts, "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

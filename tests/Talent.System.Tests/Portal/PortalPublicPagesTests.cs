@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Talent.SystemTests.Portal;
+
+/// <summary>The portal's public pages, in a real browser through the gateway: accessible, in both languages, at phone and desk widths.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class PortalPublicPagesTests(SystemFixture system)
+{
+    private static readonly (string Name, string Path, int Status)[] Pages =
+    [
+        ("home", "/", 200),
+        ("search", "/search?q=%E7%88%B1%E4%BA%BA%E5%B7%A5%E4%BD%9C", 200),
+        ("search-nearest", "/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91%E5%8A%9E%E7%90%86", 200),
+        ("item", "/items/TALENT-APARTMENT", 200),
+        ("versions", "/items/TALENT-APARTMENT/versions", 200),
+        ("not-found", "/no-such-page", 404),
+        ("offline", "/offline", 200),
+    ];
+
+    [Fact]
+    public async Task Every_public_page_has_no_serious_accessibility_violation_in_Chinese_and_English_on_a_phone_and_a_desk()
+    {
+        var browser = await system.BrowserAsync();
+        var problems = new List<string>();
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            foreach (var size in PortalBrowser.Sizes)
+            {
+                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
+                foreach (var (name, path, status) in Pages)
+                {
+                    var response = await page.GotoAsync(path);
+                    if (response?.Status != status)
+                    {
+                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status}, expected {status}");
+                    }
+
+                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
+                    await PortalBrowser.ScreenshotAsync(page, $"{name}-{language}-{size.Width}");
+                }
+
+                await page.Context.CloseAsync();
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Searching_in_everyday_Chinese_finds_the_formal_item_and_its_flow_card()
+    {
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        await page.GotoAsync("/");
+        await page.GetByLabel("您想办什么事？").FillAsync("爱人工作");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await page.WaitForURLAsync("**/search?q=*");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "人才配偶就业一件事" }).ClickAsync();
+        await page.WaitForURLAsync("**/items/SPOUSE-EMPLOYMENT");
+        Assert.Equal("人才配偶就业一件事", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("承诺时限", await page.Locator(".key-facts").InnerTextAsync());
+        Assert.True(await page.Locator("ol.timeline li").CountAsync() > 0, "the steps as a timeline");
+        Assert.Contains("免提交", await page.Locator("table.materials").InnerTextAsync());
+
+        // The language switch keeps the page and turns it into English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.WaitForURLAsync("**/items/SPOUSE-EMPLOYMENT");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("Committed time limit", await page.Locator(".key-facts").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Pages_carry_a_strict_content_security_policy_and_forms_without_their_antiforgery_token_are_refused()
+    {
+        using var home = await system.Gateway.GetAsync("/", TestContext.Current.CancellationToken);
+        var policy = string.Join(" ", home.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+
+        using var forged = await system.Gateway.PostAsync("/preferences/language",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_home_page_loads_in_under_150_KB_on_a_phone()
+    {
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        var requests = new List<IRequest>();
+        page.RequestFinished += (_, request) => requests.Add(request);
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        long bytes = 0;
+        foreach (var request in requests.ToList())
+        {
+            var sizes = await request.SizesAsync();
+            bytes += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
+        }
+
+        Talent.Testing.TestReport.Line($"portal: the home page transferred {bytes / 1024.0:0.0} KB in {requests.Count} requests");
+        Assert.True(bytes < 150 * 1024, $"the home page transferred {bytes} bytes in {requests.Count} requests");
+        await page.Context.CloseAsync();
+    }
+}
