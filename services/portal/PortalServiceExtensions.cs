@@ -34,6 +34,13 @@ public static class PortalServiceExtensions
         services.AddDataProtection().SetApplicationName("talent-portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddRazorComponents();
+        // Static assets (CSS, blazor.web.js) from the build output in every environment, not only Development: the test
+        // system and a run from build output are Production too. A published app serves them from its own manifest.
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.UseStaticWebAssets();
+        }
+
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -52,6 +59,7 @@ public static class PortalServiceExtensions
         });
 
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddHostedService<SessionSweep>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -108,6 +116,8 @@ public static class PortalServiceExtensions
         services.AddHttpClient(IdentityClient);
         void Gateway(IServiceProvider sp, HttpClient http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<PortalOptions>>().Value.Gateway);
         services.AddHttpClient<CatalogueApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddMemoryCache();
+        services.AddScoped<DepartmentNames>();
         services.AddHttpClient<ApplicationsApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FeedbackApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<MatchingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();

@@ -54,6 +54,8 @@ public sealed class PortalPublicPagesTests(SystemFixture system)
         var browser = await system.BrowserAsync();
         var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
         await page.GotoAsync("/");
+        // The stylesheet arrived (the brand colour is on the masthead), not only the HTML.
+        Assert.Equal("rgb(11, 79, 138)", await page.Locator(".masthead").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         await page.GetByLabel("您想办什么事？").FillAsync("爱人工作");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         await page.WaitForURLAsync("**/search?q=*");
@@ -104,7 +106,9 @@ public sealed class PortalPublicPagesTests(SystemFixture system)
             bytes += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
         }
 
-        Talent.Testing.TestReport.Line($"portal: the home page transferred {bytes / 1024.0:0.0} KB in {requests.Count} requests");
+        Talent.Testing.TestReport.Line($"portal: the home page transferred {bytes / 1024.0:0.0} KB in {requests.Count} requests ({string.Join(", ", requests.Select(r => new Uri(r.Url).AbsolutePath))})");
+        Assert.Contains(requests, r => r.Url.Contains(".css", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Url.Contains("blazor.web", StringComparison.Ordinal));
         Assert.True(bytes < 150 * 1024, $"the home page transferred {bytes} bytes in {requests.Count} requests");
         await page.Context.CloseAsync();
     }
