@@ -29,7 +29,13 @@ public static class PortalServiceExtensions
     {
         var services = builder.Services;
         var portal = builder.Configuration.GetSection("Portal");
-        services.Configure<PortalOptions>(portal);
+        // An http issuer with HTTPS required would fail every request (health included) inside the OpenID Connect handler:
+        // refuse to start instead, naming the two settings.
+        services.AddOptions<PortalOptions>().Bind(portal)
+            .Validate(
+                options => !options.RequireHttps || options.Authority is null || options.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
+                "Portal:Authority is not an https address while Portal:RequireHttps is true; give an https issuer or set Portal:RequireHttps=false (plain http, this machine only).")
+            .ValidateOnStart();
         builder.AddServiceDatabase<PortalDbContext>(ServiceName);
         services.AddDataProtection().SetApplicationName("talent-portal").PersistKeysToDbContext<PortalDbContext>();
 

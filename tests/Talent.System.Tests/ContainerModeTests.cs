@@ -24,7 +24,7 @@ public sealed class ContainerModeTests
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--Talent:DemoData=true",
              // Container mode means production settings; the test runs on plain http.
-             "--Identity:RequireHttps=false", "--Authentication:RequireHttpsMetadata=false"], ct);
+             "--Identity:RequireHttps=false", "--Authentication:RequireHttpsMetadata=false", "--Portal:RequireHttps=false"], ct);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         await using var app = await builder.BuildAsync(ct);
         await SystemStart.StartAsync(app, "the system in container mode", ct);

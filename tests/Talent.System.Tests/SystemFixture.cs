@@ -28,7 +28,7 @@ public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching"];
+    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "portal"];
     private readonly string _prefix = "sys" + Guid.NewGuid().ToString("N")[..10];
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;
@@ -91,6 +91,10 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     private Task<Portal.PortalBrowser>? _browser;
+
+    /// <summary>The connection string of a service's own database in this system (tests reach in only to simulate faults).</summary>
+    public async Task<string> DatabaseAsync(string service) =>
+        new NpgsqlConnectionStringBuilder((await TestInfrastructure.GetAsync()).Postgres) { Database = $"{_prefix}_{service}" }.ConnectionString;
 
     /// <summary>One headless Chromium for the collection's portal tests, started on first use.</summary>
     public Task<Portal.PortalBrowser> BrowserAsync() => _browser ??= Portal.PortalBrowser.StartAsync();

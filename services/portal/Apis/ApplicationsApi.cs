@@ -1,7 +1,98 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
 namespace Talent.Portal.Apis;
 
-/// <summary>The applications API through the gateway, on the signed-in person's behalf.</summary>
+/// <summary>
+/// The applications API through the gateway, on the signed-in person's behalf: their drafts and cases, the form's
+/// answers, materials (uploads and wallet reuse), submission with an Idempotency-Key, withdrawal, the working-day
+/// calendar. The JSON it answers is in ApplicationsModels.cs.
+/// </summary>
 public sealed class ApplicationsApi(HttpClient http)
 {
+    private const string Prefix = "/api/applications";
+
     public HttpClient Http => http;
+
+    public Task<ApiResult<CaseList>> MineAsync(string? state, int page, int pageSize, CancellationToken ct)
+    {
+        var query = new List<string> { "pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(state))
+        {
+            query.Add("state=" + Uri.EscapeDataString(state));
+        }
+
+        if (page > 1)
+        {
+            query.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return GetAsync<CaseList>($"{Prefix}/mine?{string.Join('&', query)}", ct);
+    }
+
+    public Task<ApiResult<CaseView>> CaseAsync(Guid id, CancellationToken ct) => GetAsync<CaseView>($"{Prefix}/{id}", ct);
+
+    public Task<ApiResult<List<CaseHistoryEntry>>> HistoryAsync(Guid id, CancellationToken ct) => GetAsync<List<CaseHistoryEntry>>($"{Prefix}/{id}/history", ct);
+
+    public Task<ApiResult<List<WalletFile>>> WalletAsync(CancellationToken ct) => GetAsync<List<WalletFile>>($"{Prefix}/wallet", ct);
+
+    /// <summary>A year's holidays and make-up working days (404 when the year is not entered: count weekdays only).</summary>
+    public Task<ApiResult<CalendarYearView>> CalendarAsync(int year, CancellationToken ct) =>
+        GetAsync<CalendarYearView>($"{Prefix}/calendar/{year.ToString(CultureInfo.InvariantCulture)}", ct);
+
+    public async Task<ApiResult<CaseView>> CreateAsync(string itemCode, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(Prefix, new { itemCode, channel = "online" }, Json.Options, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    /// <summary>Replaces the form's answers (errors under <c>form.{code}</c>).</summary>
+    public async Task<ApiResult<CaseView>> SaveAnswersAsync(Guid id, Dictionary<string, JsonElement> answers, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync($"{Prefix}/{id}", new { answers }, Json.Options, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    /// <summary>Uploads a file for a material (errors under <c>file</c>: 413 too large, 415 not PDF, PNG, JPEG or OFD).</summary>
+    public async Task<ApiResult<CaseView>> AttachFileAsync(Guid id, string materialCode, Stream content, string fileName, string? contentType, CancellationToken ct)
+    {
+        using var file = new StreamContent(content);
+        if (MediaTypeHeaderValue.TryParse(contentType, out var type))
+        {
+            file.Headers.ContentType = type;
+        }
+
+        using var form = new MultipartFormDataContent { { new StringContent(materialCode), "materialCode" }, { file, "file", fileName } };
+        using var response = await http.PostAsync($"{Prefix}/{id}/materials", form, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    /// <summary>Reuses a still-valid material from the wallet (error under <c>walletFileId</c>).</summary>
+    public async Task<ApiResult<CaseView>> AttachFromWalletAsync(Guid id, string materialCode, Guid walletFileId, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"{Prefix}/{id}/materials", new { materialCode, walletFileId }, Json.Options, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    /// <summary>Submits (or resubmits after a return for supplement); the same key again answers the same.</summary>
+    public async Task<ApiResult<CaseView>> SubmitAsync(Guid id, string idempotencyKey, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Prefix}/{id}/submit");
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    public async Task<ApiResult<CaseView>> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"{Prefix}/{id}/withdraw", new { reason }, Json.Options, ct);
+        return await ApiResult<CaseView>.ReadAsync(response, ct);
+    }
+
+    private async Task<ApiResult<T>> GetAsync<T>(string uri, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(uri, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
+    }
 }

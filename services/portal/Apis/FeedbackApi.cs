@@ -1,7 +1,102 @@
+using System.Globalization;
+
 namespace Talent.Portal.Apis;
 
-/// <summary>The feedback API through the gateway, on the signed-in person's behalf.</summary>
+/// <summary>
+/// The feedback API through the gateway, on the signed-in person's behalf: what they may rate, their ratings and
+/// follow-ups (好差评), and their tickets in the problem-feedback window (问题反馈窗口).
+/// </summary>
 public sealed class FeedbackApi(HttpClient http)
 {
     public HttpClient Http => http;
+
+    public Task<ApiResult<List<RatingInvitation>>> InvitationsAsync(CancellationToken ct) => GetAsync<List<RatingInvitation>>("/api/feedback/invitations/mine", ct);
+
+    public Task<ApiResult<List<RatingEvaluation>>> EvaluationsAsync(CancellationToken ct) => GetAsync<List<RatingEvaluation>>("/api/feedback/evaluations/mine", ct);
+
+    public Task<ApiResult<RatingEvaluation>> EvaluateAsync(RatingRequest request, CancellationToken ct) => PostAsync<RatingEvaluation>("/api/feedback/evaluations", request, ct);
+
+    public Task<ApiResult<RatingEvaluation>> FollowUpAsync(Guid evaluationId, string? comment, CancellationToken ct) =>
+        PostAsync<RatingEvaluation>($"/api/feedback/evaluations/{evaluationId}/follow-up", new { comment }, ct);
+
+    public Task<ApiResult<List<FeedbackCategory>>> CategoriesAsync(CancellationToken ct) => GetAsync<List<FeedbackCategory>>("/api/feedback/tickets/categories", ct);
+
+    public Task<ApiResult<FeedbackTicketPage>> TicketsAsync(int page, int pageSize, CancellationToken ct) =>
+        GetAsync<FeedbackTicketPage>(string.Create(CultureInfo.InvariantCulture, $"/api/feedback/tickets/mine?page={page}&pageSize={pageSize}"), ct);
+
+    public Task<ApiResult<FeedbackTicket>> TicketAsync(Guid id, CancellationToken ct) => GetAsync<FeedbackTicket>($"/api/feedback/tickets/{id}", ct);
+
+    public Task<ApiResult<FeedbackTicket>> OpenTicketAsync(OpenTicketRequest request, CancellationToken ct) => PostAsync<FeedbackTicket>("/api/feedback/tickets", request, ct);
+
+    public Task<ApiResult<FeedbackTicket>> ConfirmTicketAsync(Guid id, bool? satisfied, string? note, CancellationToken ct) =>
+        PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/confirm", new { satisfied, note }, ct);
+
+    public Task<ApiResult<FeedbackTicket>> ReopenTicketAsync(Guid id, string? reason, CancellationToken ct) =>
+        PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/reopen", new { reason }, ct);
+
+    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
+    }
+
+    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, Json.Options, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
+    }
+}
+
+/// <summary>A service the person may rate: a decided application or a closed engagement (kind <c>application</c> or <c>engagement</c>).</summary>
+public sealed record RatingInvitation(string Kind, Guid SubjectId, Guid? ApplicationId, Guid? EngagementId, string Reference, string ItemCode, string Title,
+    string LeadDepartment, bool Approved, DateTimeOffset DecidedAt, DateTimeOffset OpenUntil, bool Open, bool Rated);
+
+/// <summary>One rating: level <c>verySatisfied</c> … <c>veryDissatisfied</c>, indicator scores 1-5, tags, comment, the one follow-up.</summary>
+public sealed record RatingEvaluation(Guid Id, string SubjectKind, Guid SubjectId, string Title, string ItemCode, string Level, Dictionary<string, int> Scores,
+    List<string> Tags, string? Comment, string Channel, DateTimeOffset SubmittedAt, string? Addition, DateTimeOffset? AddedAt);
+
+public sealed record RatingRequest(Guid? ApplicationId, Guid? EngagementId, string? Level, Dictionary<string, int> Scores, List<string> Tags, string? Comment, string Channel);
+
+public sealed record FeedbackCategory(string Code, string NameZh, string NameEn, string Department);
+
+public sealed record OpenTicketRequest(string? Kind, string? Category, string? Title, string? Body, string? ItemCode, Guid? ApplicationId);
+
+/// <summary>A ticket; <c>State</c> is <c>open</c>, <c>replied</c> or <c>closed</c>; reopening is possible until <c>ConfirmBy</c>.</summary>
+public sealed record FeedbackTicket(Guid Id, string Number, string Kind, string Category, string Title, string Body, string? ItemCode, Guid? ApplicationId,
+    string Department, string RoutedBy, string? OwnerId, string? OwnerName, string State, DateTimeOffset OpenedAt, DateOnly ReplyDueOn, bool Overdue, string? Reply,
+    DateTimeOffset? RepliedAt, DateOnly? ConfirmBy, int Reopened, string? Resolution, bool? Satisfied, DateTimeOffset? ClosedAt, List<FeedbackTicketStep> History);
+
+public sealed record FeedbackTicketStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string From, string To, string? Note);
+
+public sealed record FeedbackTicketPage(List<FeedbackTicket> Items, int Page, int PageSize, int Total);
+
+/// <summary>
+/// The services write their messages in both languages, English first ("At most 500 characters. 不超过 500 字。"); this
+/// keeps the part in the person's language where a page has no text of its own for the message.
+/// </summary>
+public static class BilingualText
+{
+    public static string? InCurrentLanguage(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return message;
+        }
+
+        var chinese = message.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff');
+        if (chinese <= 0)
+        {
+            return message;
+        }
+
+        // The Chinese sentence starts at the sentence break before its first Chinese character.
+        var start = message.LastIndexOf(". ", chinese, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return message;
+        }
+
+        var english = !CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        return english ? message[..(start + 1)].Trim() : message[(start + 2)..].Trim();
+    }
 }

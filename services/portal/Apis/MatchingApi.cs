@@ -1,7 +1,101 @@
+using System.Globalization;
+
 namespace Talent.Portal.Apis;
 
-/// <summary>The matching API through the gateway, on the signed-in person's behalf.</summary>
+/// <summary>
+/// The matching API through the gateway, on the signed-in person's behalf: their demands (摸底调研) and each demand's ranked
+/// candidates with the components of their scores, their engagements and milestones, their proactive suggestions; for a
+/// provider (commissioner, butler, broker), the proposals to accept or decline.
+/// </summary>
 public sealed class MatchingApi(HttpClient http)
 {
     public HttpClient Http => http;
+
+    public Task<ApiResult<MatchingVocabularies>> VocabulariesAsync(CancellationToken ct) => GetAsync<MatchingVocabularies>("/api/matching/vocabularies", ct);
+
+    public Task<ApiResult<List<MatchingDemand>>> DemandsAsync(CancellationToken ct) => GetAsync<List<MatchingDemand>>("/api/matching/demands/mine", ct);
+
+    public Task<ApiResult<MatchingDemand>> RegisterDemandAsync(DemandRegistration registration, CancellationToken ct) =>
+        PostAsync<MatchingDemand>("/api/matching/demands", registration, ct);
+
+    public Task<ApiResult<MatchingCandidates>> CandidatesAsync(Guid demandId, int top, CancellationToken ct) =>
+        GetAsync<MatchingCandidates>(string.Create(CultureInfo.InvariantCulture, $"/api/matching/demands/{demandId}/candidates?top={top}"), ct);
+
+    public Task<ApiResult<List<MatchingEngagement>>> EngagementsAsync(CancellationToken ct) => GetAsync<List<MatchingEngagement>>("/api/matching/engagements/mine", ct);
+
+    public Task<ApiResult<List<MatchingSuggestion>>> SuggestionsAsync(CancellationToken ct) => GetAsync<List<MatchingSuggestion>>("/api/matching/suggestions/mine", ct);
+
+    public Task<ApiResult<MatchingSuggestionDismissed>> DismissSuggestionAsync(Guid id, CancellationToken ct) =>
+        PostAsync<MatchingSuggestionDismissed>($"/api/matching/suggestions/{id}/dismiss", new { }, ct);
+
+    /// <summary>A provider's proposals; anyone else is answered 403 (the page then offers none).</summary>
+    public Task<ApiResult<List<MatchingProposal>>> ProposalsAsync(CancellationToken ct) => GetAsync<List<MatchingProposal>>("/api/matching/proposals/mine", ct);
+
+    public Task<ApiResult<MatchingEngagement>> AcceptProposalAsync(Guid id, CancellationToken ct) => PostAsync<MatchingEngagement>($"/api/matching/proposals/{id}/accept", new { }, ct);
+
+    public Task<ApiResult<MatchingProposalDecided>> DeclineProposalAsync(Guid id, string? reason, CancellationToken ct) =>
+        PostAsync<MatchingProposalDecided>($"/api/matching/proposals/{id}/decline", new { reason }, ct);
+
+    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
+    }
+
+    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, Json.Options, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
+    }
 }
+
+public sealed record MatchingTerm(string Code, string Zh, string En);
+
+public sealed record MatchingVocabularies(List<MatchingTerm> Domains, List<MatchingTerm> ServiceTypes, List<MatchingTerm> Stages, List<MatchingTerm> Languages)
+{
+    /// <summary>The code's name in the person's language; the code itself when the list is unavailable or does not know it.</summary>
+    public static string Name(IEnumerable<MatchingTerm>? terms, string code) =>
+        terms?.FirstOrDefault(t => t.Code == code) is { } term
+            ? (CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(term.En) ? term.Zh : term.En)
+            : code;
+
+    public static string Names(IEnumerable<MatchingTerm>? terms, IEnumerable<string> codes, string separator) => string.Join(separator, codes.Select(c => Name(terms, c)));
+}
+
+/// <summary>What <c>POST /demands</c> takes: the need, and the facts the tier (分层) is computed from.</summary>
+public sealed record DemandRegistration(List<string> Domains, string? Stage, List<string> ServiceTypes, string? Description, string? Language, string? Urgency,
+    string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount);
+
+/// <summary>A demand; <c>State</c> is <c>open</c>, <c>matched</c> or <c>closed</c>; the tier sets how many providers, how senior, the first-contact deadline.</summary>
+public sealed record MatchingDemand(Guid Id, string ClientKind, List<string> Domains, string Stage, List<string> ServiceTypes, string Description, string Language,
+    string Urgency, string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount, string Tier, int ProvidersWanted,
+    int MinSeniority, int FirstContactDays, string State, DateTimeOffset CreatedAt);
+
+public sealed record MatchingProvider(Guid Id, string Name, string Team, string Organisation, string OrganisationKind, string? Department, List<string> Domains,
+    List<string> ServiceTypes, List<string> Stages, List<string> Languages, int Capacity, int Load, int Seniority, double? Rating, int Ratings, string? Introduction);
+
+/// <summary>One part of a candidate's score: <c>Points</c> of <c>Weight</c> (out of 1,000 in all), <c>Value</c> the share earned.</summary>
+public sealed record MatchingScoreComponent(string Name, double Value, int Weight, int Points, string Explanation);
+
+public sealed record MatchingCandidate(int Rank, MatchingProvider Provider, int Score, List<MatchingScoreComponent> Components);
+
+public sealed record MatchingCandidates(Guid DemandId, string Tier, string TierReason, int ProvidersWanted, List<MatchingCandidate> Candidates);
+
+public sealed record MatchingMilestone(string Name, DateTimeOffset At, string ActorId, string? Note, string? Outcome);
+
+/// <summary>An engagement; <c>State</c> is <c>active</c> or <c>closed</c>; <c>Next</c> the milestone due.</summary>
+public sealed record MatchingEngagement(Guid Id, Guid DemandId, Guid ProviderId, string ProviderName, string Team, string Tier, DateOnly FirstContactDueOn,
+    string State, string? Outcome, List<MatchingMilestone> Milestones, DateTimeOffset StartedAt, string? Next, bool FirstContactOverdue);
+
+public sealed record MatchingSuggestion(Guid Id, string RuleCode, Guid SourceApplicationId, string MessageZh, string MessageEn, DateTimeOffset CreatedAt,
+    DateTimeOffset? DismissedAt, string? ItemCode, string? ItemTitle, List<MatchingProvider> Providers);
+
+public sealed record MatchingSuggestionDismissed(Guid Id, DateTimeOffset? DismissedAt);
+
+public sealed record MatchingProposedDemand(string ClientName, string ClientKind, List<string> Domains, string Stage, List<string> ServiceTypes, string Description,
+    string Tier, string Urgency);
+
+/// <summary>A provider's proposal; <c>State</c> is <c>proposed</c>, <c>accepted</c> or <c>declined</c>; <c>Score</c> out of 1,000.</summary>
+public sealed record MatchingProposal(Guid Id, Guid DemandId, int Score, string State, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt, MatchingProposedDemand? Demand);
+
+public sealed record MatchingProposalDecided(Guid Id, string State);

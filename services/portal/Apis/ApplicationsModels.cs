@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Talent.Portal.Apis;
+
+// The applications API's JSON as the portal reads it (services/applications/Applying/ApplicationContracts.cs and beside).
+// Names start with Case or Wallet so they stay apart from the other APIs' records in this namespace.
+
+/// <summary>One application with its deadlines, owner and the actions its state allows now (<c>allowedActions</c>).</summary>
+public sealed record CaseView(
+    Guid Id, string? Reference, string State, string ItemCode, int ItemVersion, string ItemTitleZh, string LeadDepartment, string Channel,
+    string ApplicantId, string ApplicantName, Dictionary<string, JsonElement> Answers, List<CaseMaterial> Materials, List<CaseStep> Steps,
+    CaseOwner? Owner, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? AcceptanceDeadline, DateOnly? DecisionDeadline, DateOnly? DueOn,
+    string? DueStatus, string? Decision, string? DecisionReasons, int InPersonVisits, List<string> AllowedActions)
+{
+    public bool Allows(string action) => AllowedActions.Contains(action);
+
+    public CaseMaterial? MaterialFor(string code) => Materials.FirstOrDefault(m => m.Code == code);
+}
+
+/// <summary>How a material is satisfied: <c>upload</c>, <c>wallet</c> (reused) or <c>dataSharing</c> (免提交).</summary>
+public sealed record CaseMaterial(string Code, string Kind, Guid? FileId, string? FileName, string? ContentType, long? Size, string? Sha256, string? SharingReference, DateTimeOffset At);
+
+public sealed record CaseStep(int Order, string NameZh, string? NameEn, string Department, int LimitDays, bool CountsTowardLimit, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? CompletedBy);
+
+/// <summary>The first-ask owner (首问负责人) and how to reach them.</summary>
+public sealed record CaseOwner(string Id, string? Name, string? Contact);
+
+/// <summary>A line of <c>/mine</c>.</summary>
+public sealed record CaseSummary(Guid Id, string? Reference, string State, string ItemCode, string ItemTitleZh, string ApplicantName, string? AwaitingDepartment, DateOnly? DueOn, string? DueStatus, CaseOwner? Owner, DateTimeOffset? SubmittedAt);
+
+public sealed record CaseList(List<CaseSummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>One transition: who, when, the action (<c>submit</c>, <c>complete-step:2</c>, ...), the states (answered as numbers) and the note.</summary>
+public sealed record CaseHistoryEntry(DateTimeOffset At, string Actor, string ActorName, string Action, JsonElement From, JsonElement To, string? Note)
+{
+    /// <summary>The state names in the service's enum order: the history answers states by number.</summary>
+    public static readonly string[] States = ["Draft", "Submitted", "Accepted", "NotAccepted", "ReturnedForSupplement", "InReview", "Approved", "Denied", "Withdrawn"];
+
+    public string ToState => StateName(To);
+
+    private static string StateName(JsonElement state) => state.ValueKind switch
+    {
+        JsonValueKind.Number when state.TryGetInt32(out var i) && i >= 0 && i < States.Length => States[i],
+        JsonValueKind.String => state.GetString() ?? "",
+        _ => "",
+    };
+}
+
+/// <summary>A material of an approved application, reusable until <see cref="ValidUntil"/>.</summary>
+public sealed record WalletFile(Guid Id, string MaterialCode, string MaterialName, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset? AcceptedAt, DateOnly? ValidUntil);
+
+/// <summary>A year of the working-day calendar: holidays that fall on weekdays are off, make-up days (调休) on weekends are worked.</summary>
+public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<DateOnly> MakeUpWorkdays, string Source, bool Provisional, int Revision, int WorkingDays);
