@@ -123,6 +123,7 @@ public static class PortalServiceExtensions
         void Gateway(IServiceProvider sp, HttpClient http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<PortalOptions>>().Value.Gateway);
         services.AddHttpClient<CatalogueApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddMemoryCache();
+        services.AddSingleton<PublicCatalogueCache>();
         services.AddScoped<DepartmentNames>();
         services.AddHttpClient<ApplicationsApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FeedbackApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
@@ -144,4 +145,10 @@ public sealed class PortalOptions
 
     /// <summary>Cookies only over HTTPS and HTTPS metadata; off only on the local embedded default.</summary>
     public bool RequireHttps { get; set; } = true;
+
+    /// <summary>How long the catalogue's public answers (items, versions, searches) are kept in the portal; 0 turns it off.</summary>
+    public int PublicCacheSeconds { get; set; } = 15;
+
+    /// <summary>At most this many public answers are kept.</summary>
+    public int PublicCacheEntries { get; set; } = 2000;
 }

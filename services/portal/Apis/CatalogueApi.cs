@@ -1,7 +1,10 @@
 namespace Talent.Portal.Apis;
 
-/// <summary>The catalogue's public API through the gateway: search the directory, read an item, the stages.</summary>
-public sealed class CatalogueApi(HttpClient http)
+/// <summary>
+/// The catalogue's public API through the gateway: search the directory, read an item and its versions. Public answers
+/// are the same for everyone and are kept a few seconds (<see cref="PublicCatalogueCache"/>).
+/// </summary>
+public sealed class CatalogueApi(HttpClient http, PublicCatalogueCache cache)
 {
     public async Task<ApiResult<SearchResult>> SearchAsync(SearchQuery query, CancellationToken ct)
     {
@@ -28,21 +31,33 @@ public sealed class CatalogueApi(HttpClient http)
 
         Add("page", query.Page > 1 ? query.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var response = await http.GetAsync("/api/catalogue/items?" + string.Join('&', parameters), ct);
-        return await ApiResult<SearchResult>.ReadAsync(response, ct);
+        var uri = "/api/catalogue/items?" + string.Join('&', parameters);
+        return await cache.GetAsync(uri, async () =>
+        {
+            using var response = await http.GetAsync(uri, ct);
+            return await ApiResult<SearchResult>.ReadAsync(response, ct);
+        });
     }
 
-    public async Task<ApiResult<PublishedItem>> ItemAsync(string code, CancellationToken ct)
+    /// <summary>The item's published version; <paramref name="fresh"/> asks the catalogue itself (applying needs the current form).</summary>
+    public Task<ApiResult<PublishedItem>> ItemAsync(string code, CancellationToken ct, bool fresh = false)
     {
-        using var response = await http.GetAsync($"/api/catalogue/items/{Uri.EscapeDataString(code)}", ct);
-        return await ApiResult<PublishedItem>.ReadAsync(response, ct);
+        var uri = $"/api/catalogue/items/{Uri.EscapeDataString(code)}";
+        async Task<ApiResult<PublishedItem>> FetchAsync()
+        {
+            using var response = await http.GetAsync(uri, ct);
+            return await ApiResult<PublishedItem>.ReadAsync(response, ct);
+        }
+
+        return fresh ? FetchAsync() : cache.GetAsync(uri, FetchAsync);
     }
 
-    public async Task<ApiResult<List<PublishedVersion>>> VersionsAsync(string code, CancellationToken ct)
-    {
-        using var response = await http.GetAsync($"/api/catalogue/items/{Uri.EscapeDataString(code)}/versions", ct);
-        return await ApiResult<List<PublishedVersion>>.ReadAsync(response, ct);
-    }
+    public Task<ApiResult<List<PublishedVersion>>> VersionsAsync(string code, CancellationToken ct) =>
+        cache.GetAsync($"/api/catalogue/items/{Uri.EscapeDataString(code)}/versions", async () =>
+        {
+            using var response = await http.GetAsync($"/api/catalogue/items/{Uri.EscapeDataString(code)}/versions", ct);
+            return await ApiResult<List<PublishedVersion>>.ReadAsync(response, ct);
+        });
 
     public async Task<ApiResult<List<Department>>> DepartmentsAsync(CancellationToken ct)
     {

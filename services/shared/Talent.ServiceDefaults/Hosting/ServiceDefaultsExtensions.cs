@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
+        // Outbound calls are traced; a log line per attempt and per handler (Information by default) is noise at any rate.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             // Retries only where repeating is harmless: a POST that timed out may have been applied already.
