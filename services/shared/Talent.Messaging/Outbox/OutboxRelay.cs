@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +25,6 @@ public sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
-    // Any constant works: each service has its own database, so the lock is per service.
-    private const long RelayLockKey = 0x7A1E_0B0C;
-
     private readonly OutboxOptions _options = options.Value;
     private readonly HashSet<string> _warmTypes = new(StringComparer.Ordinal);
     private NpgsqlDataSource? _dataSource;
@@ -88,7 +84,7 @@ public sealed class OutboxRelay<TContext>(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var batch = await ReadBatchAsync(connection, transaction, cancellationToken);
+        var batch = await OutboxRows.ReadBatchAsync(connection, transaction, _options.BatchSize, cancellationToken);
         if (batch is null)
         {
             return RelayRound.HeldElsewhere;
@@ -110,7 +106,7 @@ public sealed class OutboxRelay<TContext>(
         {
             // A row that can never be published (a type this release does not know, a body that does not read) is set
             // aside at once: waiting would only hold back every event recorded after it.
-            if (!TryRead(message, out var type, out var payload, out var unreadable))
+            if (!OutboxRows.TryRead(message, out var type, out var payload, out var unreadable))
             {
                 setAside.Add((message.Sequence, unreadable));
                 continue;
@@ -201,72 +197,6 @@ public sealed class OutboxRelay<TContext>(
         return batch.Count == _options.BatchSize ? RelayRound.MoreWaiting : RelayRound.Drained;
     }
 
-    /// <summary>Takes the relay lock and the oldest unsent rows in one round trip; null when another relay holds the lock.</summary>
-    private async Task<List<PendingMessage>?> ReadBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        // The second statement repeats the (re-entrant) lock, so it returns rows only to the relay that holds it.
-        await using var read = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT pg_try_advisory_xact_lock($1)") { Parameters = { new() { Value = RelayLockKey } } },
-                new NpgsqlBatchCommand(
-                    $"SELECT sequence, message_id, message_type, body, trace_parent, failures FROM {MessagingModel.OutboxTable} " +
-                    "WHERE sent_at IS NULL AND set_aside_at IS NULL AND pg_try_advisory_xact_lock($1) ORDER BY sequence LIMIT $2 FOR UPDATE SKIP LOCKED")
-                {
-                    Parameters = { new() { Value = RelayLockKey }, new() { Value = _options.BatchSize } },
-                },
-            },
-        };
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        if (!reader.GetBoolean(0))
-        {
-            return null;
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        var batch = new List<PendingMessage>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            batch.Add(new PendingMessage(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
-        }
-
-        return batch;
-    }
-
-    /// <summary>The event's type and body, or why the row can never be published.</summary>
-    private static bool TryRead(PendingMessage message, out Type type, out object payload, out string error)
-    {
-        type = null!;
-        payload = null!;
-        if (!EventTypes.TryResolve(message.MessageType, out var resolved))
-        {
-            error = $"unknown event type '{message.MessageType}'";
-            return false;
-        }
-
-        try
-        {
-            payload = JsonSerializer.Deserialize(message.Body, resolved, OutboxRecording.Json)!;
-        }
-        catch (JsonException ex)
-        {
-            error = $"unreadable body: {ex.Message}";
-            return false;
-        }
-
-        if (payload is null)
-        {
-            error = "empty body";
-            return false;
-        }
-
-        type = resolved;
-        error = "";
-        return true;
-    }
-
     private async Task PublishAsync(PendingMessage message, Type type, object payload, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
@@ -334,15 +264,4 @@ public sealed class OutboxRelay<TContext>(
         {
         }
     }
-
-    private sealed record PendingMessage(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent, int Failures);
 }
-
-public enum RelayRound
-{
-    Drained,
-    MoreWaiting,
-    HeldElsewhere,
-}
-
-public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);

@@ -130,7 +130,7 @@ public sealed class CaseForm(ApplicationsApi api, IStringLocalizer<CasesStrings>
                 continue;
             }
 
-            if (Convert(field, values) is { } answer)
+            if (AnswerValues.Convert(field, values) is { } answer)
             {
                 answers[field.Code] = answer;
             }
@@ -267,22 +267,6 @@ public sealed class CaseForm(ApplicationsApi api, IStringLocalizer<CasesStrings>
                 General.Add(CaseText.InLanguage(messages.FirstOrDefault()));
             }
         }
-    }
-
-    private static JsonElement? Convert(FormField field, string[] values)
-    {
-        var options = field.Options.Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
-        var one = values[0];
-        return field.Type switch
-        {
-            "text" when one.Length <= TextMax => JsonSerializer.SerializeToElement(one),
-            "longText" when one.Length <= LongTextMax => JsonSerializer.SerializeToElement(one),
-            "number" when decimal.TryParse(one, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonSerializer.SerializeToElement(number),
-            "date" when DateOnly.TryParseExact(one, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => JsonSerializer.SerializeToElement(one),
-            "singleChoice" when options.Contains(one) => JsonSerializer.SerializeToElement(one),
-            "multipleChoice" when values.All(options.Contains) => JsonSerializer.SerializeToElement(values.Distinct().ToArray()),
-            _ => null,
-        };
     }
 
     private string FieldMessage(FormField field, bool present) => !present ? text["FieldRequired", CaseText.Label(field)] : field.Type switch
