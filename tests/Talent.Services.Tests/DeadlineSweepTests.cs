@@ -44,8 +44,8 @@ public sealed class DeadlineSweepTests
         }
 
         var sweep = services.GetServices<IHostedService>().OfType<DeadlineSweep>().Single();
-        var raised = await Task.WhenAll(sweep.SweepAsync(ct), sweep.SweepAsync(ct));
-        Assert.Equal(40, raised.Sum());
+        // The service's own sweep (run once at start) may take part too: what counts is each alert in the outbox once.
+        await Task.WhenAll(sweep.SweepAsync(ct), sweep.SweepAsync(ct));
         Assert.Equal(0, await sweep.SweepAsync(ct));
 
         await using var check = services.CreateAsyncScope();

@@ -62,6 +62,8 @@ public sealed class PortalPublicPagesTests(SystemFixture system)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "人才配偶就业一件事" }).ClickAsync();
         await page.WaitForURLAsync("**/items/SPOUSE-EMPLOYMENT");
+        // Enhanced navigation changes the address before it patches the page: wait for the item's heading.
+        await page.Locator("h1", new() { HasText = "人才配偶就业一件事" }).WaitForAsync();
         Assert.Equal("人才配偶就业一件事", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("承诺时限", await page.Locator(".key-facts").InnerTextAsync());
         Assert.True(await page.Locator("ol.timeline li").CountAsync() > 0, "the steps as a timeline");
