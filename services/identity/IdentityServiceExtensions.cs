@@ -42,6 +42,8 @@ public static class IdentityServiceExtensions
         // People are announced to the services that keep a people directory (PersonChanged, through the outbox).
         builder.AddMessaging<IdentityDb>(ServiceName);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<IdentityDb>>("identity-database", tags: ["ready"]);
+        // The database's refusals (a person changed meanwhile: 409) answered as problem details, never a 500.
+        builder.Services.AddExceptionHandler<DatabaseExceptionHandler>();
 
         builder.Services.AddIdentity<TalentUser, IdentityRole>(identity =>
             {
