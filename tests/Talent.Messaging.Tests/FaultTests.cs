@@ -95,8 +95,14 @@ public sealed class FaultTests
         var twice = applied.GroupBy(a => a.EventId).Where(g => g.Count() > 1).Select(g => g.First().Code).ToList();
         string? queue = null;
         await Eventually.UntilAsync(async () => (queue = await vhost.QueueNamedLikeAsync("applying")) is not null, TimeSpan.FromSeconds(30), "the consumers' queue");
-        await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 1, TimeSpan.FromSeconds(60), "the poison message in the error queue");
-        var figure = $"{Events} events, {Outage.TotalSeconds:0} s outages: {applied.Count} applied, {twice.Count} twice, broker recovery {brokerRecovery.TotalSeconds:0.0} s, database recovery {databaseRecovery.TotalSeconds:0.0} s";
+        // At-least-once: an outage may hand the poison over twice (a publish or an acknowledgement lost), and each copy
+        // ends in the error queue; what must hold is that the poison is there and nothing else is.
+        IReadOnlyList<string> errors = [];
+        var poisonId = poison.EventId.ToString();
+        await Eventually.UntilAsync(async () => (errors = await vhost.PeekAsync(queue + "_error", 20)).Count > 0, TimeSpan.FromSeconds(60),
+            "the poison message in the error queue");
+        Assert.All(errors, body => Assert.Contains(poisonId, body, StringComparison.OrdinalIgnoreCase));
+        var figure = $"{Events} events, {Outage.TotalSeconds:0} s outages: {applied.Count} applied, {twice.Count} twice, broker recovery {brokerRecovery.TotalSeconds:0.0} s, database recovery {databaseRecovery.TotalSeconds:0.0} s, {errors.Count} in the error queue";
         TestReport.Line("faults: " + figure);
 
         Assert.Empty(twice);

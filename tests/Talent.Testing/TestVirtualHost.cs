@@ -54,6 +54,24 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return queues.Select(q => q.Name).FirstOrDefault(n => n.Contains(part, StringComparison.Ordinal) && !n.EndsWith("_error", StringComparison.Ordinal) && !n.EndsWith("_skipped", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The bodies of up to <paramref name="count"/> messages at the head of a queue, left in it (the management API's
+    /// "Get messages" with requeue); empty while the queue does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PeekAsync(string queue, int count = 10)
+    {
+        using var response = await _management.PostAsJsonAsync($"api/queues/{Name}/{queue}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 50_000 });
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<List<PeekedMessage>>() ?? [];
+        return [.. messages.Select(m => m.Payload)];
+    }
+
     /// <summary>Moves every message from one queue to another with a one-off shovel (the management UI's "Move messages").</summary>
     public async Task MoveMessagesAsync(string from, string to)
     {
@@ -88,6 +106,8 @@ public sealed class TestVirtualHost : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         return client;
     }
+
+    private sealed record PeekedMessage([property: System.Text.Json.Serialization.JsonPropertyName("payload")] string Payload);
 
     private sealed record QueueName([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
 
