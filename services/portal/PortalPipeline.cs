@@ -7,6 +7,12 @@ namespace Talent.Portal;
 public static class PortalPipeline
 {
     /// <summary>
+    /// Set in a request's items by a response the portal's own pages may frame (a material's inline preview): its
+    /// frame-ancestors is 'self' (the pages' is 'none') and it may load nothing else.
+    /// </summary>
+    public const string FramedBySelf = "talent.framed-by-self";
+
+    /// <summary>
     /// Forwarded headers (the gateway's public address), error pages in the person's language, security headers with a
     /// strict Content-Security-Policy (scripts, styles and images only from the portal itself: no inline code), the
     /// person's language and display preferences, authentication and antiforgery.
@@ -32,6 +38,14 @@ public static class PortalPipeline
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            if (context.Items.ContainsKey(FramedBySelf))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "SAMEORIGIN";
+                return Task.CompletedTask;
+            }
+
             headers.ContentSecurityPolicy =
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
                 "manifest-src 'self'; worker-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";

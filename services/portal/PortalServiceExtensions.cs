@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
@@ -96,6 +97,9 @@ public static class PortalServiceExtensions
                 oidc.GetClaimsFromUserInfoEndpoint = true;
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = "role";
+                // From the user info: the roles (the console is for staff) and the staff member's department.
+                oidc.ClaimActions.MapJsonKey("role", "role");
+                oidc.ClaimActions.MapUniqueJsonKey("department", "department");
                 oidc.Scope.Clear();
                 foreach (var scope in portal.GetSection("Scopes").Get<string[]>() ?? ["openid", "profile"])
                 {

@@ -1,6 +1,7 @@
 using Talent.Portal;
 using Talent.Portal.Account;
 using Talent.Portal.Components;
+using Talent.Portal.Console;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,6 +11,7 @@ var app = builder.Build();
 app.UsePortalPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapCaseFiles();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 

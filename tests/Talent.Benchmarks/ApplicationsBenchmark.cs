@@ -130,44 +130,48 @@ public static class ApplicationsBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task InboxAsync(HttpClient http, string database, int rows, int queries)
+    /// <summary>
+    /// Tops the applications database up to <paramref name="rows"/> applications, added directly (spread over 12
+    /// departments, a fifth awaiting HRSS, deadlines from ten days ago to thirty ahead), their alerts marked raised.
+    /// </summary>
+    public static async Task SeedInboxAsync(string database, int rows)
     {
-        await using (var connection = new NpgsqlConnection(database))
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var existing = new NpgsqlCommand("SELECT count(*) FROM applications", connection);
+        var have = (long)(await existing.ExecuteScalarAsync())!;
+        if (have < rows)
         {
-            await connection.OpenAsync();
-            await using var existing = new NpgsqlCommand("SELECT count(*) FROM applications", connection);
-            var have = (long)(await existing.ExecuteScalarAsync())!;
-            if (have < rows)
+            Console.WriteLine($"inbox: adding {rows - have} applications directly to the database (spread over 12 departments, a fifth awaiting HRSS)");
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO applications (id, reference, applicant_id, applicant_name, item_code, item_version, item_title_zh, lead_department, departments, channel,
+                    state, answers, materials, steps, history, created_at, submitted_at, acceptance_deadline, committed_limit_days, paused_days, awaiting_department, due_on, in_person_visits, revision)
+                SELECT gen_random_uuid(), 'TB-' || lpad(n::text, 9, '0'), 'bench-' || (n % 5000), '基准申请人', 'BENCH-ITEM', 1, '基准事项',
+                    d, ARRAY[d], 'online', 'Submitted', '{}', '[]', '[]', '[]', now() - (n % 30) * interval '1 day', now() - (n % 30) * interval '1 day',
+                    current_date + (n % 40)::int - 10, 5, 0, d, current_date + (n % 40)::int - 10, 0, 1
+                FROM (SELECT n, (ARRAY['HRSS','HRSS','STI','HOUSING','EDU','HEALTH','MARKET','FINANCE','DEV','TAX','IP','ECON'])[1 + n % 12] AS d
+                      FROM generate_series($1::bigint, $2::bigint) AS n) AS s
+                """, connection)
             {
-                Console.WriteLine($"inbox: adding {rows - have} applications directly to the database (spread over 12 departments, a fifth awaiting HRSS)");
-                await using var insert = new NpgsqlCommand("""
-                    INSERT INTO applications (id, reference, applicant_id, applicant_name, item_code, item_version, item_title_zh, lead_department, departments, channel,
-                        state, answers, materials, steps, history, created_at, submitted_at, acceptance_deadline, committed_limit_days, paused_days, awaiting_department, due_on, in_person_visits, revision)
-                    SELECT gen_random_uuid(), 'TB-' || lpad(n::text, 9, '0'), 'bench-' || (n % 5000), '基准申请人', 'BENCH-ITEM', 1, '基准事项',
-                        d, ARRAY[d], 'online', 'Submitted', '{}', '[]', '[]', '[]', now() - (n % 30) * interval '1 day', now() - (n % 30) * interval '1 day',
-                        current_date + (n % 40)::int - 10, 5, 0, d, current_date + (n % 40)::int - 10, 0, 1
-                    FROM (SELECT n, (ARRAY['HRSS','HRSS','STI','HOUSING','EDU','HEALTH','MARKET','FINANCE','DEV','TAX','IP','ECON'])[1 + n % 12] AS d
-                          FROM generate_series($1::bigint, $2::bigint) AS n) AS s
-                    """, connection)
-                {
-                    Parameters = { new() { Value = have + 1 }, new() { Value = (long)rows } },
-                    CommandTimeout = 600,
-                };
-                await insert.ExecuteNonQueryAsync();
-            }
-
-            // These rows are load, not cases: mark their alerts raised, so the deadline sweep does not flood the outbox.
-            await using var quiet = new NpgsqlCommand("""
-                UPDATE applications SET due_soon_raised_for = 'acceptance:' || to_char(due_on, 'YYYY-MM-DD'), overdue_raised_for = 'acceptance:' || to_char(due_on, 'YYYY-MM-DD')
-                WHERE reference LIKE 'TB-%' AND overdue_raised_for IS DISTINCT FROM 'acceptance:' || to_char(due_on, 'YYYY-MM-DD')
-                """, connection) { CommandTimeout = 600 };
-            await quiet.ExecuteNonQueryAsync();
-            {
-                await using var analyze = new NpgsqlCommand("ANALYZE applications", connection);
-                await analyze.ExecuteNonQueryAsync();
-            }
+                Parameters = { new() { Value = have + 1 }, new() { Value = (long)rows } },
+                CommandTimeout = 600,
+            };
+            await insert.ExecuteNonQueryAsync();
         }
 
+        // These rows are load, not cases: mark their alerts raised, so the deadline sweep does not flood the outbox.
+        await using var quiet = new NpgsqlCommand("""
+            UPDATE applications SET due_soon_raised_for = 'acceptance:' || to_char(due_on, 'YYYY-MM-DD'), overdue_raised_for = 'acceptance:' || to_char(due_on, 'YYYY-MM-DD')
+            WHERE reference LIKE 'TB-%' AND overdue_raised_for IS DISTINCT FROM 'acceptance:' || to_char(due_on, 'YYYY-MM-DD')
+            """, connection) { CommandTimeout = 600 };
+        await quiet.ExecuteNonQueryAsync();
+        await using var analyze = new NpgsqlCommand("ANALYZE applications", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InboxAsync(HttpClient http, string database, int rows, int queries)
+    {
+        await SeedInboxAsync(database, rows);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.SignInAsync(http, "staff-hr", "applications"));
         var urls = new[] { "/api/applications/inbox", "/api/applications/inbox?status=overdue", "/api/applications/inbox?status=dueSoon", "/api/applications/inbox?page=5&pageSize=50" };
         for (var i = 0; i < 50; i++)

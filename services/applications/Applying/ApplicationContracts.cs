@@ -28,3 +28,6 @@ public sealed record ApplicationView(
 
 /// <summary>A line of <c>/mine</c> and <c>/inbox</c>.</summary>
 public sealed record Summary(Guid Id, string? Reference, string State, string ItemCode, string ItemTitleZh, string ApplicantName, string? AwaitingDepartment, DateOnly? DueOn, string? DueStatus, OwnerView? Owner, DateTimeOffset? SubmittedAt);
+
+/// <summary>How many cases await a department, by where their deadline stands (as the inbox's <c>status</c> filter).</summary>
+public sealed record InboxCounts(int OnTrack, int DueSoon, int Overdue, int Total);

@@ -18,6 +18,9 @@ public static class CaseQueriesApi
         api.MapGet("/inbox", InboxAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("StaffInbox")
             .WithSummary("Cases awaiting the caller's department, by deadline.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/inbox/counts", InboxCountsAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("StaffInboxCounts")
+            .WithSummary("How many cases await the caller's department: on track, due soon, overdue.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/{id:guid}", GetAsync).WithName("GetApplication")
             .WithSummary("One application, with its deadlines, owner and the actions its state allows.");
         api.MapGet("/{id:guid}/history", HistoryAsync).WithName("ApplicationHistory")
@@ -93,6 +96,29 @@ public static class CaseQueriesApi
         }
 
         return TypedResults.Ok(await PageAsync(query.OrderBy(a => a.DueOn).ThenBy(a => a.SubmittedAt), page, c));
+    }
+
+    private static async Task<Results<Ok<InboxCounts>, ProblemHttpResult>> InboxCountsAsync([AsParameters] CaseContext c)
+    {
+        if (c.Actor.Department is not { } department)
+        {
+            return Problems.Forbidden("Staff tokens carry a department. 工作人员须属于某一部门。");
+        }
+
+        var today = Application.Today(c.Time.GetUtcNow());
+        var soon = c.Calendar.Current.AddWorkingDays(today, c.Settings.DueSoonDays);
+        // One pass over the department's rows of the (awaiting department, due on) index.
+        var counts = await c.Db.Applications.AsNoTracking().Where(a => a.AwaitingDepartmentCode == department)
+            .GroupBy(a => 1)
+            .Select(g => new
+            {
+                Overdue = g.Count(a => a.DueOn < today),
+                DueSoon = g.Count(a => a.DueOn >= today && a.DueOn <= soon),
+                Total = g.Count(),
+            })
+            .SingleOrDefaultAsync(c.Cancellation);
+        return TypedResults.Ok(counts is null ? new InboxCounts(0, 0, 0, 0)
+            : new InboxCounts(counts.Total - counts.Overdue - counts.DueSoon, counts.DueSoon, counts.Overdue, counts.Total));
     }
 
     private static async Task<Paged<Summary>> PageAsync(IQueryable<Application> query, Page page, CaseContext c)

@@ -7,7 +7,8 @@ namespace Talent.Portal.Apis;
 /// <summary>
 /// The applications API through the gateway, on the signed-in person's behalf: their drafts and cases, the form's
 /// answers, materials (uploads and wallet reuse), submission with an Idempotency-Key, withdrawal, the working-day
-/// calendar. The JSON it answers is in ApplicationsModels.cs.
+/// calendar; for staff (the console), the department's inbox and the case's transitions. The JSON it answers is in
+/// ApplicationsModels.cs.
 /// </summary>
 public sealed class ApplicationsApi(HttpClient http)
 {
@@ -41,11 +42,7 @@ public sealed class ApplicationsApi(HttpClient http)
     public Task<ApiResult<CalendarYearView>> CalendarAsync(int year, CancellationToken ct) =>
         GetAsync<CalendarYearView>($"{Prefix}/calendar/{year.ToString(CultureInfo.InvariantCulture)}", ct);
 
-    public async Task<ApiResult<CaseView>> CreateAsync(string itemCode, CancellationToken ct)
-    {
-        using var response = await http.PostAsJsonAsync(Prefix, new { itemCode, channel = "online" }, Json.Options, ct);
-        return await ApiResult<CaseView>.ReadAsync(response, ct);
-    }
+    public Task<ApiResult<CaseView>> CreateAsync(string itemCode, CancellationToken ct) => PostAsync<CaseView>(Prefix, new { itemCode, channel = "online" }, ct);
 
     /// <summary>Replaces the form's answers (errors under <c>form.{code}</c>).</summary>
     public async Task<ApiResult<CaseView>> SaveAnswersAsync(Guid id, Dictionary<string, JsonElement> answers, CancellationToken ct)
@@ -69,11 +66,8 @@ public sealed class ApplicationsApi(HttpClient http)
     }
 
     /// <summary>Reuses a still-valid material from the wallet (error under <c>walletFileId</c>).</summary>
-    public async Task<ApiResult<CaseView>> AttachFromWalletAsync(Guid id, string materialCode, Guid walletFileId, CancellationToken ct)
-    {
-        using var response = await http.PostAsJsonAsync($"{Prefix}/{id}/materials", new { materialCode, walletFileId }, Json.Options, ct);
-        return await ApiResult<CaseView>.ReadAsync(response, ct);
-    }
+    public Task<ApiResult<CaseView>> AttachFromWalletAsync(Guid id, string materialCode, Guid walletFileId, CancellationToken ct) =>
+        PostAsync<CaseView>($"{Prefix}/{id}/materials", new { materialCode, walletFileId }, ct);
 
     /// <summary>Submits (or resubmits after a return for supplement); the same key again answers the same.</summary>
     public async Task<ApiResult<CaseView>> SubmitAsync(Guid id, string idempotencyKey, CancellationToken ct)
@@ -84,10 +78,61 @@ public sealed class ApplicationsApi(HttpClient http)
         return await ApiResult<CaseView>.ReadAsync(response, ct);
     }
 
-    public async Task<ApiResult<CaseView>> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
+    public Task<ApiResult<CaseView>> WithdrawAsync(Guid id, string? reason, CancellationToken ct) => PostAsync<CaseView>($"{Prefix}/{id}/withdraw", new { reason }, ct);
+
+    // Staff (the console): the department's inbox, and the transitions the case's state allows.
+
+    /// <summary>Cases awaiting the caller's department, by deadline; <paramref name="status"/> onTrack, dueSoon or overdue.</summary>
+    public Task<ApiResult<CaseList>> InboxAsync(string? status, string? item, int page, int pageSize, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync($"{Prefix}/{id}/withdraw", new { reason }, Json.Options, ct);
-        return await ApiResult<CaseView>.ReadAsync(response, ct);
+        var query = new List<string> { "pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(status))
+        {
+            query.Add("status=" + Uri.EscapeDataString(status));
+        }
+
+        if (!string.IsNullOrEmpty(item))
+        {
+            query.Add("item=" + Uri.EscapeDataString(item));
+        }
+
+        if (page > 1)
+        {
+            query.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return GetAsync<CaseList>($"{Prefix}/inbox?{string.Join('&', query)}", ct);
+    }
+
+    public Task<ApiResult<InboxCounts>> InboxCountsAsync(CancellationToken ct) => GetAsync<InboxCounts>($"{Prefix}/inbox/counts", ct);
+
+    public Task<ApiResult<CaseView>> AcceptAsync(Guid id, CancellationToken ct) => PostAsync<CaseView>($"{Prefix}/{id}/accept", null, ct);
+
+    /// <summary>Not accepted (不予受理), with the reason (error under <c>reason</c>).</summary>
+    public Task<ApiResult<CaseView>> RefuseAsync(Guid id, string? reason, CancellationToken ct) => PostAsync<CaseView>($"{Prefix}/{id}/refuse", new { reason }, ct);
+
+    /// <summary>Returned for supplement (补正), with what to supplement (error under <c>note</c>).</summary>
+    public Task<ApiResult<CaseView>> ReturnAsync(Guid id, string? note, CancellationToken ct) => PostAsync<CaseView>($"{Prefix}/{id}/return", new { note }, ct);
+
+    public Task<ApiResult<CaseView>> CompleteStepAsync(Guid id, int step, CancellationToken ct) =>
+        PostAsync<CaseView>($"{Prefix}/{id}/steps/{step.ToString(CultureInfo.InvariantCulture)}/complete", null, ct);
+
+    /// <summary>Approves or denies (errors under <c>approved</c>, <c>decision</c>, <c>reasons</c>).</summary>
+    public Task<ApiResult<CaseView>> DecideAsync(Guid id, bool? approved, string? decision, string? reasons, CancellationToken ct) =>
+        PostAsync<CaseView>($"{Prefix}/{id}/decide", new { approved, decision, reasons }, ct);
+
+    /// <summary>Hands the case to a staff member of a department in it, with the reason (errors under <c>toStaffId</c>, <c>reason</c>).</summary>
+    public Task<ApiResult<CaseView>> HandoverAsync(Guid id, string? toStaffId, string? reason, CancellationToken ct) =>
+        PostAsync<CaseView>($"{Prefix}/{id}/handover", new { toStaffId, reason }, ct);
+
+    /// <summary>A material's file as the API answers it (the caller streams and disposes it); 404 when not the caller's to see.</summary>
+    public Task<HttpResponseMessage> MaterialAsync(Guid id, Guid fileId, CancellationToken ct) =>
+        http.GetAsync($"{Prefix}/{id}/materials/{fileId}", HttpCompletionOption.ResponseHeadersRead, ct);
+
+    private async Task<ApiResult<T>> PostAsync<T>(string uri, object? body, CancellationToken ct)
+    {
+        using var response = body is null ? await http.PostAsync(uri, null, ct) : await http.PostAsJsonAsync(uri, body, Json.Options, ct);
+        return await ApiResult<T>.ReadAsync(response, ct);
     }
 
     private async Task<ApiResult<T>> GetAsync<T>(string uri, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed record CaseStep(int Order, string NameZh, string? NameEn, string D
 /// <summary>The first-ask owner (首问负责人) and how to reach them.</summary>
 public sealed record CaseOwner(string Id, string? Name, string? Contact);
 
-/// <summary>A line of <c>/mine</c>.</summary>
+/// <summary>A line of <c>/mine</c> and of the staff inbox.</summary>
 public sealed record CaseSummary(Guid Id, string? Reference, string State, string ItemCode, string ItemTitleZh, string ApplicantName, string? AwaitingDepartment, DateOnly? DueOn, string? DueStatus, CaseOwner? Owner, DateTimeOffset? SubmittedAt);
 
 public sealed record CaseList(List<CaseSummary> Items, int Page, int PageSize, int Total);
@@ -51,3 +51,6 @@ public sealed record WalletFile(Guid Id, string MaterialCode, string MaterialNam
 
 /// <summary>A year of the working-day calendar: holidays that fall on weekdays are off, make-up days (调休) on weekends are worked.</summary>
 public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<DateOnly> MakeUpWorkdays, string Source, bool Provisional, int Revision, int WorkingDays);
+
+/// <summary>How many cases await the staff member's department, by where their deadline stands.</summary>
+public sealed record InboxCounts(int OnTrack, int DueSoon, int Overdue, int Total);

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.SystemTests.Portal;
+
+/// <summary>
+/// The staff console in the browser, through the gateway: a department's staff member finds a talent's case in the
+/// inbox and handles it to the decision; staff of another department cannot reach it by URL, nor its files; people who
+/// are not staff are refused the console; its pages are accessible in both languages at both widths.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class ConsoleTests(SystemFixture system)
+{
+    // SPOUSE-EMPLOYMENT (demonstration data): led by HRSS (staff-hr), two HRSS steps, the CV to upload.
+    private const string Item = "SPOUSE-EMPLOYMENT";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% console CV\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    /// <summary>talent1's submitted case through the API: its id, reference and the CV's file id.</summary>
+    private async Task<(Guid Id, string Reference, Guid FileId)> SubmittedCaseAsync(CancellationToken ct)
+    {
+        await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync($"/api/applications/catalogue/{Item}", ct)).IsSuccessStatusCode, Deadline, "the demonstration item in applications");
+        using var talent = system.As((await system.SignInAsync("talent1", "applications")).AccessToken!);
+        var created = await talent.PostAsJsonAsync("/api/applications", new { itemCode = Item }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var answers = new { contactName = "张明", contactPhone = "13800000000", spouseName = "王丽", preferredSectors = new[] { "enterprise" } };
+        Assert.Equal(HttpStatusCode.OK, (await talent.PutAsJsonAsync($"/api/applications/{id}", new { answers }, ct)).StatusCode);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("resume"), "materialCode" },
+            { new ByteArrayContent(Pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "cv.pdf" },
+        };
+        var uploaded = await talent.PostAsync($"/api/applications/{id}/materials", form, ct);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("materials").EnumerateArray()
+            .Single(m => m.GetProperty("code").GetString() == "resume").GetProperty("fileId").GetGuid();
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/submit") { Headers = { { "Idempotency-Key", $"console-{id}" } } };
+        var submitted = await talent.SendAsync(submit, ct);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("reference").GetString()!, fileId);
+    }
+
+    [Fact]
+    public async Task A_staff_member_finds_the_case_in_the_inbox_reads_its_form_and_file_and_takes_it_to_a_decision()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, reference, fileId) = await SubmittedCaseAsync(ct);
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await page.GotoAsync("/");
+        await PortalSession.SignInAsync(page, "staff-hr");
+
+        await page.Locator("#nav-console").ClickAsync();
+        await page.WaitForURLAsync("**/console");
+        var total = await page.Locator("#inbox-filter li").First.InnerTextAsync();
+        Assert.Matches("全部（[1-9][0-9]*）", total);
+        // The inbox runs by deadline: the new case may be on a later page; the item filter finds it on the first.
+        await page.Locator("#inbox-item").FillAsync(Item);
+        await page.Locator("#inbox-item-filter button").ClickAsync();
+        await page.WaitForURLAsync($"**/console?item={Item}");
+        await page.Locator("#inbox").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.WaitForURLAsync($"**/console/cases/{id}");
+        await Assertions.Expect(page.Locator("#case-answers")).ToContainTextAsync("王丽");
+        await PortalBrowser.ScreenshotAsync(page, "console-case-zh-1280");
+
+        // The file the talent uploaded, through the portal with the staff member's session.
+        var file = await page.APIRequest.GetAsync($"/files/cases/{id}/{fileId}");
+        Assert.Equal(200, file.Status);
+        Assert.Equal(Pdf, await file.BodyAsync());
+        var preview = await page.APIRequest.GetAsync($"/files/cases/{id}/{fileId}?inline=true");
+        Assert.StartsWith("inline", preview.Headers["content-disposition"], StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", preview.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        // An empty reason is refused beside its field, before anything reaches the API.
+        await page.Locator("#refuse-case").ClickAsync();
+        await Assertions.Expect(page.Locator("#refuse-reason-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#error-summary a[href$='#refuse-reason']")).ToBeVisibleAsync();
+        Assert.Equal("Submitted", await StateAsync(id, ct));
+
+        await page.Locator("#accept-case").ClickAsync();
+        await page.WaitForURLAsync($"**/console/cases/{id}?done=accepted");
+        await Assertions.Expect(page.Locator("#case-notice")).ToBeVisibleAsync();
+        foreach (var step in new[] { 1, 2 })
+        {
+            await Assertions.Expect(page.Locator("#complete-step")).ToContainTextAsync($"第 {step} 环节");
+            await page.Locator("#complete-step").ClickAsync();
+            await page.WaitForURLAsync($"**/console/cases/{id}?done=step");
+        }
+
+        // Deciding without choosing is refused for the choice; then approved with the decision in words.
+        await page.Locator("#decide-decision").FillAsync("同意推荐至三家企业面试");
+        await page.Locator("#decide-case").ClickAsync();
+        await Assertions.Expect(page.Locator("#decide-approved-error")).ToBeVisibleAsync();
+        await page.Locator("#decide-approve").CheckAsync();
+        await page.Locator("#decide-case").ClickAsync();
+        await page.WaitForURLAsync($"**/console/cases/{id}?done=decided");
+        await Assertions.Expect(page.Locator("#no-actions")).ToBeVisibleAsync();
+        Assert.Equal("Approved", await StateAsync(id, ct));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_of_another_department_cannot_reach_the_case_or_its_file_by_URL_and_a_talent_is_refused_the_console()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, reference, fileId) = await SubmittedCaseAsync(ct);
+        var browser = await system.BrowserAsync();
+
+        var sti = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await sti.GotoAsync("/");
+        await PortalSession.SignInAsync(sti, "staff-sti");
+        var casePage = await sti.GotoAsync($"/console/cases/{id}");
+        Assert.Equal(404, casePage?.Status);
+        var shown = await sti.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(reference, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("王丽", shown, StringComparison.Ordinal);
+        Assert.Equal(0, await sti.Locator("#accept-case").CountAsync());
+        Assert.Equal(404, (await sti.APIRequest.GetAsync($"/files/cases/{id}/{fileId}")).Status);
+        Assert.Equal("Submitted", await StateAsync(id, ct));
+        await sti.Context.CloseAsync();
+
+        var talent = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        await talent.GotoAsync("/");
+        await PortalSession.SignInAsync(talent, "talent1");
+        Assert.Equal(0, await talent.Locator("#nav-console").CountAsync());
+        var console = await talent.GotoAsync("/console");
+        Assert.Equal(403, console?.Status);
+        await Assertions.Expect(talent.Locator("#access-denied")).ToBeVisibleAsync();
+        await talent.Context.CloseAsync();
+
+        var anonymous = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        await anonymous.GotoAsync("/console");
+        Assert.Contains("/identity/account/login", anonymous.Url, StringComparison.Ordinal);
+        var file = await anonymous.APIRequest.GetAsync($"/files/cases/{id}/{fileId}", new() { MaxRedirects = 0 });
+        Assert.Equal(302, file.Status);
+        Assert.Contains("/identity/", file.Headers["location"], StringComparison.Ordinal);
+        await anonymous.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_console_pages_have_no_serious_accessibility_violation_in_Chinese_and_English_on_a_phone_and_a_desk()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, _, _) = await SubmittedCaseAsync(ct);
+        (string Name, string Path)[] pages = [("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue")];
+        var browser = await system.BrowserAsync();
+        var problems = new List<string>();
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            foreach (var size in PortalBrowser.Sizes)
+            {
+                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
+                await page.GotoAsync("/");
+                await PortalSession.SignInAsync(page, "staff-hr");
+                foreach (var (name, path) in pages)
+                {
+                    var response = await page.GotoAsync(path);
+                    if (response?.Status != 200)
+                    {
+                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status} at {page.Url}");
+                    }
+
+                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
+                    await PortalBrowser.ScreenshotAsync(page, $"{name}-{language}-{size.Width}");
+                }
+
+                await page.Context.CloseAsync();
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task<string?> StateAsync(Guid id, CancellationToken ct)
+    {
+        using var talent = system.As((await system.SignInAsync("talent1", "applications")).AccessToken!);
+        return (await talent.GetFromJsonAsync<JsonElement>($"/api/applications/{id}", ct)).GetProperty("state").GetString();
+    }
+}
