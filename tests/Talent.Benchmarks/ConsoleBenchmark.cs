@@ -18,11 +18,10 @@ public static partial class ConsoleBenchmark
         var rows = options.Get("inbox-rows", 100_000);
         var requests = options.Get("requests", 400);
         var database = options.Get("applications-db", "Host=127.0.0.1;Port=54329;Username=postgres;Database=talent_applications");
-        using var http = new HttpClient(new SocketsHttpHandler
+        using var http = new HttpClient(new CookieJar { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All } })
         {
-            CookieContainer = new CookieContainer(),
-            AutomaticDecompression = DecompressionMethods.All,
-        }) { BaseAddress = options.Gateway };
+            BaseAddress = options.Gateway,
+        };
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
         http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
         if ((await http.GetAsync("/health")).StatusCode != HttpStatusCode.OK)
@@ -39,7 +38,7 @@ public static partial class ConsoleBenchmark
         }
 
         var first = await http.GetStringAsync("/console");
-        Console.WriteLine($"console: staff-hr's inbox, {InboxTotal().Match(first).Groups[1].Value} cases awaiting HRSS of {rows} applications");
+        Console.WriteLine($"console: staff-hr's inbox, {InboxTotal().Match(WebUtility.HtmlDecode(first)).Groups[1].Value} cases awaiting HRSS of {rows} applications");
         for (var i = 0; i < 40; i++)
         {
             (await http.GetAsync(Pages[i % Pages.Length])).EnsureSuccessStatusCode();
@@ -68,7 +67,7 @@ public static partial class ConsoleBenchmark
     /// <summary>As a browser: the portal's sign-in link, the identity's page and its form, back to the console.</summary>
     private static async Task<string?> SignInAsync(HttpClient http, string userName)
     {
-        using var page = await http.GetAsync("/account/login?returnUrl=%2Fconsole");
+        using var page = await FollowAsync(http, new HttpRequestMessage(HttpMethod.Get, "/account/login?returnUrl=%2Fconsole"));
         var html = await page.Content.ReadAsStringAsync();
         var action = FormAction().Match(html);
         if (!page.IsSuccessStatusCode || !action.Success)
@@ -80,10 +79,66 @@ public static partial class ConsoleBenchmark
         fields["userName"] = userName;
         fields["password"] = "Talent#2026";
         using var form = new FormUrlEncodedContent(fields);
-        using var back = await http.PostAsync(new Uri(page.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(action.Groups[1].Value)), form);
+        using var back = await FollowAsync(http, new HttpRequestMessage(HttpMethod.Post, new Uri(page.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(action.Groups[1].Value))) { Content = form });
         return back.StatusCode == HttpStatusCode.OK && back.RequestMessage?.RequestUri?.AbsolutePath == "/console"
             ? null
             : $"Signing in as {userName} ended at {back.RequestMessage?.RequestUri} ({(int)back.StatusCode}).";
+    }
+
+    /// <summary>Sends, then follows redirects (GET) as a browser does, so that the cookie jar sees every answer.</summary>
+    private static async Task<HttpResponseMessage> FollowAsync(HttpClient http, HttpRequestMessage request)
+    {
+        var response = await http.SendAsync(request);
+        for (var hops = 0; (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hops < 20; hops++)
+        {
+            var next = new Uri(response.RequestMessage!.RequestUri!, location);
+            response.Dispose();
+            response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, next));
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// The cookies of one host, kept as a browser on localhost keeps them: also those marked Secure over plain http
+    /// (the sign-in's correlation cookies are), which .NET's CookieContainer would not send back.
+    /// </summary>
+    private sealed class CookieJar : DelegatingHandler
+    {
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (_cookies)
+            {
+                if (_cookies.Count > 0)
+                {
+                    request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+                }
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                lock (_cookies)
+                {
+                    foreach (var cookie in set)
+                    {
+                        var pair = cookie.Split(';', 2)[0].Split('=', 2);
+                        if (pair.Length == 2 && pair[1].Length > 0 && !cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                        {
+                            _cookies[pair[0].Trim()] = pair[1];
+                        }
+                        else
+                        {
+                            _cookies.Remove(pair[0].Trim());
+                        }
+                    }
+                }
+            }
+
+            return response;
+        }
     }
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
