@@ -15,7 +15,7 @@ public static class PortalPipeline
     /// <summary>
     /// Forwarded headers (the gateway's public address), error pages in the person's language, security headers with a
     /// strict Content-Security-Policy (scripts, styles and images only from the portal itself: no inline code), the
-    /// person's language and display preferences, authentication and antiforgery.
+    /// person's language and display preferences, authentication, antiforgery, and the public pages' cache.
     /// </summary>
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
@@ -27,6 +27,7 @@ public static class PortalPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 

@@ -16,6 +16,9 @@ namespace Talent.Portal;
 
 public static class PortalServiceExtensions
 {
+    /// <summary>The cookie holding a signed-in person's session id (the session itself is on the server).</summary>
+    public const string SessionCookie = "talent.session";
+
     public const string ServiceName = "portal";
 
     /// <summary>The HTTP client that calls the APIs through the gateway with the person's token.</summary>
@@ -41,6 +44,12 @@ public static class PortalServiceExtensions
         services.AddDataProtection().SetApplicationName("talent-portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddRazorComponents();
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = 64 * 1024 * 1024;
+            cache.MaximumBodySize = 1024 * 1024;
+            cache.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
+        });
         // Static assets (CSS, blazor.web.js) from the build output in every environment, not only Development: the test
         // system and a run from build output are Production too. A published app serves them from its own manifest.
         if (builder is WebApplicationBuilder web)
@@ -74,7 +83,7 @@ public static class PortalServiceExtensions
             })
             .AddCookie(cookie =>
             {
-                cookie.Cookie.Name = "talent.session";
+                cookie.Cookie.Name = SessionCookie;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = portal.GetValue("RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

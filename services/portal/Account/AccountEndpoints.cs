@@ -30,14 +30,32 @@ public static class AccountEndpoints
                     Preference(http));
                 return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
             })
-            .AllowAnonymous();
+            .AllowAnonymous().DisableAntiforgery().AddEndpointFilter(SameOriginOnly);
         routes.MapPost("/preferences/display", ([FromForm] string? mode, [FromForm] string? returnUrl, HttpContext http) =>
             {
                 http.Response.Cookies.Append(DisplayCookie, mode == "elder" ? "elder" : "standard", Preference(http));
                 return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
             })
-            .AllowAnonymous();
+            .AllowAnonymous().DisableAntiforgery().AddEndpointFilter(SameOriginOnly);
         return routes;
+    }
+
+    /// <summary>
+    /// The preference forms sit on the cached public pages, which carry no per-visitor antiforgery token; their posts are
+    /// refused instead when a browser says they come from another site (Fetch Metadata's <c>Sec-Fetch-Site</c>, else
+    /// <c>Origin</c>): a 400 naming the origin. A forged switch could only change a language or the text size.
+    /// </summary>
+    private static async ValueTask<object?> SameOriginOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var crossSite = request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site
+            ? site is not ("same-origin" or "none")
+            : request.Headers.Origin.ToString() is { Length: > 0 } origin
+                && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+        return crossSite
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A form of another site. 请从本站页面提交。",
+                extensions: new Dictionary<string, object?> { ["field"] = "origin" })
+            : await next(context);
     }
 
     /// <summary>Only a path on this site; anything else (another host, a scheme, //, \) goes home.</summary>

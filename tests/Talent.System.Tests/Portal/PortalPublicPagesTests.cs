@@ -78,18 +78,70 @@ public sealed class PortalPublicPagesTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Pages_carry_a_strict_content_security_policy_and_forms_without_their_antiforgery_token_are_refused()
+    public async Task Pages_carry_a_strict_content_security_policy_and_preference_forms_posted_from_another_site_are_refused()
     {
-        using var home = await system.Gateway.GetAsync("/", TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        using var home = await system.Gateway.GetAsync("/", ct);
         var policy = string.Join(" ", home.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
         Assert.DoesNotContain("unsafe-eval", policy);
 
-        using var forged = await system.Gateway.PostAsync("/preferences/language",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        // The public pages are cached for everyone, so their preference forms carry no token: the origin is checked.
+        // A client of its own: no cookie it is given may change the language of the other tests' pages.
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = system.GatewayAddress };
+        foreach (var (header, value) in new[] { ("Sec-Fetch-Site", "cross-site"), ("Origin", "https://elsewhere.example") })
+        {
+            using var forged = new HttpRequestMessage(HttpMethod.Post, "/preferences/language")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }),
+            };
+            forged.Headers.Add(header, value);
+            using var refused = await client.SendAsync(forged, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Empty(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []);
+        }
+
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/preferences/language")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }),
+            Headers = { { "Sec-Fetch-Site", "same-origin" } },
+        };
+        using var switched = await client.SendAsync(own, ct);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_pages_are_served_from_the_cache_per_language_to_visitors_without_a_session_and_never_to_a_signed_in_person()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = system.GatewayAddress };
+        async Task<(string Html, bool Cached)> GetAsync(string language, string? cookie = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/items/SPOUSE-EMPLOYMENT");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            using var response = await client.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadAsStringAsync(ct), response.Headers.Age is not null);
+        }
+
+        await GetAsync("zh-CN");
+        var (chinese, cachedChinese) = await GetAsync("zh-CN");
+        Assert.True(cachedChinese, "the second anonymous visit in Chinese came from the cache (an Age header)");
+        Assert.Contains("<html lang=\"zh-CN\"", chinese, StringComparison.Ordinal);
+        await GetAsync("en");
+        var (english, cachedEnglish) = await GetAsync("en");
+        Assert.True(cachedEnglish);
+        Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
+        // With a session cookie (even one that no longer signs anybody in) the page is rendered for that request.
+        var (_, cachedSession) = await GetAsync("zh-CN", "talent.session=not-a-session");
+        Assert.False(cachedSession, "a request with a session was answered from the public cache");
     }
 
     [Fact]
