@@ -68,7 +68,7 @@ public static class TicketsApi
         }
 
         var now = context.Time.GetUtcNow();
-        var ticket = await TicketOpening.OpenAsync(db, request, about, subject, context.User.FindFirstValue("name") ?? subject, context.Settings, now, ct);
+        var ticket = await TicketOpening.OpenAsync(db, request, about, subject, context.User.DisplayName(Actors.NameMaxLength), context.Settings, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/feedback/tickets/{ticket.Id}", View(ticket, WorkingCalendar.Today(now)));
     }

@@ -46,7 +46,7 @@ public static class DemandsApi
 
         var now = call.Time.GetUtcNow();
         var kind = user.FindFirstValue("applicant_kind") ?? user.FindFirstValue("kind") ?? "talent";
-        var demand = Demand.Register(subject, user.FindFirstValue("name") ?? subject, kind == "enterprise" ? "enterprise" : "talent", registration, tiers.Value, now);
+        var demand = Demand.Register(subject, user.DisplayName(Demand.ClientNameMaxLength), kind == "enterprise" ? "enterprise" : "talent", registration, tiers.Value, now);
         db.Demands.Add(demand);
         db.RecordEvent(new DemandRegistered(Guid.CreateVersion7(now), now, demand.Id, demand.ClientId, demand.ClientKind, demand.Domains, demand.Stage, demand.ServiceTypes, demand.Tier));
         await db.SaveChangesAsync(call.Cancellation);

@@ -16,21 +16,8 @@ public sealed class ApplicationsApi(HttpClient http)
 
     public HttpClient Http => http;
 
-    public Task<ApiResult<CaseList>> MineAsync(string? state, int page, int pageSize, CancellationToken ct)
-    {
-        var query = new List<string> { "pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture) };
-        if (!string.IsNullOrEmpty(state))
-        {
-            query.Add("state=" + Uri.EscapeDataString(state));
-        }
-
-        if (page > 1)
-        {
-            query.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return GetAsync<CaseList>($"{Prefix}/mine?{string.Join('&', query)}", ct);
-    }
+    public Task<ApiResult<CaseList>> MineAsync(string? state, int page, int pageSize, CancellationToken ct) =>
+        GetAsync<CaseList>(QueryString.Of($"{Prefix}/mine", ("pageSize", Number(pageSize)), ("state", state), ("page", page > 1 ? Number(page) : null)), ct);
 
     public Task<ApiResult<CaseView>> CaseAsync(Guid id, CancellationToken ct) => GetAsync<CaseView>($"{Prefix}/{id}", ct);
 
@@ -83,26 +70,8 @@ public sealed class ApplicationsApi(HttpClient http)
     // Staff (the console): the department's inbox, and the transitions the case's state allows.
 
     /// <summary>Cases awaiting the caller's department, by deadline; <paramref name="status"/> onTrack, dueSoon or overdue.</summary>
-    public Task<ApiResult<CaseList>> InboxAsync(string? status, string? item, int page, int pageSize, CancellationToken ct)
-    {
-        var query = new List<string> { "pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture) };
-        if (!string.IsNullOrEmpty(status))
-        {
-            query.Add("status=" + Uri.EscapeDataString(status));
-        }
-
-        if (!string.IsNullOrEmpty(item))
-        {
-            query.Add("item=" + Uri.EscapeDataString(item));
-        }
-
-        if (page > 1)
-        {
-            query.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return GetAsync<CaseList>($"{Prefix}/inbox?{string.Join('&', query)}", ct);
-    }
+    public Task<ApiResult<CaseList>> InboxAsync(string? status, string? item, int page, int pageSize, CancellationToken ct) =>
+        GetAsync<CaseList>(QueryString.Of($"{Prefix}/inbox", ("pageSize", Number(pageSize)), ("status", status), ("item", item), ("page", page > 1 ? Number(page) : null)), ct);
 
     public Task<ApiResult<InboxCounts>> InboxCountsAsync(CancellationToken ct) => GetAsync<InboxCounts>($"{Prefix}/inbox/counts", ct);
 
@@ -128,6 +97,8 @@ public sealed class ApplicationsApi(HttpClient http)
     /// <summary>A material's file as the API answers it (the caller streams and disposes it); 404 when not the caller's to see.</summary>
     public Task<HttpResponseMessage> MaterialAsync(Guid id, Guid fileId, CancellationToken ct) =>
         http.GetAsync($"{Prefix}/{id}/materials/{fileId}", HttpCompletionOption.ResponseHeadersRead, ct);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private async Task<ApiResult<T>> PostAsync<T>(string uri, object? body, CancellationToken ct)
     {

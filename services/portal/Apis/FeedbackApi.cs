@@ -34,15 +34,41 @@ public sealed class FeedbackApi(HttpClient http)
     public Task<ApiResult<FeedbackTicket>> ReopenTicketAsync(Guid id, string? reason, CancellationToken ct) =>
         PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/reopen", new { reason }, ct);
 
+    // Staff and operators (the console): rectification cases of bad reviews and the problem-feedback inbox.
+
+    /// <summary>The caller's department's rectification cases (operators: all), open ones first by their stage's deadline.</summary>
+    public Task<ApiResult<RectificationPage>> RectificationsAsync(string? state, bool overdue, int page, int pageSize, CancellationToken ct) =>
+        GetAsync<RectificationPage>(QueryString.Of("/api/feedback/rectifications", ("state", state), ("overdue", overdue ? "true" : null), ("page", Page(page)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))), ct);
+
+    public Task<ApiResult<Rectification>> RectificationAsync(Guid id, CancellationToken ct) => GetAsync<Rectification>($"/api/feedback/rectifications/{id}", ct);
+
+    /// <summary>One step of a case: <paramref name="action"/> is the route (<c>start-verification</c>, <c>verify</c>, <c>rectify</c>,
+    /// <c>return-visit</c>, <c>appeal</c>, <c>appeal-decision</c>), <paramref name="body"/> its fields (errors under their names).</summary>
+    public Task<ApiResult<Rectification>> RectificationStepAsync(Guid id, string action, object? body, CancellationToken ct) =>
+        PostAsync<Rectification>($"/api/feedback/rectifications/{id}/{action}", body, ct);
+
+    /// <summary>Tickets routed to the caller's department (operators: all), open ones first by their reply deadline.</summary>
+    public Task<ApiResult<FeedbackTicketPage>> TicketInboxAsync(string? state, bool overdue, int page, int pageSize, CancellationToken ct) =>
+        GetAsync<FeedbackTicketPage>(QueryString.Of("/api/feedback/tickets/inbox", ("state", state), ("overdue", overdue ? "true" : null), ("page", Page(page)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))), ct);
+
+    /// <summary>The first of the department to take a ticket up owns it (首问负责).</summary>
+    public Task<ApiResult<FeedbackTicket>> TakeTicketAsync(Guid id, CancellationToken ct) => PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/take", null, ct);
+
+    /// <summary>The owner's reply (error under <c>reply</c>); the person then confirms or reopens.</summary>
+    public Task<ApiResult<FeedbackTicket>> ReplyTicketAsync(Guid id, string? reply, CancellationToken ct) =>
+        PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/reply", new { reply }, ct);
+
+    private static string? Page(int value) => value > 1 ? value.ToString(CultureInfo.InvariantCulture) : null;
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
         return await ApiResult<T>.ReadAsync(response, ct);
     }
 
-    private async Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken ct)
+    private async Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(path, body, Json.Options, ct);
+        using var response = body is null ? await http.PostAsync(path, null, ct) : await http.PostAsJsonAsync(path, body, Json.Options, ct);
         return await ApiResult<T>.ReadAsync(response, ct);
     }
 }
@@ -67,6 +93,22 @@ public sealed record FeedbackTicket(Guid Id, string Number, string Kind, string 
     DateTimeOffset? RepliedAt, DateOnly? ConfirmBy, int Reopened, string? Resolution, bool? Satisfied, DateTimeOffset? ClosedAt, List<FeedbackTicketStep> History);
 
 public sealed record FeedbackTicketStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string From, string To, string? Note);
+
+/// <summary>
+/// A rectification case of a bad review (差评整改): <c>State</c> raised → verifying → rectifying → returnVisit → closed;
+/// <c>Appeal</c> none, pending (the case waits for an operator), upheld or removed; <c>AllowedActions</c> are the routes open now.
+/// </summary>
+public sealed record Rectification(Guid Id, Guid EvaluationId, Guid ApplicationId, string ItemCode, string ItemTitle, string Department, string? OwnerId,
+    string Level, string? Comment, string State, DateTimeOffset RaisedAt, DateOnly StageDueOn, bool Overdue, bool Late, string? Findings, string? Changes,
+    bool? SatisfiedAfterVisit, string? ReturnVisitNote, string Appeal, string? AppealReason, string? AppealDecisionNote, string? Outcome, DateTimeOffset? ClosedAt,
+    List<string> AllowedActions, List<RectificationStep> History)
+{
+    public bool Allows(string action) => AllowedActions.Contains(action, StringComparer.Ordinal);
+}
+
+public sealed record RectificationStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string From, string To, string? Note);
+
+public sealed record RectificationPage(List<Rectification> Items, int Page, int PageSize, int Total);
 
 public sealed record FeedbackTicketPage(List<FeedbackTicket> Items, int Page, int PageSize, int Total);
 

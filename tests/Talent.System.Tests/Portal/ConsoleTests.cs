@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Talent.Testing;
@@ -12,40 +10,16 @@ namespace Talent.SystemTests.Portal;
 /// <summary>
 /// The staff console in the browser, through the gateway: a department's staff member finds a talent's case in the
 /// inbox and handles it to the decision; staff of another department cannot reach it by URL, nor its files; people who
-/// are not staff are refused the console; its pages are accessible in both languages at both widths.
+/// are not staff are refused the console; its pages (cases, rectification, tickets) are accessible in both languages at
+/// both widths.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class ConsoleTests(SystemFixture system)
 {
-    // SPOUSE-EMPLOYMENT (demonstration data): led by HRSS (staff-hr), two HRSS steps, the CV to upload.
-    private const string Item = "SPOUSE-EMPLOYMENT";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% console CV\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    private const string Item = ConsoleCases.Item;
+    private static readonly byte[] Pdf = ConsoleCases.Pdf;
 
-    /// <summary>talent1's submitted case through the API: its id, reference and the CV's file id.</summary>
-    private async Task<(Guid Id, string Reference, Guid FileId)> SubmittedCaseAsync(CancellationToken ct)
-    {
-        await Eventually.UntilAsync(async () => (await system.Gateway.GetAsync($"/api/applications/catalogue/{Item}", ct)).IsSuccessStatusCode, Deadline, "the demonstration item in applications");
-        using var talent = system.As((await system.SignInAsync("talent1", "applications")).AccessToken!);
-        var created = await talent.PostAsJsonAsync("/api/applications", new { itemCode = Item }, ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        var answers = new { contactName = "张明", contactPhone = "13800000000", spouseName = "王丽", preferredSectors = new[] { "enterprise" } };
-        Assert.Equal(HttpStatusCode.OK, (await talent.PutAsJsonAsync($"/api/applications/{id}", new { answers }, ct)).StatusCode);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("resume"), "materialCode" },
-            { new ByteArrayContent(Pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "cv.pdf" },
-        };
-        var uploaded = await talent.PostAsync($"/api/applications/{id}/materials", form, ct);
-        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
-        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("materials").EnumerateArray()
-            .Single(m => m.GetProperty("code").GetString() == "resume").GetProperty("fileId").GetGuid();
-        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/submit") { Headers = { { "Idempotency-Key", $"console-{id}" } } };
-        var submitted = await talent.SendAsync(submit, ct);
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("reference").GetString()!, fileId);
-    }
+    private Task<(Guid Id, string Reference, Guid FileId)> SubmittedCaseAsync(CancellationToken ct) => ConsoleCases.SubmittedAsync(system, ct);
 
     [Fact]
     public async Task A_staff_member_finds_the_case_in_the_inbox_reads_its_form_and_file_and_takes_it_to_a_decision()
@@ -98,7 +72,7 @@ public sealed class ConsoleTests(SystemFixture system)
         await page.Locator("#decide-decision").FillAsync("同意推荐至三家企业面试");
         await page.Locator("#decide-case").ClickAsync();
         await Assertions.Expect(page.Locator("#decide-approved-error")).ToBeVisibleAsync();
-        await page.Locator("#decide-approve").CheckAsync();
+        await page.Locator("#decide-approved-yes").CheckAsync();
         await page.Locator("#decide-case").ClickAsync();
         await page.WaitForURLAsync($"**/console/cases/{id}?done=decided");
         await Assertions.Expect(page.Locator("#no-actions")).ToBeVisibleAsync();
@@ -149,7 +123,14 @@ public sealed class ConsoleTests(SystemFixture system)
     {
         var ct = TestContext.Current.CancellationToken;
         var (id, _, _) = await SubmittedCaseAsync(ct);
-        (string Name, string Path)[] pages = [("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue")];
+        var rectification = await ConsoleCases.BadReviewAsync(system, ct);
+        var ticket = await ConsoleCases.TicketAsync(system, "配偶就业推荐的岗位范围？", ct);
+        (string Name, string Path)[] pages =
+        [
+            ("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue"),
+            ("console-rectifications", "/console/rectifications"), ("console-rectification", $"/console/rectifications/{rectification}"),
+            ("console-tickets", "/console/tickets?filter=open"), ("console-ticket", $"/console/tickets/{ticket}"),
+        ];
         var browser = await system.BrowserAsync();
         var problems = new List<string>();
         foreach (var language in new[] { "zh-CN", "en" })
@@ -178,9 +159,6 @@ public sealed class ConsoleTests(SystemFixture system)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private async Task<string?> StateAsync(Guid id, CancellationToken ct)
-    {
-        using var talent = system.As((await system.SignInAsync("talent1", "applications")).AccessToken!);
-        return (await talent.GetFromJsonAsync<JsonElement>($"/api/applications/{id}", ct)).GetProperty("state").GetString();
-    }
+    private async Task<string?> StateAsync(Guid id, CancellationToken ct) =>
+        (await ConsoleCases.AsSeenByAsync(system, "talent1", "applications", $"/api/applications/{id}", ct)).GetProperty("state").GetString();
 }

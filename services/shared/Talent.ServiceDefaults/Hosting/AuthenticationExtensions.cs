@@ -64,6 +64,16 @@ public static class AuthenticationExtensions
 
     public static string? Department(this ClaimsPrincipal user) => user.FindFirst("department")?.Value;
 
+    /// <summary>
+    /// The name a record shows for the caller: the display name (<c>nickname</c>: "人力社保局 李强 Li Qiang (HRSS)"), else
+    /// the account name, else the subject; cut to <paramref name="maxLength"/> (another provider's may be longer than a column).
+    /// </summary>
+    public static string DisplayName(this ClaimsPrincipal user, int maxLength)
+    {
+        var name = user.FindFirst("nickname")?.Value ?? user.FindFirst("name")?.Value ?? user.FindFirst("sub")?.Value ?? "";
+        return name.Length > maxLength ? name[..maxLength] : name;
+    }
+
     /// <summary>Staff act only on their own department's work; operators on all.</summary>
     public static bool ActsFor(this ClaimsPrincipal user, string department) =>
         user.IsInRole("operator") || (user.IsInRole("staff") && string.Equals(user.Department(), department, StringComparison.Ordinal));

@@ -31,12 +31,15 @@ public static class CaseText
         return one is { ResourceNotFound: false } ? one.Value : text[key, [count, .. more]].Value;
     }
 
-    /// <summary>Department names in the person's language, by code (the code itself when the catalogue does not answer).</summary>
-    public static async Task<Func<string?, string>> DepartmentNamesAsync(CatalogueApi catalogue, CancellationToken ct)
+    /// <summary>
+    /// Department names in the person's language, by code (the code itself when the catalogue does not answer); a name
+    /// the page's own text has (<c>Department.{code}</c>, e.g. the platform's window, not in the catalogue) comes first.
+    /// </summary>
+    public static async Task<Func<string?, string>> DepartmentNamesAsync(CatalogueApi catalogue, CancellationToken ct, IStringLocalizer? own = null)
     {
         var found = await catalogue.DepartmentsAsync(ct);
         var names = (found.Value ?? []).ToDictionary(d => d.Code, d => Text.Pick(d.NameZh, d.NameEn), StringComparer.Ordinal);
-        return code => code is null ? "" : names.GetValueOrDefault(code) ?? code;
+        return code => code is null ? "" : own?[$"Department.{code}"] is { ResourceNotFound: false } named ? named.Value : names.GetValueOrDefault(code) ?? code;
     }
 
     /// <summary>

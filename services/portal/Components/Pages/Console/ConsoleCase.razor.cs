@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -14,11 +13,9 @@ namespace Talent.Portal.Components.Pages.Console;
 /// that is this staff member's department's to take. The API enforces every rule again; a case of another department is
 /// 404 here as there. Each action posts, then comes back here with what it did said once.
 /// </summary>
-public partial class ConsoleCase
+public partial class ConsoleCase : ConsoleActionPage
 {
-    [Inject] private IStringLocalizer<ConsoleStrings> C { get; set; } = default!;
     [Inject] private IStringLocalizer<CasesStrings> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
     [Inject] private ApplicationsApi Applications { get; set; } = default!;
     [Inject] private CatalogueApi Catalogue { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -51,18 +48,11 @@ public partial class ConsoleCase
     private WorkingDayCount Days = new();
     private DateOnly Today;
     private Func<string?, string> DepartmentName = code => code ?? "";
-    private readonly Dictionary<string, string> Errors = new(StringComparer.Ordinal);
-    private string? GeneralError;
-    private bool Missing;
-    private bool Failed;
 
     private string Title => Item is null ? Current?.ItemTitleZh ?? "" : Text.Pick(Item.Content.TitleZh, Item.Content.TitleEn);
 
     /// <summary>The staff member's department (from the identity service's user info at sign-in).</summary>
     private string? Department => HttpContext?.User.FindFirst("department")?.Value;
-
-    /// <summary>The form this request posted (its <c>_handler</c>), if any: rendered even if the case moved on, so its handler runs.</summary>
-    private string? Posted => HttpContext?.Request is { HasFormContentType: true } request && HttpMethods.IsPost(request.Method) ? request.Form["_handler"].ToString() : null;
 
     private bool Shows(string action) => Posted == FormOf(action) || Current?.Allows(action) == true;
 
@@ -74,10 +64,7 @@ public partial class ConsoleCase
 
     private bool DecisionIsMine => Posted == "decide" || Current?.LeadDepartment == Department;
 
-    private IReadOnlyList<(string? Target, string Message)> Summary =>
-        [.. GeneralError is null ? [] : new[] { ((string?)null, GeneralError) }, .. Errors.Select(e => ((string?)e.Key, e.Value))];
-
-    private string? Notice => Posted is null && Current is not null && Done is { } done && C[$"Done.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
+    private string? Notice => Current is null ? null : NoticeOf(Done);
 
     /// <summary>The form's answers by the labels of the item's form (the code where the item no longer has the field).</summary>
     private IEnumerable<(string Label, string Value)> Answers =>
@@ -86,8 +73,6 @@ public partial class ConsoleCase
             var described = Item?.FlowCard.Form.FirstOrDefault(f => f.Code == a.Key);
             return (described is null ? a.Key : CaseText.Label(described), AnswerText(described, a.Value));
         });
-
-    private string? ErrorFor(string id) => Errors.GetValueOrDefault(id);
 
     private string MaterialName(string code) =>
         Item?.FlowCard.Materials.FirstOrDefault(m => m.Code == code) is { } described ? CaseText.Name(described) : code;
@@ -100,9 +85,8 @@ public partial class ConsoleCase
     {
         var ct = CancellationToken.None;
         var found = await Applications.CaseAsync(Id, ct);
-        if (!Usable(found))
+        if (!Loaded(found))
         {
-            (Missing, Failed) = (found.NotFound, !found.NotFound && !found.SignInRequired);
             return;
         }
 
@@ -131,12 +115,7 @@ public partial class ConsoleCase
 
     private Task DecideAsync()
     {
-        bool? approved = Approved switch { "true" => true, "false" => false, _ => null };
-        if (approved is null)
-        {
-            Errors["decide-approved"] = C["ChooseDecision"];
-        }
-
+        var approved = Chosen("decide-approved", Approved, C["ChooseDecision"]);
         if (!Required("decide-decision", Decision) || approved is null)
         {
             return Task.CompletedTask;
@@ -158,49 +137,12 @@ public partial class ConsoleCase
             new() { ["toStaffId"] = "handover-to", ["reason"] = "handover-reason" });
     }
 
-    private bool Required(string id, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-
-        Errors[id] = C["Required"];
-        return false;
-    }
-
-    /// <summary>
-    /// Takes the action; on success back to this case with what it did (post, redirect, get). Otherwise the API's errors
-    /// beside the fields they name (<paramref name="fields"/>: the API's field to this page's element id), a refusal of
-    /// the state (409) or of the caller (403) at the top.
-    /// </summary>
+    /// <summary>Takes the action: back to this case with what it did, or the case as it is now with the errors.</summary>
     private async Task ActAsync(string done, Task<ApiResult<CaseView>> action, Dictionary<string, string> fields)
     {
-        var result = await action;
-        if (result.SignInRequired)
+        if (!await ActAsync(action, $"/console/cases/{Id}?done={done}", fields))
         {
-            SignInAgain();
-            return;
-        }
-
-        if (result.Ok)
-        {
-            Navigation.NavigateTo($"/console/cases/{Id}?done={done}");
-            return;
-        }
-
-        Current = (await Applications.CaseAsync(Id, CancellationToken.None)).Value ?? Current;
-        foreach (var (field, messages) in result.Errors)
-        {
-            if (fields.TryGetValue(field, out var id) && messages.Length > 0)
-            {
-                Errors[id] = CaseText.InLanguage(messages[0]);
-            }
-        }
-
-        if (Errors.Count == 0)
-        {
-            GeneralError = result.Status == HttpStatusCode.Conflict ? C["Conflict"] : CaseText.InLanguage(result.Title) is { Length: > 0 } title ? title : L["ServiceUnavailable"];
+            Current = (await Applications.CaseAsync(Id, CancellationToken.None)).Value ?? Current;
         }
     }
 
