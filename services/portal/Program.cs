@@ -12,6 +12,7 @@ app.UsePortalPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapCaseFiles();
+app.MapFiguresCsv();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 
