@@ -94,6 +94,13 @@ public sealed class ApplicationsApi(HttpClient http)
     public Task<ApiResult<CaseView>> HandoverAsync(Guid id, string? toStaffId, string? reason, CancellationToken ct) =>
         PostAsync<CaseView>($"{Prefix}/{id}/handover", new { toStaffId, reason }, ct);
 
+    /// <summary>The department's enquiries (咨询), unanswered first, at most 200.</summary>
+    public Task<ApiResult<List<CaseEnquiry>>> EnquiriesAsync(CancellationToken ct) => GetAsync<List<CaseEnquiry>>($"{Prefix}/enquiries", ct);
+
+    /// <summary>The answer (error under <c>answer</c>); the first to answer owns the enquiry, and its case when nobody does.</summary>
+    public Task<ApiResult<CaseEnquiry>> AnswerEnquiryAsync(Guid id, string? answer, CancellationToken ct) =>
+        PostAsync<CaseEnquiry>($"{Prefix}/enquiries/{id}/answer", new { answer }, ct);
+
     /// <summary>A material's file as the API answers it (the caller streams and disposes it); 404 when not the caller's to see.</summary>
     public Task<HttpResponseMessage> MaterialAsync(Guid id, Guid fileId, CancellationToken ct) =>
         http.GetAsync($"{Prefix}/{id}/materials/{fileId}", HttpCompletionOption.ResponseHeadersRead, ct);

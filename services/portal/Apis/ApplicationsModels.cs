@@ -54,3 +54,7 @@ public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<Da
 
 /// <summary>How many cases await the staff member's department, by where their deadline stands.</summary>
 public sealed record InboxCounts(int OnTrack, int DueSoon, int Overdue, int Total);
+
+/// <summary>An enquiry (咨询) about an item, or about one of the applicant's cases for it; answered once, by its owner.</summary>
+public sealed record CaseEnquiry(Guid Id, string ApplicantId, string ApplicantName, string ItemCode, Guid? ApplicationId, string Department, string Question,
+    string? Answer, string? OwnerId, string? OwnerName, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt);

@@ -119,6 +119,47 @@ public sealed class ConsoleTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task An_enquiry_is_answered_in_the_console_and_the_first_to_answer_owns_it_while_another_department_never_sees_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var question = $"配偶是教师，能推荐到学校吗？（{Guid.NewGuid():N}）";
+        using (var talent = system.As((await system.SignInAsync("talent1", "applications")).AccessToken!))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await talent.PostAsJsonAsync("/api/applications/enquiries", new { itemCode = Item, question }, ct)).StatusCode);
+        }
+
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        await page.GotoAsync("/");
+        await PortalSession.SignInAsync(page, "staff-hr");
+        await page.GotoAsync("/console");
+        await page.Locator("#console-enquiries").ClickAsync();
+        await page.WaitForURLAsync("**/console/enquiries");
+        var asked = page.Locator("#enquiries > li", new() { HasText = question });
+        await asked.GetByRole(AriaRole.Link, new() { Name = "答复此咨询" }).ClickAsync();
+        await page.Locator("#answer-enquiry").ClickAsync();
+        await Assertions.Expect(page.Locator("#answer-error")).ToBeVisibleAsync();
+        await page.Locator("#answer").FillAsync("可以，教育部门的岗位也在推荐范围内。");
+        await page.Locator("#answer-enquiry").ClickAsync();
+        await page.WaitForURLAsync("**/console/enquiries?done=answered");
+        await Assertions.Expect(page.Locator("#enquiries > li", new() { HasText = question })).ToContainTextAsync("教育部门的岗位也在推荐范围内");
+        await PortalBrowser.ScreenshotAsync(page, "console-enquiries-zh-390");
+        await page.Context.CloseAsync();
+
+        var mine = await ConsoleCases.AsSeenByAsync(system, "talent1", "applications", "/api/applications/enquiries", ct);
+        var answered = mine.EnumerateArray().Single(e => e.GetProperty("question").GetString() == question);
+        Assert.Equal("可以，教育部门的岗位也在推荐范围内。", answered.GetProperty("answer").GetString());
+        Assert.Contains("李强", answered.GetProperty("ownerName").GetString(), StringComparison.Ordinal);
+
+        var sti = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await sti.GotoAsync("/");
+        await PortalSession.SignInAsync(sti, "staff-sti");
+        await sti.GotoAsync("/console/enquiries");
+        Assert.DoesNotContain(question, await sti.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await sti.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_console_pages_have_no_serious_accessibility_violation_in_Chinese_and_English_on_a_phone_and_a_desk()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -129,7 +170,7 @@ public sealed class ConsoleTests(SystemFixture system)
         [
             ("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue"),
             ("console-rectifications", "/console/rectifications"), ("console-rectification", $"/console/rectifications/{rectification}"),
-            ("console-tickets", "/console/tickets?filter=open"), ("console-ticket", $"/console/tickets/{ticket}"),
+            ("console-tickets", "/console/tickets?filter=open"), ("console-ticket", $"/console/tickets/{ticket}"), ("console-enquiries", "/console/enquiries"),
         ];
         var browser = await system.BrowserAsync();
         var problems = new List<string>();
