@@ -19,7 +19,7 @@ public static class ProvidersApi
     {
         var api = routes.MapGroup("/api/matching").WithTags("Providers");
         api.MapGet("/providers", ListAsync).RequireAuthorization(MatchingPolicies.User).WithName("ListProviders")
-            .WithSummary("Approved providers (operators: all). ?team=&domain=&serviceType=&page=&pageSize=")
+            .WithSummary("Approved providers (operators: all, or by ?status=pending|approved|suspended). ?team=&domain=&serviceType=&page=&pageSize=")
             .ProducesValidationProblem();
         api.MapGet("/providers/me", MineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("MyProviderProfile")
             .WithSummary("The calling provider's own profile.")
@@ -39,7 +39,7 @@ public static class ProvidersApi
     }
 
     private static async Task<Results<Ok<Paged<ProviderView>>, ValidationProblem>> ListAsync(
-        string? team, string? domain, string? serviceType, [AsParameters] PageQuery paging, [AsParameters] MatchingRequest call)
+        string? team, string? domain, string? serviceType, string? status, [AsParameters] PageQuery paging, [AsParameters] MatchingRequest call)
     {
         if (!paging.TryResolve(out var page, out var invalid, DefaultPageSize, MaxPageSize))
         {
@@ -61,6 +61,19 @@ public static class ProvidersApi
             }
         }
 
+        ProviderStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ProviderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0]))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["status"] = ["pending, approved or suspended. 状态为待审核、已批准或已暂停。"];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -70,6 +83,11 @@ public static class ProvidersApi
         if (!call.User.IsInRole("operator"))
         {
             query = query.Where(p => p.Status == ProviderStatus.Approved);
+        }
+
+        if (wanted is not null)
+        {
+            query = query.Where(p => p.Status == wanted);
         }
 
         if (team is not null)

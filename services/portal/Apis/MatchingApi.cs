@@ -36,6 +36,16 @@ public sealed class MatchingApi(HttpClient http)
     public Task<ApiResult<MatchingProposalDecided>> DeclineProposalAsync(Guid id, string? reason, CancellationToken ct) =>
         PostAsync<MatchingProposalDecided>($"/api/matching/proposals/{id}/decline", new { reason }, ct);
 
+    // Operators (the console): the providers, by status, and their approval and suspension.
+
+    public Task<ApiResult<MatchingProviderPage>> ProvidersAsync(string? status, int page, int pageSize, CancellationToken ct) =>
+        GetAsync<MatchingProviderPage>(QueryString.Of("/api/matching/providers", ("status", status), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null),
+            ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))), ct);
+
+    /// <summary>Approves (<paramref name="approve"/>) or suspends a provider: proposed from now on, or no longer.</summary>
+    public Task<ApiResult<MatchingProvider>> SetProviderStatusAsync(Guid id, bool approve, CancellationToken ct) =>
+        PostAsync<MatchingProvider>($"/api/matching/providers/{id}/{(approve ? "approve" : "suspend")}", new { }, ct);
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
@@ -48,6 +58,8 @@ public sealed class MatchingApi(HttpClient http)
         return await ApiResult<T>.ReadAsync(response, ct);
     }
 }
+
+public sealed record MatchingProviderPage(List<MatchingProvider> Items, int Page, int PageSize, int Total);
 
 public sealed record MatchingTerm(string Code, string Zh, string En);
 
@@ -71,8 +83,10 @@ public sealed record MatchingDemand(Guid Id, string ClientKind, List<string> Dom
     string Urgency, string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount, string Tier, int ProvidersWanted,
     int MinSeniority, int FirstContactDays, string State, DateTimeOffset CreatedAt);
 
+/// <summary>A commissioner, butler or broker; <c>Status</c> pending (waits for an operator), approved or suspended.</summary>
 public sealed record MatchingProvider(Guid Id, string Name, string Team, string Organisation, string OrganisationKind, string? Department, List<string> Domains,
-    List<string> ServiceTypes, List<string> Stages, List<string> Languages, int Capacity, int Load, int Seniority, double? Rating, int Ratings, string? Introduction);
+    List<string> ServiceTypes, List<string> Stages, List<string> Languages, int Capacity, int Load, int Seniority, double? Rating, int Ratings, string? Introduction,
+    string Status = "approved");
 
 /// <summary>One part of a candidate's score: <c>Points</c> of <c>Weight</c> (out of 1,000 in all), <c>Value</c> the share earned.</summary>
 public sealed record MatchingScoreComponent(string Name, double Value, int Weight, int Points, string Explanation);
