@@ -46,6 +46,23 @@ public sealed class MatchingApi(HttpClient http)
     public Task<ApiResult<MatchingProvider>> SetProviderStatusAsync(Guid id, bool approve, CancellationToken ct) =>
         PostAsync<MatchingProvider>($"/api/matching/providers/{id}/{(approve ? "approve" : "suspend")}", new { }, ct);
 
+    /// <summary>The proactive-suggestion rules and their revision (the ETag to send back with a replacement).</summary>
+    public async Task<(ApiResult<List<SuggestionRuleData>> Rules, string? Revision)> SuggestionRulesAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/matching/suggestion-rules", ct);
+        return (await ApiResult<List<SuggestionRuleData>>.ReadAsync(response, ct), response.Headers.ETag?.Tag);
+    }
+
+    /// <summary>Replaces the whole list if it is still at <paramref name="revision"/> (412 with <c>If-Match</c> named when stale;
+    /// errors under <c>rules[i].field</c>).</summary>
+    public async Task<ApiResult<List<SuggestionRuleData>>> ReplaceSuggestionRulesAsync(List<SuggestionRuleData> rules, string revision, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/matching/suggestion-rules") { Content = JsonContent.Create(rules, options: Json.Options) };
+        request.Headers.TryAddWithoutValidation("If-Match", revision);
+        using var response = await http.SendAsync(request, ct);
+        return await ApiResult<List<SuggestionRuleData>>.ReadAsync(response, ct);
+    }
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
@@ -60,6 +77,10 @@ public sealed class MatchingApi(HttpClient http)
 }
 
 public sealed record MatchingProviderPage(List<MatchingProvider> Items, int Page, int PageSize, int Total);
+
+/// <summary>A suggestion rule: when a case of <c>ItemCode</c> is submitted or approved (<c>Trigger</c>), suggest a team or another item.</summary>
+public sealed record SuggestionRuleData(string Code, string Trigger, string ItemCode, string? Team, List<string> ServiceTypes, string? SuggestItemCode,
+    string MessageZh, string MessageEn, bool Enabled);
 
 public sealed record MatchingTerm(string Code, string Zh, string En);
 

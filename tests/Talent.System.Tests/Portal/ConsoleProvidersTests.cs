@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace Talent.SystemTests.Portal;
 
 /// <summary>
-/// Provider approval in the operators' console: a broker who registers waits as pending, an operator approves them in
-/// the browser (they are approved in matching, so proposed from then on) and suspends them again; staff are refused.
+/// Matching's settings in the operators' console: a broker who registers waits as pending, an operator approves them in
+/// the browser (they are approved in matching, so proposed from then on) and suspends them again; staff are refused. A
+/// suggestion rule is added with its errors beside the fields; a save over a list somebody changed meanwhile is refused
+/// and said, and applies when saved again knowingly.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class ConsoleProvidersTests(SystemFixture system)
@@ -68,6 +71,74 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         await PortalSession.SignInAsync(staff, "staff-hr");
         Assert.Equal(403, (await staff.GotoAsync("/console/providers"))?.Status);
         await staff.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_suggestion_rule_is_added_with_errors_beside_its_fields_and_a_save_over_a_changed_list_is_refused_until_made_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var code = "console-" + Guid.NewGuid().ToString("N")[..8];
+        using var api = system.As((await system.SignInAsync("operator1", "matching")).AccessToken!);
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await page.GotoAsync("/");
+        await PortalSession.SignInAsync(page, "operator1");
+        await page.GotoAsync("/console/suggestion-rules");
+        await page.Locator("#new-rule").ClickAsync();
+        await page.Locator("#rule-code").FillAsync(code);
+        await page.Locator("#rule-itemCode").FillAsync(ConsoleCases.Item);
+        await page.Locator("#rule-team").SelectOptionAsync("broker");
+        await page.Locator("#rule-messageEn").FillAsync("A tech broker can help your spouse's employer.");
+        await page.Locator("#rule-enabled").UncheckAsync(); // nothing is suggested to anybody by this test
+        await page.Locator("#save-rule").ClickAsync();
+        await Assertions.Expect(page.Locator("#rule-messageZh-error")).ToBeVisibleAsync();
+        await page.Locator("#rule-messageZh").FillAsync("科创经纪人可以帮助您爱人的用人单位。");
+        await page.Locator("#save-rule").ClickAsync();
+        await page.WaitForURLAsync("**/console/suggestion-rules?done=saved");
+        await Assertions.Expect(page.Locator($"#rule-{code}")).ToContainTextAsync("未启用");
+
+        // The form opened at one revision; somebody else saves the list; this save is refused and said, nothing lost.
+        await page.Locator($"#edit-{code}").ClickAsync();
+        await page.Locator("#rule-messageZh").FillAsync("本页的修改");
+        await ChangeRulesAsync(api, rules => rules.Select(r => r["code"]!.GetValue<string>() == code ? Changed(r, "messageEn", "Changed elsewhere.") : r), ct);
+        await page.Locator("#save-rule").ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("已被他人修改");
+        var ours = (await RulesAsync(api, ct)).Rules.Single(r => r["code"]!.GetValue<string>() == code);
+        Assert.Equal("科创经纪人可以帮助您爱人的用人单位。", ours["messageZh"]!.GetValue<string>());
+        Assert.Equal("Changed elsewhere.", ours["messageEn"]!.GetValue<string>());
+        await PortalBrowser.ScreenshotAsync(page, "console-rules-stale-zh-1280");
+
+        // Saved again, knowingly: the edit applies to the list as it is now.
+        await page.Locator("#save-rule").ClickAsync();
+        await page.WaitForURLAsync("**/console/suggestion-rules?done=saved");
+        ours = (await RulesAsync(api, ct)).Rules.Single(r => r["code"]!.GetValue<string>() == code);
+        Assert.Equal("本页的修改", ours["messageZh"]!.GetValue<string>());
+        await page.Context.CloseAsync();
+
+        await ChangeRulesAsync(api, rules => rules.Where(r => r["code"]!.GetValue<string>() != code), ct);
+    }
+
+    private static JsonObject Changed(JsonObject rule, string field, string value)
+    {
+        var copy = rule.DeepClone().AsObject();
+        copy[field] = value;
+        return copy;
+    }
+
+    private static async Task<(List<JsonObject> Rules, string ETag)> RulesAsync(HttpClient api, CancellationToken ct)
+    {
+        using var response = await api.GetAsync("/api/matching/suggestion-rules", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rules = (await response.Content.ReadFromJsonAsync<JsonArray>(ct))!.Select(r => r!.AsObject()).ToList();
+        return (rules, response.Headers.ETag!.Tag);
+    }
+
+    private static async Task ChangeRulesAsync(HttpClient api, Func<List<JsonObject>, IEnumerable<JsonObject>> change, CancellationToken ct)
+    {
+        var (rules, etag) = await RulesAsync(api, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/matching/suggestion-rules") { Content = JsonContent.Create(change(rules).Select(r => r.DeepClone()).ToList()) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(request, ct)).StatusCode);
     }
 
     private async Task<string?> StatusAsync(Guid id, CancellationToken ct)

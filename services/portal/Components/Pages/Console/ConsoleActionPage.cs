@@ -22,7 +22,7 @@ public abstract class ConsoleActionPage : PortalPage
     /// <summary>The errors of the posted form, by the id of the element they belong beside.</summary>
     protected Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    protected string? GeneralError { get; private set; }
+    protected string? GeneralError { get; set; }
 
     /// <summary>The record is not there, or not the person's to see (the page answers 404).</summary>
     protected bool Missing { get; private set; }
