@@ -132,7 +132,7 @@ public static class ApplicationsBenchmark
 
     /// <summary>
     /// Tops the applications database up to <paramref name="rows"/> applications, added directly (spread over 12
-    /// departments, a fifth awaiting HRSS, deadlines from ten days ago to thirty ahead), their alerts marked raised.
+    /// departments, a sixth awaiting HRSS, deadlines from ten days ago to thirty ahead), their alerts marked raised.
     /// </summary>
     public static async Task SeedInboxAsync(string database, int rows)
     {
@@ -142,7 +142,7 @@ public static class ApplicationsBenchmark
         var have = (long)(await existing.ExecuteScalarAsync())!;
         if (have < rows)
         {
-            Console.WriteLine($"inbox: adding {rows - have} applications directly to the database (spread over 12 departments, a fifth awaiting HRSS)");
+            Console.WriteLine($"inbox: adding {rows - have} applications directly to the database (spread over 12 departments, a sixth awaiting HRSS)");
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO applications (id, reference, applicant_id, applicant_name, item_code, item_version, item_title_zh, lead_department, departments, channel,
                     state, answers, materials, steps, history, created_at, submitted_at, acceptance_deadline, committed_limit_days, paused_days, awaiting_department, due_on, in_person_visits, revision)
