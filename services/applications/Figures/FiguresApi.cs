@@ -31,8 +31,9 @@ public static class FiguresApi
             return Problems.Invalid("to", "to is on or after from. 结束日期不得早于开始日期。");
         }
 
-        var fromAt = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toAt = to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // Days in the zone (UTC+8), as every deadline and the published figures count them.
+        var fromAt = from is { } first ? ZoneMidnight(first) : (DateTime?)null;
+        var toAt = to is { } last ? ZoneMidnight(last.AddDays(1)) : (DateTime?)null;
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.SubmittedAt != null && (fromAt == null || a.SubmittedAt >= fromAt) && (toAt == null || a.SubmittedAt < toAt))
             .Select(a => new FigureRow(a.LeadDepartment, a.ItemCode, a.State, a.SubmittedAt, a.DecidedAt, a.DecisionDeadline, a.InPersonVisits))
@@ -60,4 +61,7 @@ public static class FiguresApi
             [.. rows.GroupBy(r => r.LeadDepartment).OrderBy(g => g.Key).Select(g => Of(g.Key, g))],
             [.. rows.GroupBy(r => r.ItemCode).OrderBy(g => g.Key).Select(g => Of(g.Key, g))]));
     }
+
+    /// <summary>The day's first instant in the zone (UTC+8), as UTC.</summary>
+    private static DateTime ZoneMidnight(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).UtcDateTime;
 }

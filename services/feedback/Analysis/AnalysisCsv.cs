@@ -35,10 +35,10 @@ public static class AnalysisCsv
         return csv.ToString();
     }
 
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula.</summary>
+    /// <summary>RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so spreadsheets never run it as a formula.</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
         }

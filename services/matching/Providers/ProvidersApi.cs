@@ -64,7 +64,8 @@ public static class ProvidersApi
         ProviderStatus? wanted = null;
         if (status is not null)
         {
-            if (Enum.TryParse<ProviderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0]))
+            // The names alone: Enum.TryParse would also take numbers and comma-joined flags.
+            if (Enum.GetValues<ProviderStatus>().Where(v => string.Equals(v.ToString(), status, StringComparison.OrdinalIgnoreCase)).Select(v => (ProviderStatus?)v).FirstOrDefault() is { } parsed)
             {
                 wanted = parsed;
             }

@@ -13,9 +13,10 @@ public sealed class FiguresApi(HttpClient http)
     public Task<ApiResult<CaseFigures>> CasesAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         GetAsync<CaseFigures>(QueryString.Of("/api/applications/figures", ("from", Day(from)), ("to", Day(to.AddMonths(1).AddDays(-1)))), ct);
 
-    /// <summary>The zone's figures by month, departments ranked, and items (the first <paramref name="items"/>, most reviewed first).</summary>
-    public Task<ApiResult<SatisfactionFigures>> SatisfactionAsync(DateOnly from, DateOnly to, int items, CancellationToken ct) =>
-        GetAsync<SatisfactionFigures>(QueryString.Of("/api/feedback/figures", ("from", Month(from)), ("to", Month(to)), ("pageSize", items.ToString(CultureInfo.InvariantCulture))), ct);
+    /// <summary>The zone's figures by month, departments ranked, and items (<paramref name="items"/> a page, most reviewed first).</summary>
+    public Task<ApiResult<SatisfactionFigures>> SatisfactionAsync(DateOnly from, DateOnly to, int items, CancellationToken ct, int page = 1) =>
+        GetAsync<SatisfactionFigures>(QueryString.Of("/api/feedback/figures", ("from", Month(from)), ("to", Month(to)), ("pageSize", items.ToString(CultureInfo.InvariantCulture)),
+            ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null)), ct);
 
     public Task<ApiResult<DemandAnalysis>> AnalysisAsync(DateOnly from, DateOnly to, int top, CancellationToken ct) =>
         GetAsync<DemandAnalysis>(QueryString.Of("/api/feedback/analysis", ("from", Month(from)), ("to", Month(to)), ("top", top.ToString(CultureInfo.InvariantCulture))), ct);

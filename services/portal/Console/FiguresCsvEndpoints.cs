@@ -14,6 +14,9 @@ namespace Talent.Portal.Console;
 /// </summary>
 public static class FiguresCsvEndpoints
 {
+    /// <summary>The most pages of 100 services a CSV reads (the directory has a few hundred items at most).</summary>
+    private const int MaxPages = 100;
+
     public static readonly string[] Tables = ["cases-departments", "cases-items", "satisfaction-departments", "satisfaction-months", "satisfaction-items", "keywords"];
 
     public static string PathOf(string table, FiguresPeriod period) => $"/console/figures/{table}.csv?{period.Query}";
@@ -79,11 +82,24 @@ public static class FiguresCsvEndpoints
             "satisfaction-months" => ["月份 Month"],
             _ => ["事项编码 Item code", "事项 Item", "部门 Department"],
         }, ["评价数 Reviews", "满意率 Satisfaction rate", "差评率 Bad share", "平均等级 Average level", "整改办结 Rectifications closed", "整改按期率 Rectification on-time rate"]);
+        var rated = found.Value!;
+        var items = rated.Items.Items.ToList();
+        for (var page = 2; table == "satisfaction-items" && items.Count < rated.Items.Total && page <= MaxPages; page++)
+        {
+            var more = await figures.SatisfactionAsync(period.From, period.To, 100, ct, page);
+            if (more.Value?.Items.Items is not { Count: > 0 } next)
+            {
+                return Refused(more.Status, http);
+            }
+
+            items.AddRange(next);
+        }
+
         var figuresOf = table switch
         {
-            "satisfaction-departments" => found.Value!.Departments.Select(d => (new object?[] { d.Rank, d.Department, department(d.Department) }, d.Figures)),
-            "satisfaction-months" => found.Value!.Months.Select(m => (new object?[] { m.Month }, m.Figures)),
-            _ => found.Value!.Items.Items.Select(i => (new object?[] { i.ItemCode, i.TitleZh, department(i.Department) }, i.Figures)),
+            "satisfaction-departments" => rated.Departments.Select(d => (new object?[] { d.Rank, d.Department, department(d.Department) }, d.Figures)),
+            "satisfaction-months" => rated.Months.Select(m => (new object?[] { m.Month }, m.Figures)),
+            _ => items.Select(i => (new object?[] { i.ItemCode, i.TitleZh, department(i.Department) }, i.Figures)),
         };
         foreach (var (key, f) in figuresOf)
         {
@@ -101,7 +117,7 @@ public static class FiguresCsvEndpoints
         ? Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}")
         : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The figures are not available now. 数据暂时无法获取。");
 
-    /// <summary>RFC 4180 rows; a text starting with =, +, - or @ gets a leading ' so spreadsheets never run it as a formula.</summary>
+    /// <summary>RFC 4180 rows; a text starting with =, +, -, @, a tab or a carriage return gets a leading ' so spreadsheets never run it as a formula.</summary>
     private sealed class Csv
     {
         private readonly StringBuilder _text = new();
@@ -126,7 +142,7 @@ public static class FiguresCsvEndpoints
 
         private static string Quote(string text)
         {
-            if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+            if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
             {
                 text = "'" + text;
             }

@@ -106,8 +106,9 @@ public sealed class ConsoleFeedbackTests(SystemFixture system)
         await op.GotoAsync("/");
         await PortalSession.SignInAsync(op, "operator1");
         Assert.EndsWith("/console/rectifications", await op.Locator("#nav-console").GetAttributeAsync("href"), StringComparison.Ordinal);
-        Assert.Equal(0, await op.Locator("#console-cases").CountAsync());
         await op.GotoAsync($"/console/rectifications/{id}");
+        await Assertions.Expect(op.Locator("#console-rectifications")).ToBeVisibleAsync();
+        Assert.Equal(0, await op.Locator("#console-cases").CountAsync());
         await op.Locator("#decision-note").FillAsync("经核实，评价对象有误，移出统计");
         await op.Locator("#decide-appeal").ClickAsync();
         await Assertions.Expect(op.Locator("#remove-error")).ToBeVisibleAsync();

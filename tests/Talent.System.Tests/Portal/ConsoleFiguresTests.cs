@@ -68,6 +68,8 @@ public sealed class ConsoleFiguresTests(SystemFixture system)
         await staff.GotoAsync("/");
         await PortalSession.SignInAsync(staff, "staff-hr");
         Assert.Equal(403, (await staff.GotoAsync("/console/figures"))?.Status);
+        await staff.GotoAsync("/console");
+        await Assertions.Expect(staff.Locator("#console-cases")).ToBeVisibleAsync();
         Assert.Equal(0, await staff.Locator("#console-figures").CountAsync());
         Assert.Equal(403, (await staff.APIRequest.GetAsync("/console/figures/cases-departments.csv")).Status);
         await staff.Context.CloseAsync();

@@ -52,8 +52,7 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         await page.WaitForURLAsync("**/console/providers?status=pending");
         await Assertions.Expect(page.Locator($"#provider-{id}")).ToContainTextAsync("待审核");
         await page.Locator($"#approve-{id}").ClickAsync();
-        await page.WaitForURLAsync("**/console/providers?status=pending&done=approved");
-        await Assertions.Expect(page.Locator("#case-notice")).ToBeVisibleAsync();
+        await DoneAsync(page, "approved");
         Assert.Equal(0, await page.Locator($"#provider-{id}").CountAsync());
         Assert.Equal("approved", await StatusAsync(id, ct));
 
@@ -61,7 +60,7 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         var number = await PageOfAsync(id, ct);
         await page.GotoAsync($"/console/providers?status=approved&page={number}");
         await page.Locator($"#suspend-{id}").ClickAsync();
-        await page.WaitForURLAsync("**done=suspended");
+        await DoneAsync(page, "suspended");
         Assert.Equal("suspended", await StatusAsync(id, ct));
         await PortalBrowser.ScreenshotAsync(page, "console-providers-zh-1280");
         await page.Context.CloseAsync();
@@ -108,11 +107,13 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         Assert.Equal("Changed elsewhere.", ours["messageEn"]!.GetValue<string>());
         await PortalBrowser.ScreenshotAsync(page, "console-rules-stale-zh-1280");
 
-        // Saved again, knowingly: the edit applies to the list as it is now.
+        // Saved again, knowingly: this page's change applies to the rule as it is now, the other person's stays.
+        await Assertions.Expect(page.Locator("#rule-messageEn")).ToHaveValueAsync("Changed elsewhere.");
         await page.Locator("#save-rule").ClickAsync();
         await page.WaitForURLAsync("**/console/suggestion-rules?done=saved");
         ours = (await RulesAsync(api, ct)).Rules.Single(r => r["code"]!.GetValue<string>() == code);
         Assert.Equal("本页的修改", ours["messageZh"]!.GetValue<string>());
+        Assert.Equal("Changed elsewhere.", ours["messageEn"]!.GetValue<string>()); // the other person's change stands
         await page.Context.CloseAsync();
 
         await ChangeRulesAsync(api, rules => rules.Where(r => r["code"]!.GetValue<string>() != code), ct);
@@ -139,6 +140,14 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/matching/suggestion-rules") { Content = JsonContent.Create(change(rules).Select(r => r.DeepClone()).ToList()) };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(request, ct)).StatusCode);
+    }
+
+    /// <summary>The action's notice after its redirect; else what the page said instead (its error summary, or all of it).</summary>
+    private static async Task DoneAsync(IPage page, string done)
+    {
+        await page.Locator("#case-notice, #error-summary").First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.Locator("#case-notice").IsVisibleAsync(), $"{page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        Assert.Contains($"done={done}", page.Url, StringComparison.Ordinal);
     }
 
     private async Task<string?> StatusAsync(Guid id, CancellationToken ct)

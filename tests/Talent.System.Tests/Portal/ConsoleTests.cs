@@ -154,7 +154,8 @@ public sealed class ConsoleTests(SystemFixture system)
         var sti = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
         await sti.GotoAsync("/");
         await PortalSession.SignInAsync(sti, "staff-sti");
-        await sti.GotoAsync("/console/enquiries");
+        Assert.Equal(200, (await sti.GotoAsync("/console/enquiries"))?.Status);
+        await Assertions.Expect(sti.Locator("#enquiries, #enquiries-empty").First).ToBeVisibleAsync();
         Assert.DoesNotContain(question, await sti.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await sti.Context.CloseAsync();
     }

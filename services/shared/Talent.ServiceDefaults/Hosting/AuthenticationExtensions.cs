@@ -70,8 +70,15 @@ public static class AuthenticationExtensions
     /// </summary>
     public static string DisplayName(this ClaimsPrincipal user, int maxLength)
     {
-        var name = user.FindFirst("nickname")?.Value ?? user.FindFirst("name")?.Value ?? user.FindFirst("sub")?.Value ?? "";
-        return name.Length > maxLength ? name[..maxLength] : name;
+        var name = new[] { "nickname", "name", "sub" }.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "";
+        if (name.Length <= maxLength)
+        {
+            return name;
+        }
+
+        // Never half of a surrogate pair (an emoji) at the cut: the database would refuse the text.
+        var cut = char.IsHighSurrogate(name[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return name[..cut];
     }
 
     /// <summary>Staff act only on their own department's work; operators on all.</summary>

@@ -31,7 +31,7 @@ public partial class Figures : PortalPage
     private SatisfactionFigures? Satisfaction;
     private DemandAnalysis? Demand;
     private Func<string?, string> DepartmentName = code => code ?? "";
-    private Dictionary<string, string> ItemTitles = [];
+    private readonly Dictionary<string, string> ItemTitles = new(StringComparer.Ordinal);
 
     private string ItemName(string code) => ItemTitles.GetValueOrDefault(code) ?? code;
 
@@ -58,7 +58,19 @@ public partial class Figures : PortalPage
         Satisfaction = (await FiguresApi.SatisfactionAsync(Period.From, Period.To, 100, ct)).Value;
         Demand = (await FiguresApi.AnalysisAsync(Period.From, Period.To, 30, ct)).Value;
         DepartmentName = await CaseText.DepartmentNamesAsync(Catalogue, ct);
-        var items = await Catalogue.SearchAsync(new SearchQuery(null, [], null, [], 1, 100), ct);
-        ItemTitles = (items.Value?.Items ?? []).ToDictionary(i => i.Code, i => Text.Pick(i.TitleZh, i.TitleEn), StringComparer.Ordinal);
+        // The directory's titles for the services' codes, fifty a page (the catalogue's most), a few pages at most.
+        for (var page = 1; page <= 20; page++)
+        {
+            var items = (await Catalogue.SearchAsync(new SearchQuery(null, [], null, [], page, 50), ct)).Value;
+            foreach (var item in items?.Items ?? [])
+            {
+                ItemTitles[item.Code] = Text.Pick(item.TitleZh, item.TitleEn);
+            }
+
+            if (items is null || page * 50 >= items.Total)
+            {
+                break;
+            }
+        }
     }
 }
