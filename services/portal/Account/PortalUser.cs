@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 
+using Talent.Portal.Sessions;
+
 namespace Talent.Portal.Account;
 
 /// <summary>
@@ -15,21 +17,27 @@ namespace Talent.Portal.Account;
 public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory clients, IOptionsMonitor<OpenIdConnectOptions> oidc,
     IOptionsMonitor<CookieAuthenticationOptions> cookies, TimeProvider time, ILogger<PortalUser> logger)
 {
-    // Where the cookie handler keeps the server-side session's key among the ticket's claims.
-    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
-
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromSeconds(30);
-    private string? _accessToken;
-    private bool _loaded;
 
-    public async Task<string?> AccessTokenAsync(CancellationToken cancellationToken)
+    // Refresh tokens are single-use (the identity service revokes the session's tokens when one is used twice), so the
+    // requests of one session refresh one at a time: a bounded set of gates, a session always on the same one. This
+    // covers one portal process; replicas would need the gate in the database (see the portal README).
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private readonly Lock _lock = new();
+    private Task<string?>? _accessToken;
+
+    /// <summary>The token, read (and refreshed if need be) once per request however many calls ask at once.</summary>
+    public Task<string?> AccessTokenAsync(CancellationToken cancellationToken)
     {
-        if (_loaded)
+        lock (_lock)
         {
-            return _accessToken;
+            return _accessToken ??= LoadAsync(cancellationToken);
         }
+    }
 
-        _loaded = true;
+    private async Task<string?> LoadAsync(CancellationToken cancellationToken)
+    {
         var http = accessor.HttpContext ?? throw new InvalidOperationException("No request.");
         var auth = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         if (!auth.Succeeded || auth.Properties is null)
@@ -37,22 +45,49 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory
             return null;
         }
 
-        var token = auth.Properties.GetTokenValue("access_token");
-        var expiresAt = DateTimeOffset.TryParse(auth.Properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
-        if (token is not null && expiresAt - RefreshAhead > time.GetUtcNow())
-        {
-            return _accessToken = token;
-        }
+        return Fresh(auth.Properties) ?? await RefreshAsync(auth, cancellationToken);
+    }
 
-        return _accessToken = await RefreshAsync(auth, cancellationToken);
+    private string? Fresh(AuthenticationProperties properties)
+    {
+        var token = properties.GetTokenValue("access_token");
+        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
+        return token is not null && expiresAt - RefreshAhead > time.GetUtcNow() ? token : null;
     }
 
     private async Task<string?> RefreshAsync(AuthenticateResult auth, CancellationToken cancellationToken)
     {
-        var refreshToken = auth.Properties!.GetTokenValue("refresh_token");
-        var sessionKey = auth.Principal?.FindFirst(SessionIdClaim)?.Value;
+        var sessionKey = auth.Properties is { } stored && stored.Items.TryGetValue(DatabaseTicketStore.SessionKeyItem, out var key) ? key : null;
         var store = cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).SessionStore;
-        if (refreshToken is null || sessionKey is null || store is null)
+        if (sessionKey is null || store is null)
+        {
+            return null;
+        }
+
+        var gate = Gates[(int)((uint)StringComparer.Ordinal.GetHashCode(sessionKey) % (uint)Gates.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request of this session may have refreshed while this one waited: its token (and the refresh token
+            // that replaced the one this request read) are in the store.
+            var current = await store.RetrieveAsync(sessionKey);
+            if (current is null)
+            {
+                return null;
+            }
+
+            return Fresh(current.Properties) ?? await RefreshLockedAsync(current, sessionKey, store, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<string?> RefreshLockedAsync(AuthenticationTicket ticket, string sessionKey, ITicketStore store, CancellationToken cancellationToken)
+    {
+        var refreshToken = ticket.Properties.GetTokenValue("refresh_token");
+        if (refreshToken is null)
         {
             return null;
         }
@@ -75,7 +110,7 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         var root = body.RootElement;
-        var properties = auth.Properties!;
+        var properties = ticket.Properties;
         var access = root.GetProperty("access_token").GetString()!;
         var expires = time.GetUtcNow().AddSeconds(root.TryGetProperty("expires_in", out var e) ? e.GetInt32() : 300);
         properties.UpdateTokenValue("access_token", access);
@@ -85,7 +120,7 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory
             properties.UpdateTokenValue("refresh_token", next);
         }
 
-        await store.RenewAsync(sessionKey, new AuthenticationTicket(auth.Principal!, properties, CookieAuthenticationDefaults.AuthenticationScheme));
+        await store.RenewAsync(sessionKey, new AuthenticationTicket(ticket.Principal, properties, CookieAuthenticationDefaults.AuthenticationScheme));
         return access;
     }
 }

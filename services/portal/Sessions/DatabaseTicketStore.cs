@@ -14,11 +14,18 @@ namespace Talent.Portal.Sessions;
 /// </summary>
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time) : ITicketStore
 {
+    /// <summary>
+    /// Where a stored ticket carries its own session key: the cookie handler keeps the key only in the cookie's small
+    /// ticket, not in the one it reads back from here, and refreshing the tokens needs it to write them back.
+    /// </summary>
+    public const string SessionKeyItem = ".talent.sessionKey";
+
     private readonly TicketDataFormat _format = new(protection.CreateProtector("Talent.Portal.Sessions.v1"));
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        ticket.Properties.Items[SessionKeyItem] = id;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Sessions.Add(Row(new PortalSession { Id = id }, ticket));
