@@ -22,6 +22,7 @@ app.MapMaterialsApi();
 app.MapSubmissionApi();
 app.MapHandlingApi();
 app.MapCaseQueriesApi();
+app.MapPeopleLookupApi();
 app.MapEnquiriesApi();
 app.MapFiguresApi();
 app.MapCalendarApi();

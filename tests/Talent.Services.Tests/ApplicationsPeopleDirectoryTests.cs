@@ -121,6 +121,56 @@ public sealed class ApplicationsPeopleDirectoryTests
         return client;
     }
 
+    [Fact]
+    public async Task Staff_find_an_applicant_by_name_or_account_and_colleagues_by_department_never_a_disabled_one_and_nobody_else_may_look()
+    {
+        await using var host = await ServiceHost<applications::Program>.StartAsync("applications");
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        var at = DateTimeOffset.UtcNow;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        PersonChanged[] people =
+        [
+            new(Guid.CreateVersion7(), at, $"lookup-{tag}-1", $"王小明{tag}", ["applicant"], null, "talent", false),
+            new(Guid.CreateVersion7(), at, $"lookup-{tag}-2", $"王小红{tag}", ["applicant"], null, "enterprise", false),
+            new(Guid.CreateVersion7(), at, $"lookup-{tag}-3", $"王离职{tag}", ["applicant"], null, "talent", true),
+            new(Guid.CreateVersion7(), at, $"lookup-{tag}-4", $"王科员{tag}", ["staff"], "HRSS", null, false),
+            new(Guid.CreateVersion7(), at, $"lookup-{tag}-5", $"王处长{tag}", ["staff"], "STI", null, false),
+        ];
+        foreach (var person in people)
+        {
+            await bus.Publish(person, Ct);
+        }
+
+        await Eventually.UntilAsync(async () => await PersonAsync(host, $"lookup-{tag}-5") is not null && await PersonAsync(host, $"lookup-{tag}-3") is not null, TimeSpan.FromSeconds(30), "the people in the copy");
+        using var staff = host.ClientAs(TestTokens.Staff("applications", "HRSS"));
+
+        // By part of the name: both active applicants, neither the disabled one nor staff; by account: that one.
+        var found = await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=applicant&q={Uri.EscapeDataString("王小")}&pageSize=100", Ct);
+        var subjects = found.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("subject").GetString()).Where(s => s!.StartsWith($"lookup-{tag}", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"lookup-{tag}-1", $"lookup-{tag}-2"], subjects.Order(StringComparer.Ordinal));
+        var one = await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=applicant&q=lookup-{tag}-2", Ct);
+        Assert.Equal(1, one.GetProperty("total").GetInt32());
+        Assert.Equal("enterprise", one.GetProperty("items")[0].GetProperty("applicantKind").GetString());
+        Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=applicant&q=lookup-{tag}-3", Ct)).GetProperty("total").GetInt32());
+        // A pattern character is a character: "%" finds nobody rather than everybody.
+        Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>("/api/applications/people?role=applicant&q=%25%25", Ct)).GetProperty("total").GetInt32());
+
+        // Colleagues of one department, without a query.
+        var hr = await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=staff&department=STI&q={tag}", Ct);
+        Assert.Equal([$"lookup-{tag}-5"], hr.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("subject").GetString()));
+
+        // Never the whole register, never an unknown role; nobody but staff may look.
+        var tooShort = await staff.GetAsync("/api/applications/people?role=applicant&q=王", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.True((await tooShort.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("q", out _));
+        var noRole = await staff.GetAsync("/api/applications/people?q=王小", Ct);
+        Assert.True((await noRole.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("role", out _));
+        using var applicant = host.ClientAs(TestTokens.Applicant("applications"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/applications/people?role=applicant&q=王小", Ct)).StatusCode);
+        using var anonymous = host.ClientAs(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/applications/people?role=applicant&q=王小", Ct)).StatusCode);
+    }
+
     /// <summary>Every PersonChanged in identity's outbox, sent or not.</summary>
     private static async Task<List<PersonChanged>> PersonEventsAsync(ServiceHost<identity::Program> host)
     {

@@ -75,6 +75,14 @@ public sealed class ApplicationsApi(HttpClient http)
 
     public Task<ApiResult<InboxCounts>> InboxCountsAsync(CancellationToken ct) => GetAsync<InboxCounts>($"{Prefix}/inbox/counts", ct);
 
+    /// <summary>Staff: applicants by name or account (<paramref name="q"/>, two characters at least), or staff of a department.</summary>
+    public Task<ApiResult<PeoplePage>> PeopleAsync(string role, string? q, string? department, int pageSize, CancellationToken ct) =>
+        GetAsync<PeoplePage>(QueryString.Of($"{Prefix}/people", ("role", role), ("q", q), ("department", department), ("pageSize", Number(pageSize))), ct);
+
+    /// <summary>Staff filing at the service window for a walk-in applicant: a draft the filer owns.</summary>
+    public Task<ApiResult<CaseView>> FileAtWindowAsync(string itemCode, string applicantId, CancellationToken ct) =>
+        PostAsync<CaseView>(Prefix, new { itemCode, applicantId, channel = "window" }, ct);
+
     public Task<ApiResult<CaseView>> AcceptAsync(Guid id, CancellationToken ct) => PostAsync<CaseView>($"{Prefix}/{id}/accept", null, ct);
 
     /// <summary>Not accepted (不予受理), with the reason (error under <c>reason</c>).</summary>

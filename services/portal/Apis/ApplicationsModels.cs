@@ -28,6 +28,10 @@ public sealed record CaseOwner(string Id, string? Name, string? Contact);
 /// <summary>A line of <c>/mine</c> and of the staff inbox.</summary>
 public sealed record CaseSummary(Guid Id, string? Reference, string State, string ItemCode, string ItemTitleZh, string ApplicantName, string? AwaitingDepartment, DateOnly? DueOn, string? DueStatus, CaseOwner? Owner, DateTimeOffset? SubmittedAt);
 
+public sealed record PersonSummary(string Subject, string DisplayName, string? ApplicantKind, string? Department);
+
+public sealed record PeoplePage(List<PersonSummary> Items, int Page, int PageSize, int Total);
+
 public sealed record CaseList(List<CaseSummary> Items, int Page, int PageSize, int Total);
 
 /// <summary>One transition: who, when, the action (<c>submit</c>, <c>complete-step:2</c>, ...), the states (answered as numbers) and the note.</summary>

@@ -81,7 +81,11 @@ public abstract class ConsoleActionPage : PortalPage
     /// sign in). Otherwise the API's errors beside the fields they name (<paramref name="fields"/>: the API's field to this
     /// page's element id) or its refusal at the top, and false: the page shows the record again as it is now.
     /// </summary>
-    protected async Task<bool> ActAsync<T>(Task<ApiResult<T>> action, string back, IReadOnlyDictionary<string, string> fields)
+    protected Task<bool> ActAsync<T>(Task<ApiResult<T>> action, string back, IReadOnlyDictionary<string, string> fields) =>
+        ActAsync(action, _ => back, fields);
+
+    /// <summary>As above, where the page to go back to depends on what the API answered (a record it created).</summary>
+    protected async Task<bool> ActAsync<T>(Task<ApiResult<T>> action, Func<T, string> back, IReadOnlyDictionary<string, string> fields)
     {
         var result = await action;
         if (result.SignInRequired)
@@ -92,7 +96,7 @@ public abstract class ConsoleActionPage : PortalPage
 
         if (result.Ok)
         {
-            Navigation.NavigateTo(back);
+            Navigation.NavigateTo(back(result.Value!));
             return true;
         }
 

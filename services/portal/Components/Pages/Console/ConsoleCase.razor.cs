@@ -43,6 +43,7 @@ public partial class ConsoleCase : ConsoleActionPage
     private static readonly string[] Actions = ["accept", "return", "refuse", "complete-step", "decide", "handover"];
 
     private CaseView? Current;
+    private List<PersonSummary>? Colleagues;
     private PublishedItem? Item;
     private List<CaseHistoryEntry> History = [];
     private WorkingDayCount Days = new();
@@ -98,6 +99,32 @@ public partial class ConsoleCase : ConsoleActionPage
         DateOnly[] days = [Today, .. new[] { Current.DueOn, Current.AcceptanceDeadline, Current.DecisionDeadline }.OfType<DateOnly>(),
             .. Current.SubmittedAt is { } at ? [DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime)] : Array.Empty<DateOnly>()];
         Days = await WorkingDayCount.LoadAsync(Applications, days.Min(), days.Max(), ct);
+        if (Shows("handover"))
+        {
+            Colleagues = await ColleaguesAsync(Current, ct);
+        }
+    }
+
+    /// <summary>
+    /// Whom the case can be handed over to: staff of the departments it involves (its lead department and each step's),
+    /// this person aside; null when the people directory did not answer (the page then asks for the account).
+    /// </summary>
+    private async Task<List<PersonSummary>?> ColleaguesAsync(CaseView current, CancellationToken ct)
+    {
+        var me = HttpContext?.User.FindFirst("sub")?.Value;
+        var people = new List<PersonSummary>();
+        foreach (var department in current.Steps.Select(s => s.Department).Prepend(current.LeadDepartment).Distinct(StringComparer.Ordinal))
+        {
+            var found = await Applications.PeopleAsync("staff", null, department, 100, ct);
+            if (!found.Ok)
+            {
+                return null;
+            }
+
+            people.AddRange(found.Value!.Items.Where(p => p.Subject != me));
+        }
+
+        return people;
     }
 
     private Task AcceptAsync() => ActAsync("accepted", Applications.AcceptAsync(Id, CancellationToken.None), []);
