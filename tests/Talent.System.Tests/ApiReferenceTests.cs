@@ -10,8 +10,7 @@ namespace Talent.SystemTests;
 /// recommended rules (npm <c>@redocly/cli</c>, installed by the test command under <c>tests/openapi-lint</c>), and one
 /// API reference page at <c>/api/reference</c> shows them all.
 /// </summary>
-[Collection(SystemCollection.Name)]
-public sealed class ApiReferenceTests(SystemFixture system)
+public sealed class ApiReferenceTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     public static TheoryData<string> Services => ["identity", "catalogue", "applications", "feedback", "matching"];
 

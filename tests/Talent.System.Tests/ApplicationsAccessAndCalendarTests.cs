@@ -8,8 +8,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>Who may call the applications API, and the working-day calendar that operators keep.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class ApplicationsAccessAndCalendarTests(SystemFixture system)
+public sealed class ApplicationsAccessAndCalendarTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

@@ -9,8 +9,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>Applying online through the gateway, from a draft to the decision arriving at the feedback service.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class ApplyingTests(SystemFixture system)
+public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

@@ -9,8 +9,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>The directory as the public sees it through the gateway: search over the demonstration items, JSON-LD, synonyms.</summary>
-[Collection(SystemCollection.Name)]
-public sealed partial class CatalogueSearchTests(SystemFixture system)
+public sealed partial class CatalogueSearchTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

@@ -7,8 +7,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>The catalogue's editing workflow through the gateway: draft, edit with ETags, review, publish, history, withdraw.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class EditingWorkflowTests(SystemFixture system)
+public sealed class EditingWorkflowTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static object Draft(string code, int committed = 5, int statutory = 20) => CatalogueSamples.Draft(code, committed, statutory);
 

@@ -7,8 +7,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>The problem-feedback window, the published figures, demand analysis and the demonstration feedback, through the gateway.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class FeedbackTests(SystemFixture system)
+public sealed class FeedbackTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

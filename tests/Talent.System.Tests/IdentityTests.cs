@@ -10,8 +10,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>The embedded OpenID Connect provider and the services' guards, with real tokens, through the gateway.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class IdentityTests(SystemFixture system)
+public sealed class IdentityTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly object Item = CatalogueSamples.Draft(CatalogueSamples.NewCode("GUARD"), titleZh: "受保护", leadDepartment: "STI");
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>From a demand through tiered matching and a batch to an engagement, its milestones and its rating, through the gateway.</summary>
-[Collection(SystemCollection.Name)]
+[Collection(AloneCollection.Name)]
 public sealed class MatchingTests(SystemFixture system)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

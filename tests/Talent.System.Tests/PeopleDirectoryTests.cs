@@ -11,8 +11,7 @@ namespace Talent.SystemTests;
 /// and uses it for window filing, so a person created or disabled through the identity admin API is known (or refused)
 /// there shortly after, without applications ever calling identity.
 /// </summary>
-[Collection(SystemCollection.Name)]
-public sealed class PeopleDirectoryTests(SystemFixture system)
+public sealed class PeopleDirectoryTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 

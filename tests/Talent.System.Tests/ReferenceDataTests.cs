@@ -5,8 +5,7 @@ using Xunit;
 
 namespace Talent.SystemTests;
 
-[Collection(SystemCollection.Name)]
-public sealed class ReferenceDataTests(SystemFixture system)
+public sealed class ReferenceDataTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     [Fact]
     public async Task Anyone_reads_the_reference_lists_and_the_demonstration_data_is_there()

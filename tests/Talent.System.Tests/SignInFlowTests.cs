@@ -10,8 +10,7 @@ using Xunit;
 namespace Talent.SystemTests;
 
 /// <summary>What a browser and the portal do: authorization code with PKCE, the sign-in page, lockout; and the admin API.</summary>
-[Collection(SystemCollection.Name)]
-public sealed partial class SignInFlowTests(SystemFixture system)
+public sealed partial class SignInFlowTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     // The portal's own callback through the gateway: the identity registers the talent-portal client for it.
     private string RedirectUri => new Uri(system.GatewayAddress, "signin-oidc").ToString();

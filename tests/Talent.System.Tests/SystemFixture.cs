@@ -8,6 +8,8 @@ using Npgsql;
 using Talent.Testing;
 using Xunit;
 
+[assembly: AssemblyFixture(typeof(Talent.SystemTests.SystemHost))]
+
 namespace Talent.SystemTests;
 
 public sealed record TokenResponse(
@@ -16,29 +18,106 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("error_description")] string? ErrorDescription);
 
-[CollectionDefinition(Name)]
-public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+/// <summary>
+/// Test classes that change what the whole system shares (figures read as a snapshot, the suggestion rules, the one
+/// matching batch at a time) run here: after every other test, one at a time. Every other class runs beside the others.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection : ICollectionFixture<SystemFixture>
 {
-    public const string Name = "system";
+    public const string Name = "the whole system, alone";
 }
 
 /// <summary>
-/// The whole AppHost (every service and the gateway) on the test run's PostgreSQL and RabbitMQ, started
-/// once for the test collection, on its own virtual host and databases, with the demonstration accounts on.
+/// The one whole system of the test assembly, started when the first test class needs it (so the container-mode phase,
+/// which runs none of those classes, never starts it) and stopped after the last test.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public sealed class SystemHost : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private Task<RunningSystem>? _started;
+
+    public Task<RunningSystem> StartedAsync()
+    {
+        lock (_gate)
+        {
+            return _started ??= RunningSystem.StartAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started is { IsCompletedSuccessfully: true })
+        {
+            await (await _started).DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// What a system test class receives: the one running system of the assembly (see <see cref="SystemHost"/>). Test
+/// classes take it as a class fixture and run in parallel with each other; those that must run alone are in
+/// <see cref="AloneCollection"/>.
+/// </summary>
+public sealed class SystemFixture(SystemHost host) : IAsyncLifetime
+{
+    private RunningSystem _system = null!;
+
+    // Long enough for the longest test to use one token under CI load, short enough to test expiry.
+    public static readonly TimeSpan AccessTokenLifetime = RunningSystem.AccessTokenLifetime;
+
+    public async ValueTask InitializeAsync() => _system = await host.StartedAsync();
+
+    public HttpClient Gateway => _system.Gateway;
+
+    public Uri GatewayAddress => _system.GatewayAddress;
+
+    /// <inheritdoc cref="RunningSystem.SignInAsync"/>
+    public Task<TokenResponse> SignInAsync(string userName, string scope, string password = "Talent#2026") => _system.SignInAsync(userName, scope, password);
+
+    /// <inheritdoc cref="RunningSystem.As"/>
+    public HttpClient As(string accessToken) => _system.As(accessToken);
+
+    /// <inheritdoc cref="RunningSystem.DatabaseAsync"/>
+    public Task<string> DatabaseAsync(string service) => _system.DatabaseAsync(service);
+
+    /// <inheritdoc cref="RunningSystem.BrowserAsync"/>
+    public Task<Portal.PortalBrowser> BrowserAsync() => _system.BrowserAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// The whole AppHost (every service and the gateway) on the test run's PostgreSQL and RabbitMQ, started once for the
+/// test assembly, on its own virtual host and databases, with the demonstration accounts on.
+/// </summary>
+public sealed class RunningSystem : IAsyncDisposable
 {
     private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "portal"];
     private readonly string _prefix = "sys" + Guid.NewGuid().ToString("N")[..10];
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;
 
-    // Long enough for the longest test to use one token under CI load, short enough to test expiry.
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(40);
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public static async Task<RunningSystem> StartAsync()
+    {
+        var system = new RunningSystem();
+        try
+        {
+            await system.InitializeAsync();
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync()
     {
         var servers = await TestInfrastructure.GetAsync();
         _vhost = await TestVirtualHost.CreateAsync("system");
@@ -56,7 +135,10 @@ public sealed class SystemFixture : IAsyncLifetime
             "--Authentication:RequireHttpsMetadata=false",
             "--Portal:RequireHttps=false",
         ]);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter<ArtifactLog>(null, LogLevel.Information)
+            .AddProvider(new ArtifactLog("system")));
         _app = await builder.BuildAsync();
         await SystemStart.StartAsync(_app, "the whole system");
         Gateway = _app.CreateHttpClient("gateway");
@@ -96,8 +178,14 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task<string> DatabaseAsync(string service) =>
         new NpgsqlConnectionStringBuilder((await TestInfrastructure.GetAsync()).Postgres) { Database = $"{_prefix}_{service}" }.ConnectionString;
 
-    /// <summary>One headless Chromium for the collection's portal tests, started on first use.</summary>
-    public Task<Portal.PortalBrowser> BrowserAsync() => _browser ??= Portal.PortalBrowser.StartAsync();
+    /// <summary>One headless Chromium for the assembly's portal tests, started on first use.</summary>
+    public Task<Portal.PortalBrowser> BrowserAsync()
+    {
+        lock (Services)
+        {
+            return _browser ??= Portal.PortalBrowser.StartAsync();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -7,8 +7,7 @@ using Xunit;
 
 namespace Talent.SystemTests;
 
-[Collection(SystemCollection.Name)]
-public sealed class WalkingSkeletonTests(SystemFixture system)
+public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private async Task<HttpClient> OperatorAsync() => system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!);
 

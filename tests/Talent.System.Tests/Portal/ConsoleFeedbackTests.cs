@@ -9,8 +9,7 @@ namespace Talent.SystemTests.Portal;
 /// who removes it; takes up a ticket routed to the department and replies. Staff of another department reach neither a
 /// rectification case nor a ticket by URL; a talent is refused the console's pages.
 /// </summary>
-[Collection(SystemCollection.Name)]
-public sealed class ConsoleFeedbackTests(SystemFixture system)
+public sealed class ConsoleFeedbackTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     [Fact]
     public async Task A_bad_review_is_verified_rectified_and_closed_after_a_return_visit_each_step_refused_when_its_field_is_empty()

@@ -8,10 +8,10 @@ namespace Talent.SystemTests.Portal;
 
 /// <summary>
 /// The operators' figures in the browser, through the gateway: the page shows what the services count (a new case is
-/// in the period's total), each table comes as CSV with the same figures, a wrong month is said beside its field, staff
-/// are refused both the page and its CSV, and the page is accessible in both languages at both widths.
+/// in the period's total), each table comes as CSV with the same figures, and a wrong month is said beside its field. It
+/// compares the page with the figures read just before, so it runs alone.
 /// </summary>
-[Collection(SystemCollection.Name)]
+[Collection(AloneCollection.Name)]
 public sealed class ConsoleFiguresTests(SystemFixture system)
 {
     [Fact]
@@ -60,6 +60,14 @@ public sealed class ConsoleFiguresTests(SystemFixture system)
         await page.Context.CloseAsync();
     }
 
+}
+
+/// <summary>
+/// The operators' pages refuse staff and are accessible in both languages at both widths (beside the other tests: they
+/// read no snapshot).
+/// </summary>
+public sealed class ConsoleFiguresAccessTests(SystemFixture system) : IClassFixture<SystemFixture>
+{
     [Fact]
     public async Task Staff_are_refused_the_figures_and_their_CSV_and_the_page_has_no_serious_accessibility_violation()
     {

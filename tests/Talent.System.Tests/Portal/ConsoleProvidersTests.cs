@@ -13,7 +13,7 @@ namespace Talent.SystemTests.Portal;
 /// suggestion rule is added with its errors beside the fields; a save over a list somebody changed meanwhile is refused
 /// and said, and applies when saved again knowingly.
 /// </summary>
-[Collection(SystemCollection.Name)]
+[Collection(AloneCollection.Name)]
 public sealed class ConsoleProvidersTests(SystemFixture system)
 {
     [Fact]

@@ -13,8 +13,7 @@ namespace Talent.SystemTests.Portal;
 /// are not staff are refused the console; its pages (cases, rectification, tickets) are accessible in both languages at
 /// both widths.
 /// </summary>
-[Collection(SystemCollection.Name)]
-public sealed class ConsoleTests(SystemFixture system)
+public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private const string Item = ConsoleCases.Item;
     private static readonly byte[] Pdf = ConsoleCases.Pdf;
@@ -167,11 +166,20 @@ public sealed class ConsoleTests(SystemFixture system)
         var (id, _, _) = await SubmittedCaseAsync(ct);
         var rectification = await ConsoleCases.BadReviewAsync(system, ct);
         var ticket = await ConsoleCases.TicketAsync(system, "配偶就业推荐的岗位范围？", ct);
+        Guid draft;
+        using (var hr = system.As((await system.SignInAsync("staff-hr", "applications")).AccessToken!))
+        {
+            var filed = await hr.PostAsJsonAsync("/api/applications", new { itemCode = Item, applicantId = "demo-talent1" }, ct);
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+            draft = (await filed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        }
+
         (string Name, string Path)[] pages =
         [
             ("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue"),
             ("console-rectifications", "/console/rectifications"), ("console-rectification", $"/console/rectifications/{rectification}"),
             ("console-tickets", "/console/tickets?filter=open"), ("console-ticket", $"/console/tickets/{ticket}"), ("console-enquiries", "/console/enquiries"),
+            ("console-window", "/console/window?q=%E5%BC%A0%E6%98%8E"), ("console-window-items", "/console/window?applicant=demo-talent1"), ("console-window-form", $"/console/window/{draft}"),
         ];
         var browser = await system.BrowserAsync();
         var problems = new List<string>();

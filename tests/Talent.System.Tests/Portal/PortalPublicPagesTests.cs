@@ -5,8 +5,7 @@ using Xunit;
 namespace Talent.SystemTests.Portal;
 
 /// <summary>The portal's public pages, in a real browser through the gateway: accessible, in both languages, at phone and desk widths.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class PortalPublicPagesTests(SystemFixture system)
+public sealed class PortalPublicPagesTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     private static readonly (string Name, string Path, int Status)[] Pages =
     [

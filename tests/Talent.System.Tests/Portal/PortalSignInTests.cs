@@ -1,12 +1,15 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Playwright;
 using Npgsql;
+using Talent.Testing;
 using Xunit;
 
 namespace Talent.SystemTests.Portal;
 
 /// <summary>Signing in to the portal in a browser: through the identity service and back, the session on the server.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class PortalSignInTests(SystemFixture system)
+public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     [Fact]
     public async Task Signing_in_from_an_item_returns_to_it_with_a_session_whose_tokens_never_reach_the_browser_and_signing_out_ends_it()
@@ -38,13 +41,16 @@ public sealed class PortalSignInTests(SystemFixture system)
         var browser = await system.BrowserAsync();
         var page = await browser.OpenAsync(system.GatewayAddress, "en", PortalBrowser.Sizes[1]);
         await page.GotoAsync("/search");
-        await PortalSession.SignInAsync(page, "talent1");
+        // enterprise1 signs in to the portal in no other test: only its sessions are expired, not those of tests beside it.
+        await PortalSession.SignInAsync(page, "enterprise1");
+        var subject = new JsonWebToken((await system.SignInAsync("enterprise1", "applications")).AccessToken).Subject;
 
         // The session expires (as after the idle timeout): its row is gone from the portal's database.
         await using (var connection = new NpgsqlConnection(await system.DatabaseAsync("portal")))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var expire = new NpgsqlCommand("UPDATE sessions SET expires_at = now() - interval '1 minute'", connection);
+            await using var expire = new NpgsqlCommand("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE subject = @subject", connection);
+            expire.Parameters.AddWithValue("subject", subject);
             Assert.True(await expire.ExecuteNonQueryAsync(TestContext.Current.CancellationToken) >= 1);
         }
 
@@ -54,6 +60,56 @@ public sealed class PortalSignInTests(SystemFixture system)
         Assert.Equal(200, response?.Status);
         await page.Locator("header .account .who").WaitForAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Requests_of_one_session_at_once_when_its_token_is_due_refresh_it_once_and_all_stay_signed_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A person of this test alone, so only this browser's session has their subject.
+        var userName = "talent-" + Guid.NewGuid().ToString("N")[..8];
+        using (var admin = system.As((await system.SignInAsync("operator1", "identity")).AccessToken!))
+        {
+            var created = await admin.PostAsJsonAsync("/identity/api/users", new { userName, displayName = $"测试人才 {userName}", password = "Valid#2026pass", roles = new[] { "applicant" }, applicantKind = "talent" }, ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var subject = new JsonWebToken((await system.SignInAsync(userName, "applications", "Valid#2026pass")).AccessToken).Subject;
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "en", PortalBrowser.Sizes[1]);
+        await page.GotoAsync("/");
+        await PortalSession.SignInAsync(page, userName, "Valid#2026pass");
+        var signedInAt = await SessionUpdatedAtAsync(subject, ct);
+
+        // The test system's access tokens live 40 s and the portal refreshes 30 s ahead, so within a few seconds every
+        // request of the session wants a refresh. Six pages that each call the applications API are fetched at once, once
+        // a second, until the session's token has been refreshed; every one of them, and one round after, is signed in
+        // (a refresh token is single-use: two requests refreshing with it would end the session).
+        const string round = "async () => Promise.all(Array.from({ length: 6 }, () => fetch('/cases', { redirect: 'manual' }).then(r => r.status)))";
+        var statuses = new List<int>();
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                statuses.AddRange(await page.EvaluateAsync<int[]>(round));
+                // Renewed after the token fell due (10 s after it was issued, at sign-in): a refresh, not the sign-in itself.
+                return await SessionUpdatedAtAsync(subject, ct) > signedInAt.AddSeconds(10);
+            },
+            TimeSpan.FromSeconds(60),
+            "a refresh of the session's access token");
+        statuses.AddRange(await page.EvaluateAsync<int[]>(round));
+        Assert.All(statuses, status => Assert.Equal(200, status));
+        Assert.Equal(200, (await page.GotoAsync("/cases"))?.Status);
+        Assert.EndsWith("/cases", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<DateTimeOffset> SessionUpdatedAtAsync(string subject, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(await system.DatabaseAsync("portal"));
+        await connection.OpenAsync(ct);
+        await using var read = new NpgsqlCommand("SELECT max(updated_at) FROM sessions WHERE subject = @subject", connection);
+        read.Parameters.AddWithValue("subject", subject);
+        return await read.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : DateTimeOffset.MinValue;
     }
 }
 

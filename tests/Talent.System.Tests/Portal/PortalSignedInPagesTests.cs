@@ -7,8 +7,7 @@ using Xunit;
 namespace Talent.SystemTests.Portal;
 
 /// <summary>The pages of a signed-in talent, in a real browser through the gateway: accessible in both languages, at both widths.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class PortalSignedInPagesTests(SystemFixture system)
+public sealed class PortalSignedInPagesTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
     [Fact]
     public async Task Every_page_of_a_signed_in_talent_has_no_serious_accessibility_violation_in_Chinese_and_English_on_a_phone_and_a_desk()
