@@ -27,12 +27,16 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory
     private readonly Lock _lock = new();
     private Task<string?>? _accessToken;
 
-    /// <summary>The token, read (and refreshed if need be) once per request however many calls ask at once.</summary>
+    /// <summary>
+    /// The token, read (and refreshed if need be) once per request however many calls ask at once. The read is not
+    /// cancelled with the first caller: a refresh cut off after the identity service rotated the refresh token, before
+    /// the new one is stored, would end the session. Each caller stops waiting on its own token.
+    /// </summary>
     public Task<string?> AccessTokenAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return _accessToken ??= LoadAsync(cancellationToken);
+            return (_accessToken ??= LoadAsync(CancellationToken.None)).WaitAsync(cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -35,6 +36,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
+        ticket.Properties.Items[SessionKeyItem] = key;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == key);
@@ -44,11 +46,36 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         }
         else
         {
+            KeepNewerTokens(session, ticket);
             Row(session, ticket);
         }
 
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// The cookie handler renews a sliding session with the ticket it read when the request began; if the request
+    /// refreshed the tokens meanwhile (<c>PortalUser</c>), that copy holds the old ones, and the refresh token in it has
+    /// been used. The stored tokens win when they expire later.
+    /// </summary>
+    private void KeepNewerTokens(PortalSession session, AuthenticationTicket ticket)
+    {
+        if (_format.Unprotect(session.Ticket)?.Properties is not { } stored || ExpiresAt(stored) <= ExpiresAt(ticket.Properties))
+        {
+            return;
+        }
+
+        foreach (var name in new[] { "access_token", "refresh_token", "expires_at" })
+        {
+            if (stored.GetTokenValue(name) is { } value)
+            {
+                ticket.Properties.UpdateTokenValue(name, value);
+            }
+        }
+    }
+
+    private static DateTimeOffset ExpiresAt(AuthenticationProperties properties) =>
+        DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
