@@ -155,9 +155,13 @@ public sealed class ApplicationsPeopleDirectoryTests
         // A pattern character is a character: "%" finds nobody rather than everybody.
         Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>("/api/applications/people?role=applicant&q=%25%25", Ct)).GetProperty("total").GetInt32());
 
-        // Colleagues of one department, without a query.
-        var hr = await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=staff&department=STI&q={tag}", Ct);
-        Assert.Equal([$"lookup-{tag}-5"], hr.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("subject").GetString()));
+        // Colleagues of one department, without a query (as the hand-over list asks); and narrowed by a query.
+        var sti = await staff.GetFromJsonAsync<JsonElement>("/api/applications/people?role=staff&department=STI&pageSize=100", Ct);
+        var stiStaff = sti.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(stiStaff, p => p.GetProperty("subject").GetString() == $"lookup-{tag}-5");
+        Assert.All(stiStaff, p => Assert.Equal("STI", p.GetProperty("department").GetString()));
+        var narrowed = await staff.GetFromJsonAsync<JsonElement>($"/api/applications/people?role=staff&department=STI&q={tag}", Ct);
+        Assert.Equal([$"lookup-{tag}-5"], narrowed.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("subject").GetString()));
 
         // Never the whole register, never an unknown role; nobody but staff may look.
         var tooShort = await staff.GetAsync("/api/applications/people?role=applicant&q=王", Ct);

@@ -107,7 +107,8 @@ public partial class ConsoleCase : ConsoleActionPage
 
     /// <summary>
     /// Whom the case can be handed over to: staff of the departments it involves (its lead department and each step's),
-    /// this person aside; null when the people directory did not answer (the page then asks for the account).
+    /// this person aside; null when the people directory did not answer, found nobody else or more than 100 in a
+    /// department (the page then asks for the account).
     /// </summary>
     private async Task<List<PersonSummary>?> ColleaguesAsync(CaseView current, CancellationToken ct)
     {
@@ -116,15 +117,16 @@ public partial class ConsoleCase : ConsoleActionPage
         foreach (var department in current.Steps.Select(s => s.Department).Prepend(current.LeadDepartment).Distinct(StringComparer.Ordinal))
         {
             var found = await Applications.PeopleAsync("staff", null, department, 100, ct);
-            if (!found.Ok)
+            if (!found.Ok || found.Value!.Total > found.Value.Items.Count)
             {
                 return null;
             }
 
-            people.AddRange(found.Value!.Items.Where(p => p.Subject != me));
+            people.AddRange(found.Value.Items.Where(p => p.Subject != me));
         }
 
-        return people;
+        // Nobody else to choose (or more than a list holds): the account is typed in, and the API checks it.
+        return people.Count == 0 ? null : people;
     }
 
     private Task AcceptAsync() => ActAsync("accepted", Applications.AcceptAsync(Id, CancellationToken.None), []);
