@@ -20,7 +20,8 @@ public sealed record TokenResponse(
 
 /// <summary>
 /// Test classes that change what the whole system shares (figures read as a snapshot, the suggestion rules, the one
-/// matching batch at a time) run here: after every other test, one at a time. Every other class runs beside the others.
+/// matching batch at a time) or take up what others create (the apply page opens talent1's newest draft of its item)
+/// run here: after every other test, one at a time. Every other class runs beside the others.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AloneCollection : ICollectionFixture<SystemFixture>
@@ -172,6 +173,7 @@ public sealed class RunningSystem : IAsyncDisposable
         return client;
     }
 
+    private readonly Lock _browserGate = new();
     private Task<Portal.PortalBrowser>? _browser;
 
     /// <summary>The connection string of a service's own database in this system (tests reach in only to simulate faults).</summary>
@@ -181,7 +183,7 @@ public sealed class RunningSystem : IAsyncDisposable
     /// <summary>One headless Chromium for the assembly's portal tests, started on first use.</summary>
     public Task<Portal.PortalBrowser> BrowserAsync()
     {
-        lock (Services)
+        lock (_browserGate)
         {
             return _browser ??= Portal.PortalBrowser.StartAsync();
         }

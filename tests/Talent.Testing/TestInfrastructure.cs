@@ -1,4 +1,5 @@
 using DotNet.Testcontainers.Images;
+using Npgsql;
 using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -58,8 +59,16 @@ public static class TestInfrastructure
             UserName = credentials[0],
             Password = credentials.ElementAtOrDefault(1) ?? "",
         }.Uri;
-        return new Servers("testcontainers", postgres.GetConnectionString(), amqp, management);
+        return new Servers("testcontainers", Patient(postgres.GetConnectionString()), amqp, management);
     }
+
+    /// <summary>
+    /// Connecting and commands wait up to a minute: on a cold 2-core machine, with two test assemblies and their hosts
+    /// starting at once, a connection took longer than Npgsql's 15 s default (a fresh run, 2026-12-03). What the tests
+    /// measure never depends on these waits.
+    /// </summary>
+    private static string Patient(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 60, CommandTimeout = 60 }.ConnectionString;
 
     private const int RabbitMqManagementPort = 15672;
 
@@ -74,6 +83,6 @@ public static class TestInfrastructure
         var management = Environment.GetEnvironmentVariable("TALENT_TEST_RABBITMQ_MANAGEMENT");
         return string.IsNullOrEmpty(postgres) || string.IsNullOrEmpty(rabbit) || string.IsNullOrEmpty(management)
             ? null
-            : new Servers("local servers", postgres, new Uri(rabbit), new Uri(management));
+            : new Servers("local servers", Patient(postgres), new Uri(rabbit), new Uri(management));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Talent.Portal.Apis;
@@ -28,6 +29,22 @@ public sealed class ApplicationsApi(HttpClient http)
     /// <summary>A year's holidays and make-up working days (404 when the year is not entered: count weekdays only).</summary>
     public Task<ApiResult<CalendarYearView>> CalendarAsync(int year, CancellationToken ct) =>
         GetAsync<CalendarYearView>($"{Prefix}/calendar/{year.ToString(CultureInfo.InvariantCulture)}", ct);
+
+    /// <summary>
+    /// Operators: replaces a year's holidays and make-up working days if it is still at <paramref name="revision"/> (0 for a
+    /// year not yet entered; 412 naming <c>If-Match</c> when somebody saved first; errors under <c>holidays</c>,
+    /// <c>makeUpWorkdays</c>, <c>source</c>).
+    /// </summary>
+    public async Task<ApiResult<CalendarYearView>> SaveCalendarAsync(int year, List<DateOnly> holidays, List<DateOnly> makeUpWorkdays, string? source, bool provisional, int revision, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{Prefix}/calendar/{year.ToString(CultureInfo.InvariantCulture)}")
+        {
+            Content = JsonContent.Create(new { holidays, makeUpWorkdays, source, provisional }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"");
+        using var response = await http.SendAsync(request, ct);
+        return await ApiResult<CalendarYearView>.ReadAsync(response, ct);
+    }
 
     public Task<ApiResult<CaseView>> CreateAsync(string itemCode, CancellationToken ct) => PostAsync<CaseView>(Prefix, new { itemCode, channel = "online" }, ct);
 

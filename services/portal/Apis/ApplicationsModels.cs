@@ -54,7 +54,7 @@ public sealed record CaseHistoryEntry(DateTimeOffset At, string Actor, string Ac
 public sealed record WalletFile(Guid Id, string MaterialCode, string MaterialName, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset? AcceptedAt, DateOnly? ValidUntil);
 
 /// <summary>A year of the working-day calendar: holidays that fall on weekdays are off, make-up days (调休) on weekends are worked.</summary>
-public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<DateOnly> MakeUpWorkdays, string Source, bool Provisional, int Revision, int WorkingDays);
+public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<DateOnly> MakeUpWorkdays, string Source, bool Provisional, int Revision, int WorkingDays, string? UpdatedBy = null, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>How many cases await the staff member's department, by where their deadline stands.</summary>
 public sealed record InboxCounts(int OnTrack, int DueSoon, int Overdue, int Total);

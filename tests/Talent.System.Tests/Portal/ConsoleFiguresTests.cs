@@ -90,7 +90,7 @@ public sealed class ConsoleFiguresAccessTests(SystemFixture system) : IClassFixt
                 var page = await browser.OpenAsync(system.GatewayAddress, language, size);
                 await page.GotoAsync("/");
                 await PortalSession.SignInAsync(page, "operator1");
-                foreach (var path in new[] { "/console/figures", "/console/figures?from=2026-13", "/console/providers", "/console/suggestion-rules?new=true" })
+                foreach (var path in new[] { "/console/figures", "/console/figures?from=2026-13", "/console/providers", "/console/suggestion-rules?new=true", "/console/calendar" })
                 {
                     var response = await page.GotoAsync(path);
                     if (response?.Status != 200)

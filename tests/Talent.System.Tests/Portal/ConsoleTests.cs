@@ -169,7 +169,8 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
         Guid draft;
         using (var hr = system.As((await system.SignInAsync("staff-hr", "applications")).AccessToken!))
         {
-            var filed = await hr.PostAsJsonAsync("/api/applications", new { itemCode = Item, applicantId = "demo-talent1" }, ct);
+            // For enterprise1, whose drafts no browser test opens (talent1's apply page would take this draft up).
+            var filed = await hr.PostAsJsonAsync("/api/applications", new { itemCode = Item, applicantId = "demo-enterprise1" }, ct);
             Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
             draft = (await filed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         }

@@ -12,7 +12,8 @@ namespace Talent.SystemTests.Portal;
 /// A talent's whole errand in the browser, through the gateway: found in everyday Chinese, applied for with an upload,
 /// decided by the department (through its API), the decision read on the case page, the service rated.
 /// </summary>
-public sealed class PortalApplyFlowTests(SystemFixture system) : IClassFixture<SystemFixture>
+[Collection(AloneCollection.Name)]
+public sealed class PortalApplyFlowTests(SystemFixture system)
 {
     private const string Item = "SPOUSE-EMPLOYMENT";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

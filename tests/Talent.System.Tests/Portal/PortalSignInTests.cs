@@ -82,8 +82,9 @@ public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<Syst
         var signedInAt = await SessionUpdatedAtAsync(subject, ct);
 
         // The test system's access tokens live 40 s and the portal refreshes 30 s ahead, so within a few seconds every
-        // request of the session wants a refresh. Six pages that each call the applications API are fetched at once, once
-        // a second, until the session's token has been refreshed; every one of them, and one round after, is signed in
+        // request of the session wants a refresh. Six pages that each call the applications API are fetched at once, round
+        // after round (as often as Eventually polls), until the session's token has been refreshed; every one of them, and
+        // one round after, is signed in
         // (a refresh token is single-use: two requests refreshing with it would end the session).
         const string round = "async () => Promise.all(Array.from({ length: 6 }, () => fetch('/cases', { redirect: 'manual' }).then(r => r.status)))";
         var statuses = new List<int>();
