@@ -132,7 +132,7 @@ public static class ApplicationsBenchmark
 
     /// <summary>
     /// Tops the applications database up to <paramref name="rows"/> applications, added directly (spread over 12
-    /// departments, a sixth awaiting HRSS, deadlines from ten days ago to thirty ahead), their alerts marked raised.
+    /// departments, a sixth awaiting HRSS, deadlines from ten days ago to thirty ahead, every day in every department), their alerts marked raised.
     /// </summary>
     public static async Task SeedInboxAsync(string database, int rows)
     {
@@ -148,7 +148,7 @@ public static class ApplicationsBenchmark
                     state, answers, materials, steps, history, created_at, submitted_at, acceptance_deadline, committed_limit_days, paused_days, awaiting_department, due_on, in_person_visits, revision)
                 SELECT gen_random_uuid(), 'TB-' || lpad(n::text, 9, '0'), 'bench-' || (n % 5000), '基准申请人', 'BENCH-ITEM', 1, '基准事项',
                     d, ARRAY[d], 'online', 'Submitted', '{}', '[]', '[]', '[]', now() - (n % 30) * interval '1 day', now() - (n % 30) * interval '1 day',
-                    current_date + (n % 40)::int - 10, 5, 0, d, current_date + (n % 40)::int - 10, 0, 1
+                    current_date + ((n / 12) % 40)::int - 10, 5, 0, d, current_date + ((n / 12) % 40)::int - 10, 0, 1
                 FROM (SELECT n, (ARRAY['HRSS','HRSS','STI','HOUSING','EDU','HEALTH','MARKET','FINANCE','DEV','TAX','IP','ECON'])[1 + n % 12] AS d
                       FROM generate_series($1::bigint, $2::bigint) AS n) AS s
                 """, connection)

@@ -54,7 +54,8 @@ public static partial class ConsoleBenchmark
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (response.StatusCode != HttpStatusCode.OK || !html.Contains("id=\"inbox\"", StringComparison.Ordinal))
             {
-                Console.WriteLine($"{Pages[i % Pages.Length]} answered {(int)response.StatusCode} without the inbox at {response.RequestMessage?.RequestUri}");
+                var notice = Regex.Match(html, "<p class=\"notice\"[^>]*>([^<]*)</p>").Groups[1].Value;
+                Console.WriteLine($"{Pages[i % Pages.Length]} answered {(int)response.StatusCode} without the inbox at {response.RequestMessage?.RequestUri}: {WebUtility.HtmlDecode(notice)}");
                 return 1;
             }
         }
