@@ -55,8 +55,7 @@ public sealed class PortalUser(IHttpContextAccessor accessor, IHttpClientFactory
     private string? Fresh(AuthenticationProperties properties)
     {
         var token = properties.GetTokenValue("access_token");
-        var expiresAt = DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
-        return token is not null && expiresAt - RefreshAhead > time.GetUtcNow() ? token : null;
+        return token is not null && DatabaseTicketStore.ExpiresAt(properties) - RefreshAhead > time.GetUtcNow() ? token : null;
     }
 
     private async Task<string?> RefreshAsync(AuthenticateResult auth, CancellationToken cancellationToken)

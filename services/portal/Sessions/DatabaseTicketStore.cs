@@ -74,7 +74,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         }
     }
 
-    private static DateTimeOffset ExpiresAt(AuthenticationProperties properties) =>
+    /// <summary>When the ticket's access token expires (<c>expires_at</c>, as the OpenID Connect handler saves it), or never known.</summary>
+    internal static DateTimeOffset ExpiresAt(AuthenticationProperties properties) =>
         DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.MinValue;
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
