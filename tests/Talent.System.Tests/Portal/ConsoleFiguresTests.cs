@@ -82,30 +82,12 @@ public sealed class ConsoleFiguresAccessTests(SystemFixture system) : IClassFixt
         Assert.Equal(403, (await staff.APIRequest.GetAsync("/console/figures/cases-departments.csv")).Status);
         await staff.Context.CloseAsync();
 
-        var problems = new List<string>();
-        foreach (var language in new[] { "zh-CN", "en" })
-        {
-            foreach (var size in PortalBrowser.Sizes)
-            {
-                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
-                await page.GotoAsync("/");
-                await PortalSession.SignInAsync(page, "operator1");
-                foreach (var path in new[] { "/console/figures", "/console/figures?from=2026-13", "/console/providers", "/console/suggestion-rules?new=true", "/console/calendar" })
-                {
-                    var response = await page.GotoAsync(path);
-                    if (response?.Status != 200)
-                    {
-                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status}");
-                    }
-
-                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
-                }
-
-                await PortalBrowser.ScreenshotAsync(page, $"console-figures-error-{language}-{size.Width}");
-                await page.Context.CloseAsync();
-            }
-        }
-
+        SweptPage[] pages =
+        [
+            new("/console/figures"), new("/console/figures?from=2026-13", Screenshot: "console-figures-error"), new("/console/providers"),
+            new("/console/suggestion-rules?new=true"), new("/console/calendar"),
+        ];
+        var problems = await browser.SweepAsync(system.GatewayAddress, "operator1", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -175,38 +175,15 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
             draft = (await filed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         }
 
-        (string Name, string Path)[] pages =
+        SweptPage[] pages =
         [
-            ("console-inbox", "/console"), ("console-case", $"/console/cases/{id}"), ("console-overdue", "/console?status=overdue"),
-            ("console-rectifications", "/console/rectifications"), ("console-rectification", $"/console/rectifications/{rectification}"),
-            ("console-tickets", "/console/tickets?filter=open"), ("console-ticket", $"/console/tickets/{ticket}"), ("console-enquiries", "/console/enquiries"),
-            ("console-window", "/console/window?q=%E5%BC%A0%E6%98%8E"), ("console-window-items", "/console/window?applicant=demo-talent1"), ("console-window-form", $"/console/window/{draft}"),
+            new("/console", Screenshot: "console-inbox"), new($"/console/cases/{id}", Screenshot: "console-case"), new("/console?status=overdue", Screenshot: "console-overdue"),
+            new("/console/rectifications", Screenshot: "console-rectifications"), new($"/console/rectifications/{rectification}", Screenshot: "console-rectification"),
+            new("/console/tickets?filter=open", Screenshot: "console-tickets"), new($"/console/tickets/{ticket}", Screenshot: "console-ticket"), new("/console/enquiries", Screenshot: "console-enquiries"),
+            new("/console/window?q=%E5%BC%A0%E6%98%8E", Screenshot: "console-window"), new("/console/window?applicant=demo-talent1", Screenshot: "console-window-items"),
+            new($"/console/window/{draft}", Screenshot: "console-window-form"),
         ];
-        var browser = await system.BrowserAsync();
-        var problems = new List<string>();
-        foreach (var language in new[] { "zh-CN", "en" })
-        {
-            foreach (var size in PortalBrowser.Sizes)
-            {
-                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
-                await page.GotoAsync("/");
-                await PortalSession.SignInAsync(page, "staff-hr");
-                foreach (var (name, path) in pages)
-                {
-                    var response = await page.GotoAsync(path);
-                    if (response?.Status != 200)
-                    {
-                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status} at {page.Url}");
-                    }
-
-                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
-                    await PortalBrowser.ScreenshotAsync(page, $"{name}-{language}-{size.Width}");
-                }
-
-                await page.Context.CloseAsync();
-            }
-        }
-
+        var problems = await (await system.BrowserAsync()).SweepAsync(system.GatewayAddress, "staff-hr", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

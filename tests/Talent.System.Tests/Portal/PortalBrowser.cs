@@ -74,6 +74,53 @@ public sealed class PortalBrowser : IAsyncDisposable
         return violations;
     }
 
+    /// <summary>The portal's two languages, Chinese first.</summary>
+    public static readonly string[] Languages = ["zh-CN", "en"];
+
+    /// <summary>
+    /// Visits every page in both languages at both sizes (signed in as the person, when one is named) and says what was
+    /// wrong: a status other than the page's, an address other than the page's (a redirect, to sign-in for one), axe's
+    /// serious and critical violations. One context a language: the person signs in once and the viewport is resized
+    /// between sizes, each page loaded again at the new size (a sign-in a size cost as much as five pages).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepAsync(Uri gateway, string? person, IReadOnlyList<SweptPage> pages)
+    {
+        var problems = new List<string>();
+        foreach (var language in Languages)
+        {
+            var page = await OpenAsync(gateway, language, Sizes[0]);
+            if (person is not null)
+            {
+                await page.GotoAsync("/");
+                await PortalSession.SignInAsync(page, person);
+            }
+
+            foreach (var (width, height) in Sizes)
+            {
+                await page.SetViewportSizeAsync(width, height);
+                foreach (var swept in pages)
+                {
+                    var where = $"{swept.Path} [{language} {width}px]";
+                    var response = await page.GotoAsync(swept.Path);
+                    if (response?.Status != swept.Status || !page.Url.EndsWith(swept.Path, StringComparison.Ordinal))
+                    {
+                        problems.Add($"{where}: status {response?.Status} at {page.Url}, expected {swept.Status} there");
+                    }
+
+                    problems.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{where}: {v}"));
+                    if (swept.Screenshot is { } name)
+                    {
+                        await ScreenshotAsync(page, $"{name}-{language}-{width}");
+                    }
+                }
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        return problems;
+    }
+
     /// <summary>A full-page screenshot as a test artefact, named by page, language and width.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -90,3 +137,6 @@ public sealed class PortalBrowser : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>A page of an accessibility sweep: its address, the status it answers, its screenshot's name (none when null).</summary>
+public sealed record SweptPage(string Path, int Status = 200, string? Screenshot = null);

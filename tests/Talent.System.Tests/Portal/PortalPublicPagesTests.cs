@@ -7,43 +7,21 @@ namespace Talent.SystemTests.Portal;
 /// <summary>The portal's public pages, in a real browser through the gateway: accessible, in both languages, at phone and desk widths.</summary>
 public sealed class PortalPublicPagesTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
-    private static readonly (string Name, string Path, int Status)[] Pages =
+    private static readonly SweptPage[] Pages =
     [
-        ("home", "/", 200),
-        ("search", "/search?q=%E7%88%B1%E4%BA%BA%E5%B7%A5%E4%BD%9C", 200),
-        ("search-nearest", "/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91%E5%8A%9E%E7%90%86", 200),
-        ("item", "/items/TALENT-APARTMENT", 200),
-        ("versions", "/items/TALENT-APARTMENT/versions", 200),
-        ("not-found", "/no-such-page", 404),
-        ("offline", "/offline", 200),
+        new("/", Screenshot: "home"),
+        new("/search?q=%E7%88%B1%E4%BA%BA%E5%B7%A5%E4%BD%9C", Screenshot: "search"),
+        new("/search?q=%E7%81%AB%E6%98%9F%E7%A7%BB%E6%B0%91%E5%8A%9E%E7%90%86", Screenshot: "search-nearest"),
+        new("/items/TALENT-APARTMENT", Screenshot: "item"),
+        new("/items/TALENT-APARTMENT/versions", Screenshot: "versions"),
+        new("/no-such-page", 404, "not-found"),
+        new("/offline", Screenshot: "offline"),
     ];
 
     [Fact]
     public async Task Every_public_page_has_no_serious_accessibility_violation_in_Chinese_and_English_on_a_phone_and_a_desk()
     {
-        var browser = await system.BrowserAsync();
-        var problems = new List<string>();
-        foreach (var language in new[] { "zh-CN", "en" })
-        {
-            foreach (var size in PortalBrowser.Sizes)
-            {
-                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
-                foreach (var (name, path, status) in Pages)
-                {
-                    var response = await page.GotoAsync(path);
-                    if (response?.Status != status)
-                    {
-                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status}, expected {status}");
-                    }
-
-                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
-                    await PortalBrowser.ScreenshotAsync(page, $"{name}-{language}-{size.Width}");
-                }
-
-                await page.Context.CloseAsync();
-            }
-        }
-
+        var problems = await (await system.BrowserAsync()).SweepAsync(system.GatewayAddress, null, Pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -33,37 +33,14 @@ public sealed class PortalSignedInPagesTests(SystemFixture system) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var demandId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
 
-        (string Name, string Path)[] pages =
+        SweptPage[] pages =
         [
-            ("cases", "/cases"), ("case", $"/cases/{caseId}"), ("apply", "/apply/TALENT-APARTMENT"),
-            ("feedback", "/feedback"), ("ticket-new", "/feedback/tickets/new"), ("ticket", $"/feedback/tickets/{ticketId}"),
-            ("matching", "/matching"), ("demand-new", "/matching/demands/new"), ("demand", $"/matching/demands/{demandId}"), ("proposals", "/matching/proposals"),
+            new("/cases", Screenshot: "cases"), new($"/cases/{caseId}", Screenshot: "case"), new("/apply/TALENT-APARTMENT", Screenshot: "apply"),
+            new("/feedback", Screenshot: "feedback"), new("/feedback/tickets/new", Screenshot: "ticket-new"), new($"/feedback/tickets/{ticketId}", Screenshot: "ticket"),
+            new("/matching", Screenshot: "matching"), new("/matching/demands/new", Screenshot: "demand-new"), new($"/matching/demands/{demandId}", Screenshot: "demand"),
+            new("/matching/proposals", Screenshot: "proposals"),
         ];
-        var browser = await system.BrowserAsync();
-        var problems = new List<string>();
-        foreach (var language in new[] { "zh-CN", "en" })
-        {
-            foreach (var size in PortalBrowser.Sizes)
-            {
-                var page = await browser.OpenAsync(system.GatewayAddress, language, size);
-                await page.GotoAsync("/");
-                await PortalSession.SignInAsync(page, "talent1");
-                foreach (var (name, path) in pages)
-                {
-                    var response = await page.GotoAsync(path);
-                    if (response?.Status != 200 || !page.Url.EndsWith(path, StringComparison.Ordinal))
-                    {
-                        problems.Add($"{path} [{language} {size.Width}px]: status {response?.Status} at {page.Url}");
-                    }
-
-                    problems.AddRange((await PortalBrowser.SeriousViolationsAsync(page)).Select(v => $"{path} [{language} {size.Width}px]: {v}"));
-                    await PortalBrowser.ScreenshotAsync(page, $"{name}-{language}-{size.Width}");
-                }
-
-                await page.Context.CloseAsync();
-            }
-        }
-
+        var problems = await (await system.BrowserAsync()).SweepAsync(system.GatewayAddress, "talent1", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
