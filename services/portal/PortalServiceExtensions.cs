@@ -142,6 +142,7 @@ public static class PortalServiceExtensions
         services.AddHttpClient<FeedbackApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<MatchingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FiguresApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<CatalogueEditingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         return builder;
     }
 }

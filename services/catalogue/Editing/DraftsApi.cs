@@ -22,7 +22,11 @@ public static class DraftsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        drafts.MapGet("/", ListAsync).WithName("ListDrafts").WithSummary("Open drafts and drafts in review the caller may act on (staff: their department's items; operators: all), newest edit first.")
+            .ProducesValidationProblem();
         drafts.MapGet("/{id:guid}", GetAsync).WithName("GetDraft").WithSummary("A version the caller's department leads, with its revision as the ETag.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        drafts.MapGet("/{id:guid}/changes", ChangesAsync).WithName("DraftChanges").WithSummary("What the version changes against the item's published version, field by field (everything, for a first version).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         drafts.MapPut("/{id:guid}", EditAsync).WithName("EditDraft").WithSummary("Replaces the draft's content and flow card; needs If-Match with its revision.")
             .ProducesValidationProblem()
@@ -80,6 +84,52 @@ public static class DraftsApi
         var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
         // Someone else's draft does not exist for you.
         return version is null || !Actor.Of(user).ActsFor(version.Content.LeadDepartment) ? TypedResults.NotFound() : VersionView.Ok(version);
+    }
+
+    /// <summary>
+    /// The open versions (draft, in review) the caller may act on. The lead department lives in the version's content
+    /// (jsonb), so the filter by department runs here: there is at most one open version an item (a second draft is
+    /// refused), so the rows read are bounded by the directory's size.
+    /// </summary>
+    private static async Task<Results<Ok<Paged<DraftSummary>>, ValidationProblem>> ListAsync(
+        [AsParameters] PageQuery paging, string? state, ClaimsPrincipal user, CatalogueDbContext db, CancellationToken ct)
+    {
+        if (!paging.TryResolve(out var page, out var badPage))
+        {
+            return badPage;
+        }
+
+        VersionState[] states = state switch
+        {
+            null or "" => [VersionState.Draft, VersionState.InReview],
+            _ when Enum.TryParse<VersionState>(state, ignoreCase: true, out var one) && one is VersionState.Draft or VersionState.InReview => [one],
+            _ => [],
+        };
+        if (states.Length == 0)
+        {
+            return Problems.Invalid("state", "draft or inReview. 状态须为 draft（草稿）或 inReview（审核中）。");
+        }
+
+        var actor = Actor.Of(user);
+        var open = await db.Versions.AsNoTracking().Where(v => states.Contains(v.State)).OrderByDescending(v => v.LastEditedAt).ToListAsync(ct);
+        var visible = open.Where(v => actor.ActsFor(v.Content.LeadDepartment)).ToList();
+        return TypedResults.Ok(page.Of<DraftSummary>([.. visible.Skip(page.Skip).Take(page.Size).Select(DraftSummary.Of)], visible.Count));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FieldChange>>, NotFound>> ChangesAsync(Guid id, ClaimsPrincipal user, CatalogueDbContext db, CancellationToken ct)
+    {
+        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (version is null || !Actor.Of(user).ActsFor(version.Content.LeadDepartment))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Against the version the directory shows now (or, once withdrawn, the last one it showed); a first version against nothing.
+        var published = await db.Versions.AsNoTracking()
+            .Where(v => v.Code == version.Code && v.Id != version.Id && v.PublishedAt != null && v.Version < version.Version)
+            .OrderByDescending(v => v.Version)
+            .FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(VersionDiff.Between(published?.Content ?? new ItemContent(), published?.FlowCard ?? new FlowCards.FlowCard(), version.Content, version.FlowCard));
     }
 
     private static async Task<Results<WithETag<Ok<VersionView>>, NotFound, ValidationProblem, ProblemHttpResult>> EditAsync(

@@ -22,6 +22,13 @@ public sealed record VersionView(Guid Id, string Code, int Version, int Revision
         TypedResults.Created($"/api/catalogue/drafts/{draft.Id}", Of(draft)).WithETag(draft.Revision);
 }
 
+/// <summary>An open version in the editing lists: enough to find it and see where it stands.</summary>
+public sealed record DraftSummary(Guid Id, string Code, int Version, int Revision, string State, string TitleZh, string? TitleEn, string LeadDepartment, string? ReturnComment, string LastEditedBy, DateTimeOffset LastEditedAt)
+{
+    public static DraftSummary Of(ItemVersion v) =>
+        new(v.Id, v.Code, v.Version, v.Revision, v.State.ToString(), v.Content.TitleZh, v.Content.TitleEn, v.Content.LeadDepartment, v.ReturnComment, v.LastEditedBy, v.LastEditedAt);
+}
+
 /// <summary>
 /// A published version as anyone may read it: what the directory said and when. Who edited it, review comments and
 /// revisions are the departments' business and stay out.

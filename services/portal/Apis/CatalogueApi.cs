@@ -6,7 +6,8 @@ namespace Talent.Portal.Apis;
 /// </summary>
 public sealed class CatalogueApi(HttpClient http, PublicCatalogueCache cache)
 {
-    public async Task<ApiResult<SearchResult>> SearchAsync(SearchQuery query, CancellationToken ct)
+    /// <summary>A page of the directory; <paramref name="fresh"/> asks the catalogue itself (the console lists what was just published).</summary>
+    public async Task<ApiResult<SearchResult>> SearchAsync(SearchQuery query, CancellationToken ct, bool fresh = false)
     {
         var parameters = new List<string>();
         void Add(string name, string? value)
@@ -32,11 +33,13 @@ public sealed class CatalogueApi(HttpClient http, PublicCatalogueCache cache)
         Add("page", query.Page > 1 ? query.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var uri = "/api/catalogue/items?" + string.Join('&', parameters);
-        return await cache.GetAsync(uri, async () =>
+        async Task<ApiResult<SearchResult>> FetchAsync()
         {
             using var response = await http.GetAsync(uri, ct);
             return await ApiResult<SearchResult>.ReadAsync(response, ct);
-        });
+        }
+
+        return fresh ? await FetchAsync() : await cache.GetAsync(uri, FetchAsync);
     }
 
     /// <summary>The item's published version; <paramref name="fresh"/> asks the catalogue itself (applying needs the current form).</summary>
@@ -80,7 +83,7 @@ public sealed record PublishedVersion(string Code, int Version, string State, Da
 
 public sealed record Department(string Code, string NameZh, string? NameEn);
 
-public sealed record ItemContent(string TitleZh, string? TitleEn, string SummaryZh, string? SummaryEn, string Category, List<string> Stages, List<string> Audience, string LeadDepartment, List<string> Keywords);
+public sealed record ItemContent(string TitleZh, string? TitleEn, string SummaryZh, string? SummaryEn, string Category, List<string> Stages, List<string> Audience, string LeadDepartment, List<string> Keywords, List<string>? ServiceItems = null);
 
 public sealed record FlowCard(
     List<string> Eligibility, List<RequiredMaterial> Materials, List<ProcedureStep> Steps, int StatutoryLimitDays, int CommittedLimitDays,

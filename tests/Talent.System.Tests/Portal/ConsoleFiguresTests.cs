@@ -82,10 +82,15 @@ public sealed class ConsoleFiguresAccessTests(SystemFixture system) : IClassFixt
         Assert.Equal(403, (await staff.APIRequest.GetAsync("/console/figures/cases-departments.csv")).Status);
         await staff.Context.CloseAsync();
 
+        var ct = TestContext.Current.CancellationToken;
+        var code = await ConsoleCatalogueTests.PublishedItemAsync(system, "SWO", ct);
+        var inReview = await ConsoleCatalogueTests.NextDraftAsync(system, code, submit: true, ct);
+
         SweptPage[] pages =
         [
             new("/console/figures"), new("/console/figures?from=2026-13", Screenshot: "console-figures-error"), new("/console/providers"),
             new("/console/suggestion-rules?new=true"), new("/console/calendar"),
+            new($"/console/catalogue/drafts/{inReview}", Screenshot: "console-draft-review"), new($"/console/catalogue/items/{code}/withdraw"),
         ];
         var problems = await browser.SweepAsync(system.GatewayAddress, "operator1", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));

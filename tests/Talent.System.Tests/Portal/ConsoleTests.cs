@@ -175,6 +175,9 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
             draft = (await filed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         }
 
+        var code = await ConsoleCatalogueTests.PublishedItemAsync(system, "SW", ct);
+        var next = await ConsoleCatalogueTests.NextDraftAsync(system, code, submit: false, ct);
+
         SweptPage[] pages =
         [
             new("/console", Screenshot: "console-inbox"), new($"/console/cases/{id}", Screenshot: "console-case"), new("/console?status=overdue", Screenshot: "console-overdue"),
@@ -182,6 +185,7 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
             new("/console/tickets?filter=open", Screenshot: "console-tickets"), new($"/console/tickets/{ticket}", Screenshot: "console-ticket"), new("/console/enquiries", Screenshot: "console-enquiries"),
             new("/console/window?q=%E5%BC%A0%E6%98%8E", Screenshot: "console-window"), new("/console/window?applicant=demo-talent1", Screenshot: "console-window-items"),
             new($"/console/window/{draft}", Screenshot: "console-window-form"),
+            new("/console/catalogue", Screenshot: "console-catalogue"), new($"/console/catalogue/drafts/{next}", Screenshot: "console-draft"),
         ];
         var problems = await (await system.BrowserAsync()).SweepAsync(system.GatewayAddress, "staff-hr", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -24,6 +24,9 @@ public abstract class ConsoleActionPage : PortalPage
 
     protected string? GeneralError { get; set; }
 
+    /// <summary>What a refusal of the record's state (409) says: the record moved on.</summary>
+    protected virtual string ConflictText => C["Conflict"];
+
     /// <summary>The record is not there, or not the person's to see (the page answers 404).</summary>
     protected bool Missing { get; private set; }
 
@@ -110,7 +113,7 @@ public abstract class ConsoleActionPage : PortalPage
 
         if (Errors.Count == 0)
         {
-            GeneralError = result.Status == HttpStatusCode.Conflict ? C["Conflict"] : CaseText.InLanguage(result.Title) is { Length: > 0 } title ? title : L["ServiceUnavailable"];
+            GeneralError = result.Status == HttpStatusCode.Conflict ? ConflictText : CaseText.InLanguage(result.Title) is { Length: > 0 } title ? title : L["ServiceUnavailable"];
         }
 
         return false;
