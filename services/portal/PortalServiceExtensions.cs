@@ -143,6 +143,7 @@ public static class PortalServiceExtensions
         services.AddHttpClient<MatchingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FiguresApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<CatalogueEditingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<IdentityAdminApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         return builder;
     }
 }
