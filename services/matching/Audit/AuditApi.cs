@@ -19,7 +19,7 @@ public static class AuditApi
             .RequireAuthorization(MatchingPolicies.Operator)
             .WithTags("Audit")
             .WithName("ListMatchingAudit")
-            .WithSummary("Changes to matching's settings (the suggestion rules), newest first, each with who, when, and the values before and after. ?subject=&page=&pageSize=")
+            .WithSummary("Changes to matching's settings (the suggestion rules) and the batches run (subject batch:{id}, with their figures), newest first, each with who, when, and the values before and after. ?subject=&page=&pageSize=")
             .ProducesValidationProblem();
         return routes;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Talent.Contracts.Matching;
 using Talent.Http;
+using Talent.Matching.Audit;
 using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Providers;
@@ -22,6 +23,14 @@ public static class BatchesApi
         Guid BatchId, int Demands, int DemandsWaiting, int Providers, int Proposals, long Total, long GreedyTotal, double? ExactOverGreedy, int Rounds, long Milliseconds,
         int DemandsChanged);
 
+    /// <summary>A proposal of a batch as operators review it: the demand in brief, the provider, the score and its parts (from today's facts).</summary>
+    public sealed record BatchProposal(
+        Guid Id, Guid DemandId, string Tier, string Urgency, string Stage, string Language, IReadOnlyList<string> Domains, IReadOnlyList<string> ServiceTypes,
+        ProviderView Provider, int Score, ProposalState State, IReadOnlyList<ScoreComponent> Components);
+
+    /// <summary>The audit subject of one batch: its figures are kept there, written with its proposals.</summary>
+    public static string SubjectOf(Guid batch) => $"batch:{batch}";
+
     /// <summary>The transaction-scoped advisory lock a batch holds from its first read to its commit.</summary>
     private const long BatchLock = 0x4D_A7C4_BA7C;
 
@@ -32,6 +41,11 @@ public static class BatchesApi
             .RequireAuthorization(MatchingPolicies.Coordinator).WithName("RunBatch")
             .WithSummary("Assigns every open demand at once by the exact method (greedy total reported alongside) and proposes the pairs; 409 while another batch runs.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        routes.MapGroup("/api/matching").WithTags("Matching")
+            .MapGet("/batches/{id:guid}/proposals", ProposalsAsync)
+            .RequireAuthorization(MatchingPolicies.Operator).WithName("BatchProposals")
+            .WithSummary("Operators: a batch's proposals, best score first, each with the demand in brief, the provider and every component of the score (computed from today's facts; the score is the batch's). The batch's figures are in the audit trail under subject batch:{id}.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -89,6 +103,9 @@ public static class BatchesApi
             }
         }
 
+        var result = new BatchResult(batch, demands.Count, waiting, providers.Count, pairs.Count, exact.Total, greedy.Total,
+            greedy.Total == 0 ? null : Math.Round((double)exact.Total / greedy.Total, 4), exact.Rounds, clock.ElapsedMilliseconds, changed.Count);
+        db.Audit.Add(AuditEntry.Of(call.User, "batch.run", SubjectOf(batch), null, result, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -100,8 +117,32 @@ public static class BatchesApi
             return Problems.Of(StatusCodes.Status409Conflict, "The open demands changed while the batch ran; run it again. 需求在匹配期间发生变化，请重新运行。");
         }
 
-        return TypedResults.Ok(new BatchResult(batch, demands.Count, waiting, providers.Count, pairs.Count, exact.Total, greedy.Total,
-            greedy.Total == 0 ? null : Math.Round((double)exact.Total / greedy.Total, 4), exact.Rounds, clock.ElapsedMilliseconds, changed.Count));
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<List<BatchProposal>>, NotFound>> ProposalsAsync(Guid id, [AsParameters] MatchingRequest call)
+    {
+        var (db, ct) = (call.Db, call.Cancellation);
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.BatchId == id).OrderByDescending(p => p.Score).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
+        if (proposals.Count == 0 && !await db.Audit.AnyAsync(a => a.Subject == SubjectOf(id), ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var demandIds = proposals.Select(p => p.DemandId).Distinct().ToList();
+        var providerIds = proposals.Select(p => p.ProviderId).Distinct().ToList();
+        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var pending = await db.Proposals.PendingPerProviderAsync(ct);
+        return TypedResults.Ok(proposals
+            .Where(p => demands.ContainsKey(p.DemandId) && providers.ContainsKey(p.ProviderId))
+            .Select(p =>
+            {
+                var (demand, provider) = (demands[p.DemandId], providers[p.ProviderId]);
+                return new BatchProposal(p.Id, demand.Id, demand.Tier, demand.Urgency, demand.Stage, demand.Language, demand.Domains, demand.ServiceTypes, ProviderView.Of(provider), p.Score,
+                    p.State, Scoring.Explain(demand.Facts(), provider.Facts(pending.GetValueOrDefault(provider.Id))));
+            })
+            .ToList());
     }
 
     /// <summary>

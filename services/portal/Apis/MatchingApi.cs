@@ -63,6 +63,27 @@ public sealed class MatchingApi(HttpClient http)
         return await ApiResult<List<SuggestionRuleData>>.ReadAsync(response, ct);
     }
 
+    /// <summary>Runs a batch (operators, commissioners): every open demand assigned at once; 409 while another runs.</summary>
+    public Task<ApiResult<MatchingBatchResult>> RunBatchAsync(CancellationToken ct) => PostAsync<MatchingBatchResult>("/api/matching/batches", new { }, ct);
+
+    /// <summary>The batches run lately (operators), newest first: the audit trail's <c>batch.run</c> entries among its latest hundred.</summary>
+    public async Task<ApiResult<List<MatchingBatchRun>>> BatchesAsync(CancellationToken ct)
+    {
+        var trail = await GetAsync<MatchingAuditPage>("/api/matching/audit?pageSize=100", ct);
+        return new ApiResult<List<MatchingBatchRun>>(trail.Value?.Items.Where(e => e.Action == "batch.run").Select(MatchingBatchRun.Of).ToList(), trail.Status, trail.Title, trail.Errors);
+    }
+
+    /// <summary>One batch's figures, as the audit trail keeps them (404 when none).</summary>
+    public async Task<ApiResult<MatchingBatchRun>> BatchAsync(Guid id, CancellationToken ct)
+    {
+        var trail = await GetAsync<MatchingAuditPage>($"/api/matching/audit?subject=batch:{id}&pageSize=1", ct);
+        var run = trail.Value?.Items.Select(MatchingBatchRun.Of).FirstOrDefault();
+        return new ApiResult<MatchingBatchRun>(run, trail.Ok && run is null ? System.Net.HttpStatusCode.NotFound : trail.Status, trail.Title, trail.Errors);
+    }
+
+    public Task<ApiResult<List<MatchingBatchProposal>>> BatchProposalsAsync(Guid id, CancellationToken ct) =>
+        GetAsync<List<MatchingBatchProposal>>($"/api/matching/batches/{id}/proposals", ct);
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
@@ -134,3 +155,20 @@ public sealed record MatchingProposedDemand(string ClientName, string ClientKind
 public sealed record MatchingProposal(Guid Id, Guid DemandId, int Score, string State, DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt, MatchingProposedDemand? Demand);
 
 public sealed record MatchingProposalDecided(Guid Id, string State);
+
+public sealed record MatchingBatchResult(Guid BatchId, int Demands, int DemandsWaiting, int Providers, int Proposals, long Total, long GreedyTotal, double? ExactOverGreedy,
+    int Rounds, long Milliseconds, int DemandsChanged);
+
+public sealed record MatchingAuditEntry(Guid Id, DateTimeOffset At, string Actor, string Action, string Subject, int? Revision, System.Text.Json.JsonElement Details);
+
+public sealed record MatchingAuditPage(List<MatchingAuditEntry> Items, int Page, int PageSize, int Total);
+
+/// <summary>A batch run: who ran it, when, and its figures.</summary>
+public sealed record MatchingBatchRun(DateTimeOffset At, string Actor, MatchingBatchResult Result)
+{
+    public static MatchingBatchRun Of(MatchingAuditEntry entry) =>
+        new(entry.At, entry.Actor, System.Text.Json.JsonSerializer.Deserialize<MatchingBatchResult>(entry.Details.GetRawText(), Json.Options)!);
+}
+
+public sealed record MatchingBatchProposal(Guid Id, Guid DemandId, string Tier, string Urgency, string Stage, string Language, List<string> Domains, List<string> ServiceTypes,
+    MatchingProvider Provider, int Score, string State, List<MatchingScoreComponent> Components);
