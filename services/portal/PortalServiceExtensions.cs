@@ -144,6 +144,7 @@ public static class PortalServiceExtensions
         services.AddHttpClient<FiguresApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<CatalogueEditingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<IdentityAdminApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<ReferenceDataApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         return builder;
     }
 }

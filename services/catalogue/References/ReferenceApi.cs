@@ -25,6 +25,9 @@ public static class ReferenceApi
         catalogue.MapGet("/policies", ListPoliciesAsync).AllowAnonymous()
             .WithName("ListPolicies").WithSummary("Policy documents by code, a page at a time; filter by issuing department or status.")
             .ProducesValidationProblem();
+        catalogue.MapGet("/policies/{code}", GetPolicyAsync).AllowAnonymous()
+            .WithName("GetPolicy").WithSummary("One policy document by its code.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         catalogue.MapGet("/service-items", ListServiceItemsAsync).AllowAnonymous()
             .WithName("ListServiceItems").WithSummary("Departmental service items by code; filter by department.");
         catalogue.MapPut("/departments/{code}", PutDepartmentAsync).RequireAuthorization(CataloguePolicies.Operator)
@@ -62,6 +65,9 @@ public static class ReferenceApi
         var items = await query.OrderBy(x => x.Code).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         return TypedResults.Ok(page.Of(items, total));
     }
+
+    private static async Task<Results<Ok<Policy>, NotFound>> GetPolicyAsync(string code, CatalogueDbContext db, CancellationToken ct) =>
+        await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, ct) is { } policy ? TypedResults.Ok(policy) : TypedResults.NotFound();
 
     private static async Task<Ok<List<ServiceItem>>> ListServiceItemsAsync(string? department, CatalogueDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.ServiceItems.AsNoTracking()

@@ -93,6 +93,7 @@ public sealed class ConsoleFiguresAccessTests(SystemFixture system) : IClassFixt
             new($"/console/catalogue/drafts/{inReview}", Screenshot: "console-draft-review"), new($"/console/catalogue/items/{code}/withdraw"),
             new("/console/users", Screenshot: "console-users"), new("/console/users/operator1", Screenshot: "console-user"), new("/console/clients", Screenshot: "console-clients"),
             new("/console/clients/new"), new("/console/audit", Screenshot: "console-audit"), new("/console/matching", Screenshot: "console-batches"),
+            new("/console/reference", Screenshot: "console-reference"), new("/console/reference/policies/new"), new("/console/synonyms", Screenshot: "console-synonyms"),
         ];
         var problems = await browser.SweepAsync(system.GatewayAddress, "operator1", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
