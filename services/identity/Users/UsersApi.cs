@@ -118,7 +118,9 @@ public static class UsersApi
         }
 
         var roles = request.Roles ?? [.. await users.GetRolesAsync(user)];
-        var errors = UserRules.Check(roles, request.DepartmentCode ?? user.DepartmentCode, request.ApplicantKind ?? user.ApplicantKind, request.CreditCode ?? user.CreditCode);
+        // Null leaves a field as it is; an empty string clears it.
+        var (department, kind, creditCode) = (Changed(request.DepartmentCode, user.DepartmentCode), Changed(request.ApplicantKind, user.ApplicantKind), Changed(request.CreditCode, user.CreditCode));
+        var errors = UserRules.Check(roles, department, kind, creditCode);
         if (request.DisplayName is { Length: 0 or > 100 })
         {
             errors["displayName"] = [DisplayNameRequired];
@@ -131,9 +133,7 @@ public static class UsersApi
 
         await using var transaction = await change.BeginAsync();
         user.DisplayName = request.DisplayName ?? user.DisplayName;
-        user.DepartmentCode = request.DepartmentCode ?? user.DepartmentCode;
-        user.ApplicantKind = request.ApplicantKind ?? user.ApplicantKind;
-        user.CreditCode = request.CreditCode ?? user.CreditCode;
+        (user.DepartmentCode, user.ApplicantKind, user.CreditCode) = (department, kind, creditCode);
         await users.UpdateAsync(user);
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles));
@@ -174,4 +174,6 @@ public static class UsersApi
         await change.CommitAsync(transaction);
         return TypedResults.Ok(await UserView.OfAsync(users, user));
     }
+
+    private static string? Changed(string? requested, string? current) => requested is null ? current : string.IsNullOrWhiteSpace(requested) ? null : requested.Trim();
 }

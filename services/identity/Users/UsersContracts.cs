@@ -12,5 +12,5 @@ public sealed record UserView(string Id, string UserName, string DisplayName, IR
 
 public sealed record CreateUser(string? UserName, string? DisplayName, string? Password, string[]? Roles, string? DepartmentCode, string? ApplicantKind, string? CreditCode);
 
-/// <summary>Only what is given changes; a new password also lifts a lockout.</summary>
+/// <summary>Only what is given changes (an empty department, applicant kind or credit code clears it); a new password also lifts a lockout.</summary>
 public sealed record UpdateUser(string? DisplayName, string[]? Roles, string? DepartmentCode, string? ApplicantKind, string? CreditCode, string? NewPassword);

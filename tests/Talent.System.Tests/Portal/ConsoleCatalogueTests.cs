@@ -35,6 +35,12 @@ public sealed class ConsoleCatalogueTests(SystemFixture system) : IClassFixture<
         await Assertions.Expect(staff.Locator("#draft-state")).ToHaveTextAsync("草稿");
         await Assertions.Expect(staff.Locator("#no-changes")).ToBeVisibleAsync();
 
+        // Enter in a field saves; it never hands the draft to review.
+        await staff.Locator("#f-content-titleEn").FillAsync("Spouse employment (console)");
+        await staff.Locator("#f-content-titleEn").PressAsync("Enter");
+        await staff.WaitForURLAsync($"**{draftPath}?done=draft-saved");
+        await Assertions.Expect(staff.Locator("#draft-state")).ToHaveTextAsync("草稿");
+
         // Not a number: said beside the field before anything reaches the API.
         await staff.Locator("#f-flowCard-statutoryLimitDays").FillAsync("二十");
         await staff.Locator("#save-draft").ClickAsync();
@@ -66,12 +72,12 @@ public sealed class ConsoleCatalogueTests(SystemFixture system) : IClassFixture<
         await Assertions.Expect(staff.Locator("#in-review")).ToBeVisibleAsync();
         Assert.Equal(0, await staff.Locator("#draft-form").CountAsync());
 
-        // The form gave back everything as it was, besides what was typed: no field changed by being shown and posted.
+        // The form gave back everything as it was, besides what was typed (the English title, the limit, the third step): no field changed by being shown and posted.
         using (var admin = system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!))
         {
             var changed = await admin.GetFromJsonAsync<JsonElement>($"/api/catalogue/drafts/{draftPath[(draftPath.LastIndexOf('/') + 1)..]}/changes", ct);
             Assert.Equal(
-                ["flowCard.committedLimitDays", "flowCard.steps[2].countsTowardLimit", "flowCard.steps[2].department", "flowCard.steps[2].limitDays", "flowCard.steps[2].nameZh", "flowCard.steps[2].order"],
+                ["flowCard.committedLimitDays", "flowCard.steps[2].countsTowardLimit", "flowCard.steps[2].department", "flowCard.steps[2].limitDays", "flowCard.steps[2].nameZh", "flowCard.steps[2].order", "titleEn"],
                 changed.EnumerateArray().Select(c => c.GetProperty("path").GetString()).Order(StringComparer.Ordinal));
         }
 
@@ -129,9 +135,7 @@ public sealed class ConsoleCatalogueTests(SystemFixture system) : IClassFixture<
         await staff.Context.CloseAsync();
 
         // Withdrawn by the operator, with a reason (none: said beside the field).
-        await op.GotoAsync("/console/catalogue");
-        await op.Locator($"#withdraw-{code}").ClickAsync();
-        await op.WaitForURLAsync($"**/console/catalogue/items/{code}/withdraw");
+        await op.GotoAsync($"/console/catalogue/items/{code}/withdraw");
         await op.Locator("#withdraw-item").ClickAsync();
         await Assertions.Expect(op.Locator("#withdraw-reason-error")).ToBeVisibleAsync();
         await op.Locator("#withdraw-reason").FillAsync("测试：政策调整，事项合并");

@@ -61,6 +61,11 @@ public sealed class ConsoleIdentityTests(SystemFixture system) : IClassFixture<S
         Assert.Equal(403, (await person.GotoAsync("/console/users"))?.Status);
         await person.Context.CloseAsync();
 
+        // An emptied department is sent as cleared (not "unchanged"): staff need one, said beside the field.
+        await op.Locator("#user-departmentCode").FillAsync("");
+        await op.Locator("#save-user").ClickAsync();
+        await Assertions.Expect(op.Locator("#user-departmentCode-error")).ToBeVisibleAsync();
+        await op.Locator("#user-departmentCode").FillAsync("HRSS");
         await op.Locator("#user-role-commissioner").CheckAsync();
         await op.Locator("#save-user").ClickAsync();
         await op.WaitForURLAsync($"**/console/users/{userName}?done=user-saved");

@@ -38,7 +38,15 @@ public sealed class ConsoleReferenceTests(SystemFixture system)
         await op.Locator("#department-nameZh").FillAsync("测试局");
         await op.Locator("#save-department").ClickAsync();
         await op.WaitForURLAsync("**/console/reference?done=department-saved");
+        // A new department with a code that exists is refused beside the code: it never replaces that department.
+        await op.Locator("#new-department").ClickAsync();
+        await op.Locator("#department-code").FillAsync(department);
+        await op.Locator("#department-nameZh").FillAsync("另一个测试局");
+        await op.Locator("#save-department").ClickAsync();
+        await Assertions.Expect(op.Locator("#department-code-error")).ToContainTextAsync("已存在");
+        await op.GotoAsync("/console/reference");
         await op.Locator($"#departments a:text-is('{department}')").ClickAsync();
+        Assert.Equal("测试局", await op.Locator("#department-nameZh").InputValueAsync());
         await op.Locator("#department-phone").FillAsync("0571-12345678");
         await op.Locator("#save-department").ClickAsync();
         await op.WaitForURLAsync("**/console/reference?done=department-saved");

@@ -79,8 +79,11 @@ public sealed partial class DraftForm
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
 
-    /// <summary>The rows shown of a list: those it has, and one blank for adding (none when the list is full).</summary>
-    public int RowsShown(Section section) => Math.Min(RowCount(section), MaxRows) + (RowCount(section) < MaxRows ? 1 : 0);
+    /// <summary>The rows shown of a list: all it has (more than the limit are said to be too many), and one blank for adding while under it.</summary>
+    public int RowsShown(Section section) => RowCount(section) + (RowCount(section) < MaxRows ? 1 : 0);
+
+    /// <summary>The most rows a posted list is read with: beyond the limit, so too many are said (not silently dropped).</summary>
+    private const int MaxRowsRead = 500;
 
     public int RowCount(Section section) => _rows.GetValueOrDefault(section.Path);
 
@@ -135,7 +138,7 @@ public sealed partial class DraftForm
     }
 
     /// <summary>
-    /// The form as posted: each list's rows (as many as its <c>{path}.rows</c> said, at most one more than the limit),
+    /// The form as posted: each list's rows (as many as its <c>{path}.rows</c> said, up to <see cref="MaxRowsRead"/>),
     /// blank rows dropped and the rest numbered again, so the API's errors name the rows as they are shown next.
     /// </summary>
     public static DraftForm Of(IFormCollection posted)
@@ -153,7 +156,7 @@ public sealed partial class DraftForm
                 continue;
             }
 
-            var count = int.TryParse(posted[$"{section.Path}.rows"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, MaxRows + 1) : 0;
+            var count = int.TryParse(posted[$"{section.Path}.rows"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, MaxRowsRead) : 0;
             var kept = 0;
             for (var i = 0; i < count; i++)
             {
