@@ -65,6 +65,7 @@ public static class MessagingExtensions
             host.Password(address.Password);
             host.PublisherConfirmation = true;
         });
+        BrokerReconnect.Apply(rabbit, options.ReconnectMaxInterval);
         rabbit.PrefetchCount = options.PrefetchCount;
         rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         // Outer: while the database is unreachable a message waits here, retried for OutageRetryFor; the consumer's

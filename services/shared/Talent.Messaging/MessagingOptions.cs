@@ -22,4 +22,10 @@ public sealed class MessagingOptions
 
     /// <summary>The longest wait between two attempts during an outage.</summary>
     public TimeSpan OutageRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest wait between two attempts to reach RabbitMQ again after losing it (MassTransit's own is 30 s; see
+    /// <see cref="BrokerReconnect"/>): a broker that returns is used again within about this long.
+    /// </summary>
+    public TimeSpan ReconnectMaxInterval { get; set; } = TimeSpan.FromSeconds(3);
 }
