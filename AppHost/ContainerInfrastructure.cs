@@ -6,7 +6,8 @@ namespace Talent.AppHost;
 /// Container mode: Aspire's PostgreSQL and RabbitMQ resources on Docker or Podman, from the images that
 /// <c>scripts/containers</c> builds from Debian packages (<c>localhost/...</c>, never pulled), with data volumes
 /// so data survives restarts. <c>Talent:OfficialImages=true</c> uses the registry's official images instead,
-/// where an engine can pull them; <c>Talent:ContainerVolumes=false</c> starts from empty data (tests).
+/// where an engine can pull them; <c>Talent:ContainerVolumes=false</c> starts from empty data and
+/// does not wait for the disk (tests).
 /// </summary>
 internal static class ContainerInfrastructure
 {
@@ -20,10 +21,17 @@ internal static class ContainerInfrastructure
             rabbit.WithImageRegistry("localhost").WithImage("talent-rabbitmq").WithImageTag("3").WithImagePullPolicy(ImagePullPolicy.Never);
         }
 
+        // Six services with a connection pool each (and their replicas): more than PostgreSQL's default 100.
+        postgres.WithArgs("-c", "max_connections=300");
         if (config.GetValue("Talent:ContainerVolumes", true))
         {
             postgres.WithDataVolume();
             rabbit.WithDataVolume();
+        }
+        else
+        {
+            // Throwaway data (tests): nothing to make durable, so no waiting for the disk on each commit.
+            postgres.WithArgs("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
         }
 
         return new Infrastructure

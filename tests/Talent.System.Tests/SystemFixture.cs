@@ -30,8 +30,7 @@ public sealed class AloneCollection : ICollectionFixture<SystemFixture>
 }
 
 /// <summary>
-/// The one whole system of the test assembly, started when the first test class needs it (so the container-mode phase,
-/// which runs none of those classes, never starts it) and stopped after the last test.
+/// The one whole system of the test assembly, started when the first test class needs it and stopped after the last test.
 /// </summary>
 public sealed class SystemHost : IAsyncDisposable
 {
@@ -85,12 +84,16 @@ public sealed class SystemFixture(SystemHost host) : IAsyncLifetime
     /// <inheritdoc cref="RunningSystem.BrowserAsync"/>
     public Task<Portal.PortalBrowser> BrowserAsync() => _system.BrowserAsync();
 
+    /// <inheritdoc cref="RunningSystem.App"/>
+    public DistributedApplication App => _system.App;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>
-/// The whole AppHost (every service and the gateway) on the test run's PostgreSQL and RabbitMQ, started once for the
-/// test assembly, on its own virtual host and databases, with the demonstration accounts on.
+/// The whole AppHost (every service and the gateway), started once for the test assembly with the demonstration
+/// accounts on: in its container mode where a container engine runs, otherwise on the test run's PostgreSQL and
+/// RabbitMQ (its own virtual host and databases there).
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
 {
@@ -118,20 +121,36 @@ public sealed class RunningSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Where a container engine runs (the test command's container mode), the system starts its own PostgreSQL and
+    /// RabbitMQ containers (the AppHost's container mode, <c>Talent:Infrastructure=containers</c>, throwaway data), so
+    /// one whole-system start also proves that mode; otherwise it runs on the test run's local servers (external mode).
+    /// </summary>
+    public static bool InContainers => Environment.GetEnvironmentVariable("TALENT_TEST_MODE") == "containers";
+
     private async Task InitializeAsync()
     {
-        var servers = await TestInfrastructure.GetAsync();
-        _vhost = await TestVirtualHost.CreateAsync("system");
+        string[] infrastructure;
+        if (InContainers)
+        {
+            infrastructure = ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false"];
+        }
+        else
+        {
+            var servers = await TestInfrastructure.GetAsync();
+            _vhost = await TestVirtualHost.CreateAsync("system");
+            infrastructure = [$"--ConnectionStrings:postgres={servers.Postgres}", $"--ConnectionStrings:messaging={_vhost.Amqp}"];
+        }
+
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
-            $"--ConnectionStrings:postgres={servers.Postgres}",
-            $"--ConnectionStrings:messaging={_vhost.Amqp}",
+            .. infrastructure,
             $"--Talent:DatabasePrefix={_prefix}",
             "--Talent:DemoData=true",
             // Short-lived tokens and no clock leeway, so expiry is tested within seconds.
             $"--Identity:AccessTokenLifetime={AccessTokenLifetime}",
             "--Authentication:ClockSkew=00:00:00",
-            // External infrastructure means production settings; the test system runs on plain http.
+            // Containers and external infrastructure mean production settings; the test system runs on plain http.
             "--Identity:RequireHttps=false",
             "--Authentication:RequireHttpsMetadata=false",
             "--Portal:RequireHttps=false",
@@ -141,7 +160,7 @@ public sealed class RunningSystem : IAsyncDisposable
             .AddFilter<ArtifactLog>(null, LogLevel.Information)
             .AddProvider(new ArtifactLog("system")));
         _app = await builder.BuildAsync();
-        await SystemStart.StartAsync(_app, "the whole system");
+        await SystemStart.StartAsync(_app, InContainers ? "the whole system (in container mode)" : "the whole system");
         Gateway = _app.CreateHttpClient("gateway");
         GatewayAddress = _app.GetEndpoint("gateway", "http");
     }
@@ -177,8 +196,14 @@ public sealed class RunningSystem : IAsyncDisposable
     private Task<Portal.PortalBrowser>? _browser;
 
     /// <summary>The connection string of a service's own database in this system (tests reach in only to simulate faults).</summary>
-    public async Task<string> DatabaseAsync(string service) =>
-        new NpgsqlConnectionStringBuilder((await TestInfrastructure.GetAsync()).Postgres) { Database = $"{_prefix}_{service}" }.ConnectionString;
+    public async Task<string> DatabaseAsync(string service)
+    {
+        var server = InContainers ? await _app!.GetConnectionStringAsync("postgres") : (await TestInfrastructure.GetAsync()).Postgres;
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"{_prefix}_{service}" }.ConnectionString;
+    }
+
+    /// <summary>The AppHost's own resources (its containers in container mode), for the tests that look at them.</summary>
+    public DistributedApplication App => _app!;
 
     /// <summary>One headless Chromium for the assembly's portal tests, started on first use.</summary>
     public Task<Portal.PortalBrowser> BrowserAsync()
@@ -200,6 +225,11 @@ public sealed class RunningSystem : IAsyncDisposable
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (InContainers)
+        {
+            return; // the containers and their data went with the AppHost
         }
 
         var servers = await TestInfrastructure.GetAsync();

@@ -50,6 +50,8 @@ public sealed class ConsoleProvidersTests(SystemFixture system)
         await page.Locator("#console-providers").ClickAsync();
         await page.Locator("#filter-pending").ClickAsync();
         await page.WaitForURLAsync("**/console/providers?status=pending");
+        // Enhanced navigation changes the address before it patches the page: the filtered list is there when its link is current.
+        await Assertions.Expect(page.Locator("#filter-pending")).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(page.Locator($"#provider-{id}")).ToContainTextAsync("待审核");
         await page.Locator($"#approve-{id}").ClickAsync();
         await DoneAsync(page, "approved");

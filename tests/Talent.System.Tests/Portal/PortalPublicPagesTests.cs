@@ -125,7 +125,8 @@ public sealed class PortalPublicPagesTests(SystemFixture system) : IClassFixture
     public async Task The_home_page_loads_in_under_150_KB_on_a_phone()
     {
         var browser = await system.BrowserAsync();
-        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        // A first visit as a phone makes it: the service worker installs and fetches what it keeps for offline use.
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0], serviceWorker: true);
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
         await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
@@ -141,6 +142,26 @@ public sealed class PortalPublicPagesTests(SystemFixture system) : IClassFixture
         Assert.Contains(requests, r => r.Url.Contains(".css", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Url.Contains("blazor.web", StringComparison.Ordinal));
         Assert.True(bytes < 150 * 1024, $"the home page transferred {bytes} bytes in {requests.Count} requests");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Once_visited_the_portal_answers_a_page_asked_for_offline_with_its_offline_page_and_live_pages_again_online()
+    {
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0], serviceWorker: true);
+        await page.GotoAsync("/");
+        // The worker controls the page once it has installed (keeping the offline page) and claimed it.
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GotoAsync("/items/TALENT-APARTMENT");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("当前处于离线状态");
+
+        await page.Context.SetOfflineAsync(false);
+        var online = await page.GotoAsync("/items/TALENT-APARTMENT");
+        Assert.Equal(200, online?.Status);
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("当前处于离线状态");
         await page.Context.CloseAsync();
     }
 }
