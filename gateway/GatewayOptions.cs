@@ -31,4 +31,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests an address or subject may send at once above the sustained rate.</summary>
     public int Burst { get; set; } = 400;
+
+    /// <summary>
+    /// How often <see cref="PermitsPerSecond"/> permits are added back: every second unless set. Tests set an hour, so
+    /// that what is refused depends only on the count of requests, not on how fast the machine sends them.
+    /// </summary>
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

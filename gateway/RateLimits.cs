@@ -68,7 +68,7 @@ public static class RateLimits
         {
             TokenLimit = Math.Max(1, limits.Burst),
             TokensPerPeriod = Math.Max(1, limits.PermitsPerSecond),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            ReplenishmentPeriod = limits.ReplenishmentPeriod > TimeSpan.Zero ? limits.ReplenishmentPeriod : TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,
         });

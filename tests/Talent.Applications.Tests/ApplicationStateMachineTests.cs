@@ -84,7 +84,9 @@ public sealed class ApplicationStateMachineTests
         Assert.Equal(403, application.CompleteStep(1, Hr, Calendar, Now)!.Status);
         Assert.Null(application.CompleteStep(1, Housing, Calendar, Now));
         Assert.Equal(ApplicationState.InReview, application.State);
-        Assert.False(application.Decide(true, "同意", null, Housing, Now) is null);
+        var early = application.Decide(true, "同意", null, Housing, Now)!;
+        Assert.Equal((409, "A decision follows the last step. 所有环节办结后方可作出决定。"), (early.Status, early.Message));
+        Assert.Equal(ApplicationState.InReview, application.State);
         Assert.Null(application.CompleteStep(2, Hr, Calendar, Now));
         Assert.Equal(["decide", "withdraw", "handover"], application.Allowed());
 
@@ -121,7 +123,9 @@ public sealed class ApplicationStateMachineTests
         // The notice takes from Thu 26 Nov to Thu 3 Dec: 5 working days added.
         Assert.Null(application.CompleteStep(2, Housing, Calendar, Now.AddDays(7)));
         Assert.Equal(5, application.PausedDays);
-        Assert.Equal(Calendar.AddWorkingDays(deadline!.Value, 5), application.DecisionDeadline);
+        // Worked out on a calendar: 7 working days from Thu 26 Nov is Mon 7 Dec; 5 more is Mon 14 Dec (no holiday between).
+        Assert.Equal(new DateOnly(2026, 12, 7), deadline);
+        Assert.Equal(new DateOnly(2026, 12, 14), application.DecisionDeadline);
         Assert.NotNull(application.RunningDeadline);
     }
 

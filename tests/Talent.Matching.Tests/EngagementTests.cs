@@ -53,18 +53,19 @@ public sealed class EngagementTests
         Assert.True(engagement.FlagFirstContactOverdue());
         Assert.False(engagement.FlagFirstContactOverdue());
 
-        Assert.NotNull(engagement.Record("planAgreed", "broker-1", null, null, Now));
+        Assert.Equal("The next milestone is firstContact. 下一个节点是 firstContact。", engagement.Record("planAgreed", "broker-1", null, null, Now));
         Assert.Null(engagement.Record("firstContact", "broker-1", "电话联系", null, Now.AddHours(1)));
         Assert.True(engagement.FirstContactOnTime);
-        Assert.NotNull(engagement.Record("firstContact", "broker-1", null, null, Now));
+        Assert.Equal("The next milestone is planAgreed. 下一个节点是 planAgreed。", engagement.Record("firstContact", "broker-1", null, null, Now));
         Assert.Null(engagement.Record("planAgreed", "broker-1", null, null, Now.AddDays(1)));
         Assert.Null(engagement.Record("serviceDelivered", "broker-1", null, null, Now.AddDays(2)));
-        Assert.NotNull(engagement.Record("outcomeRecorded", "broker-1", null, "luck", Now.AddDays(3)));
+        Assert.StartsWith("An outcome of ", engagement.Record("outcomeRecorded", "broker-1", null, "luck", Now.AddDays(3)), StringComparison.Ordinal);
+        Assert.Equal(3, engagement.Milestones.Count); // the refused outcome was not recorded
         Assert.Null(engagement.Record("outcomeRecorded", "broker-1", "A 轮 3000 万", "financing", Now.AddDays(3)));
         Assert.Null(engagement.Record("closed", "broker-1", null, null, Now.AddDays(4)));
         Assert.Equal(EngagementState.Closed, engagement.State);
         Assert.Equal("financing", engagement.Outcome);
-        Assert.NotNull(engagement.Record("closed", "broker-1", null, null, Now.AddDays(5)));
+        Assert.Equal("The engagement is closed. 服务已结束。", engagement.Record("closed", "broker-1", null, null, Now.AddDays(5)));
         Assert.Null(engagement.Next);
     }
 

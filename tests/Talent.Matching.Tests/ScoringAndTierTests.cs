@@ -21,18 +21,24 @@ public sealed class ScoringAndTierTests
         Assert.Equal(175, components[0].Points);
         Assert.Equal(250, components[1].Points);
         Assert.Equal(150, components[2].Points);
-        Assert.Equal(Math.Round(((45 + 17.5) / 15 - 1) / 4, 4), components[3].Value); // 4.5 over 10 ratings, pulled towards 3.5
+        // 4.5 over 10 ratings, pulled towards 3.5 by 5 prior ratings: (45 + 17.5) / 15 = 4.1667 stars, (4.1667 - 1) / 4 = 0.7917.
+        Assert.Equal(0.7917, components[3].Value);
+        Assert.Equal(119, components[3].Points); // 150 × 0.79167 = 118.75
         Assert.Equal(38, components[4].Points); // 3 of 4 places free: 37.5 rounds up
         Assert.Equal(50, components[5].Points);
-        Assert.Equal(components.Sum(c => c.Points), Scoring.Points(Demand, provider));
+        Assert.Equal(782, Scoring.Points(Demand, provider)); // 175 + 250 + 150 + 119 + 38 + 50
+        Assert.Equal(782, components.Sum(c => c.Points));
     }
 
     [Fact]
     public void Few_ratings_move_the_rating_less_than_many()
     {
-        Assert.Equal((3.5 - 1) / 4, Scoring.RatingValue(0, 0));
-        Assert.True(Scoring.RatingValue(5, 1) < Scoring.RatingValue(500, 100)); // one 5 vs a hundred 5s
-        Assert.True(Scoring.RatingValue(1, 1) > Scoring.RatingValue(100, 100)); // one 1 vs a hundred 1s
+        // (sum + 3.5 × 5) / (count + 5) stars, then (stars - 1) / 4; worked out by hand.
+        Assert.Equal(0.625, Scoring.RatingValue(0, 0), 4);        // 17.5 / 5 = 3.5 stars
+        Assert.Equal(0.6875, Scoring.RatingValue(5, 1), 4);       // one 5: 22.5 / 6 = 3.75 stars
+        Assert.Equal(0.982143, Scoring.RatingValue(500, 100), 4); // a hundred 5s: 517.5 / 105 = 4.9286 stars
+        Assert.Equal(0.520833, Scoring.RatingValue(1, 1), 4);     // one 1: 18.5 / 6 = 3.0833 stars
+        Assert.Equal(0.029762, Scoring.RatingValue(100, 100), 4); // a hundred 1s: 117.5 / 105 = 1.1190 stars
     }
 
     [Fact]

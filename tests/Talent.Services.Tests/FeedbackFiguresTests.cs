@@ -68,6 +68,8 @@ public sealed class FeedbackFiguresTests
         var calendar = new Talent.WorkingDays.WorkingCalendar(Talent.WorkingDays.ChinaHolidays.Seed);
         var operatorActor = new CaseActor("operator-1", "运营", null, false, true);
         int removed;
+        var removedReviews = new List<(string Department, EvaluationLevel Level)>();
+        var rectifiedIn = new List<string>();
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
@@ -84,6 +86,7 @@ public sealed class FeedbackFiguresTests
                     Assert.Null(c.AppealReview(staff, "恶意差评", at));
                     Assert.Null(c.DecideAppeal(operatorActor, true, "移出", calendar, at.AddHours(1)));
                     removed++;
+                    removedReviews.Add((c.Department, c.Level));
                 }
                 else
                 {
@@ -91,6 +94,7 @@ public sealed class FeedbackFiguresTests
                     Assert.Null(c.Verify(staff, "属实", calendar, 5, at.AddDays(i % 4 == 0 ? 9 : 0)));
                     Assert.Null(c.Rectify(staff, "已整改", calendar, 2, at.AddDays(i % 4 == 0 ? 9 : 1)));
                     Assert.Null(c.RecordReturnVisit(staff, true, null, at.AddDays(i % 4 == 0 ? 10 : 2)));
+                    rectifiedIn.Add(c.Department);
                 }
 
                 await db.SaveWithFiguresAsync(await CaseClosing.ClosingAsync(db, c, at.AddDays(3), ct), ct);
@@ -108,6 +112,24 @@ public sealed class FeedbackFiguresTests
                 recomputed.Select(r => (r.Month, r.Scope, r.Key, r.Reviews, r.Satisfied, r.Negative, r.ScoreSum, r.RectificationsClosed, r.RectificationsOnTime)),
                 current.Select(r => (r.Month, r.Scope, r.Key, r.Reviews, r.Satisfied, r.Negative, r.ScoreSum, r.RectificationsClosed, r.RectificationsOnTime)));
             Assert.Equal(0, await db.FigureDeltas.CountAsync(ct));
+
+            // And against the plan itself, worked out here without the service's code: each department over every month
+            // (a review counts its level as its score; removed reviews were all negative; rectified cases are closed).
+            var expected = Departments.Select(d =>
+            {
+                var mine = plan.Where(p => p.Department == d).ToList();
+                var gone = removedReviews.Where(r => r.Department == d).ToList();
+                return (d, Reviews: mine.Count - gone.Count, Satisfied: mine.Count(p => p.Level >= EvaluationLevel.BasicallySatisfied),
+                    Negative: mine.Count(p => p.Level <= EvaluationLevel.Dissatisfied) - gone.Count,
+                    Score: mine.Sum(p => (long)p.Level) - gone.Sum(g => (long)g.Level), Closed: rectifiedIn.Count(r => r == d));
+            });
+            var counted = Departments.Select(d =>
+            {
+                var rows = current.Where(r => r.Scope == FigureCounters.Department && r.Key == d).ToList();
+                return (d, Reviews: rows.Sum(r => r.Reviews), Satisfied: rows.Sum(r => r.Satisfied), Negative: rows.Sum(r => r.Negative),
+                    Score: rows.Sum(r => r.ScoreSum), Closed: rows.Sum(r => r.RectificationsClosed));
+            });
+            Assert.Equal(expected, counted);
         }
 
         // The published figures, anonymous, over every month of the plan: removed reviews are not counted.

@@ -186,6 +186,7 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
             async () => (await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray().Any(s => (suggestion = s).GetProperty("sourceApplicationId").GetString() == id),
             Deadline, "ApplicationDecided at the matching service (a suggestion)");
         Assert.Equal("CHILD-SCHOOLING", suggestion.GetProperty("itemCode").GetString());
+        Assert.Single((await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray(), s => s.GetProperty("sourceApplicationId").GetString() == id);
         var suggestionId = suggestion.GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.NotFound, (await system.As((await system.SignInAsync("enterprise1", "matching")).AccessToken!).PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await suggested.PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);

@@ -115,7 +115,10 @@ public sealed class EditingWorkflowTests(SystemFixture system) : IClassFixture<S
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("flowCard.committedLimitDays", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway.GetAsync($"/api/catalogue/items/{code}/versions", ct)).StatusCode);
+        // Nothing was stored under the code: a valid draft takes it now, and a second one is refused as a duplicate
+        // (so a draft left behind by the refusal would have made the first one fail too).
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/catalogue/drafts", Draft(code), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync("/api/catalogue/drafts", Draft(code), ct)).StatusCode);
     }
 
     private static Task<HttpResponseMessage> Put(HttpClient client, string id, object body, string etag, CancellationToken ct)

@@ -80,6 +80,10 @@ public sealed class FeedbackTests(SystemFixture system) : IClassFixture<SystemFi
         var departments = figures.GetProperty("departments").EnumerateArray().ToList();
         Assert.True(departments.Count >= 3);
         Assert.Equal(Enumerable.Range(1, departments.Count), departments.Select(d => d.GetProperty("rank").GetInt32()));
+        // Ranked by satisfaction, best first (then the smaller share of bad reviews).
+        var ranked = departments.Select(d => d.GetProperty("figures")).Select(f => (Rate: NumberOrNull(f.GetProperty("satisfactionRate")), Bad: NumberOrNull(f.GetProperty("badShare")))).ToList();
+        Assert.Equal(ranked.OrderByDescending(r => r.Rate).ThenBy(r => r.Bad), ranked);
+        Assert.True(ranked[0].Rate > ranked[^1].Rate, "the demonstration departments differ in satisfaction");
         Assert.True(figures.GetProperty("months").GetArrayLength() >= 6);
         var text = figures.GetRawText();
         Assert.DoesNotContain("demo-history", text); // no personal data
@@ -126,4 +130,7 @@ public sealed class FeedbackTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Contains(tickets, t => t.GetProperty("resolution").GetString() == "confirmed");
         Assert.Contains(tickets, t => t.GetProperty("resolution").GetString() == "confirmedByTime");
     }
+
+    // A figure of a department without reviews is null; ranked as C# orders a missing value (below every number).
+    private static double? NumberOrNull(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
 }

@@ -23,6 +23,7 @@ public sealed class ReferenceDataTests(SystemFixture system) : IClassFixture<Sys
         Assert.True(policies.GetProperty("total").GetInt32() > 2);
 
         var items = await system.Gateway.GetFromJsonAsync<JsonElement>("/api/catalogue/service-items?department=HOUSING", ct);
+        Assert.NotEmpty(items.EnumerateArray());
         Assert.All(items.EnumerateArray(), i => Assert.Equal("HOUSING", i.GetProperty("department").GetString()));
     }
 
@@ -38,6 +39,8 @@ public sealed class ReferenceDataTests(SystemFixture system) : IClassFixture<Sys
 
         using var admin = system.As((await system.SignInAsync("operator1", "catalogue")).AccessToken!);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/catalogue/departments/DATA", department, ct)).StatusCode);
+        var stored = (await system.Gateway.GetFromJsonAsync<JsonElement>("/api/catalogue/departments", ct)).EnumerateArray().Single(d => d.GetProperty("code").GetString() == "DATA");
+        Assert.Equal(("数据资源局", "Data Resources Bureau"), (stored.GetProperty("nameZh").GetString(), stored.GetProperty("nameEn").GetString()));
 
         var policy = await admin.PutAsJsonAsync("/api/catalogue/policies/POL-DATA-SHARING", new
         {
@@ -54,5 +57,8 @@ public sealed class ReferenceDataTests(SystemFixture system) : IClassFixture<Sys
         {
             titleZh = "数据共享办法", issuingDepartment = "DATA", effectiveFrom = "2025-01-01",
         }, ct)).StatusCode);
+        var saved = await system.Gateway.GetFromJsonAsync<JsonElement>("/api/catalogue/policies/POL-DATA-SHARING", ct);
+        Assert.Equal(("数据共享办法", "DATA", "2025-01-01"),
+            (saved.GetProperty("titleZh").GetString(), saved.GetProperty("issuingDepartment").GetString(), saved.GetProperty("effectiveFrom").GetString()));
     }
 }

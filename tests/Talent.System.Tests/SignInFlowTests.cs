@@ -46,10 +46,12 @@ public sealed partial class SignInFlowTests(SystemFixture system) : IClassFixtur
             "/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&code_challenge=abc&code_challenge_method=S256" +
             $"&redirect_uri={Uri.EscapeDataString("https://evil.example/callback")}", ct);
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("invalid_request", await foreign.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
 
         using var noPkce = await browser.GetAsync(
             $"/identity/connect/authorize?client_id=talent-portal&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(RedirectUri)}", ct);
-        Assert.NotEqual(HttpStatusCode.Redirect, noPkce.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noPkce.StatusCode);
+        Assert.Contains("invalid_request", await noPkce.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     /// <summary>What a browser does: authorize, get sent to the sign-in page (in Chinese), sign in as operator1, come back with a code.</summary>
@@ -140,7 +142,8 @@ public sealed partial class SignInFlowTests(SystemFixture system) : IClassFixtur
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/identity/api/users/{id}", new { departmentCode = "HRSS" }, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/identity/api/users/{id}/disable", null, ct)).StatusCode);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => system.SignInAsync(userName, "catalogue", "Valid#2026pass"));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => system.SignInAsync(userName, "catalogue", "Valid#2026pass"));
+        Assert.Contains("failed: 400 invalid_grant", refused.Message, StringComparison.Ordinal);
 
         var audit = await admin.GetFromJsonAsync<JsonElement>("/identity/api/audit?pageSize=50", ct);
         var actions = audit.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("target").GetString() == userName).Select(e => e.GetProperty("action").GetString()).ToList();
