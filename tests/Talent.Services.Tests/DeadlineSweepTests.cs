@@ -1,59 +1,157 @@
 extern alias applications;
 using applications::Talent.Applications.Applying;
+using applications::Talent.Applications.Calendar;
 using applications::Talent.Applications.Data;
 using applications::Talent.Applications.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Talent.Contracts.Catalogue;
 using Talent.WorkingDays;
 using Xunit;
 
 namespace Talent.Services.Tests;
 
-/// <summary>The deadline sweep on a real database: each alert once, even with two sweeps at the same moment.</summary>
+/// <summary>
+/// The deadline sweep on a real database, on a clock the test moves (the zone's dates worked out by hand on the 2026
+/// calendar): each alert raised once, due soon before overdue, acceptance and decision deadlines, no alert while the
+/// clock is paused, and the due-soon window following a change of the calendar. Counted in the outbox, so the service's
+/// own sweep taking part changes nothing.
+/// </summary>
 public sealed class DeadlineSweepTests
 {
+    // Step 1 counts (one working day), step 2 (a public notice) does not; decision within 3 working days of acceptance.
     private static readonly FlowCardSnapshot Card = new(
-        [], [], [new StepSnapshot(1, "审核", null, "HRSS", 3, true)], 10, 3, 0, true, true, [], []);
+        [], [], [new StepSnapshot(1, "审核", null, "HRSS", 1, true), new StepSnapshot(2, "公示", null, "HRSS", 5, false)], 10, 3, 0, true, true, [], []);
 
     private static readonly CaseActor Applicant = new("talent-x", "申请人", true, false, false, null);
+    private static readonly CaseActor Staff = new("staff-hr", "人社", false, true, false, "HRSS");
+    private static readonly WorkingCalendar Calendar = new(ChinaHolidays.Seed);
+
+    // Thursday 26 November 2026, 10:00 in the zone (UTC+8); instants in UTC, as the service keeps them.
+    private static readonly DateTimeOffset Thursday = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    private static int counter;
+
+    [Fact]
+    public async Task Acceptance_and_decision_deadlines_are_due_soon_then_overdue_once_each_never_while_paused_and_the_window_follows_a_calendar_change()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Thursday);
+        await using var host = await ServiceHost<applications::Program>.StartAsync("applications",
+            services => services.AddSingleton<TimeProvider>(clock), ("Applications:SweepInterval", "12:00:00"));
+        var services = host.Factory.Services;
+        Guid acceptance, decision, paused;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+            var a = Submitted();                                    // acceptance due Fri 27 Nov
+            var b = Submitted();
+            Assert.Null(b.Accept(Staff, Calendar, Thursday));        // decision due Tue 1 Dec (Fri 27, Mon 30, Tue 1)
+            var c = Submitted();
+            Assert.Null(c.Accept(Staff, Calendar, Thursday));
+            Assert.Null(c.CompleteStep(1, Staff, Calendar, Thursday)); // the notice: the clock stops
+            Assert.Null(c.RunningDeadline);
+            db.Applications.AddRange(a, b, c);
+            await db.SaveChangesAsync(ct);
+            (acceptance, decision, paused) = (a.Id, b.Id, c.Id);
+        }
+
+        Assert.Equal(new DateOnly(2026, 11, 27), await DueOnAsync(services, acceptance, ct));
+        Assert.Equal(new DateOnly(2026, 12, 1), await DueOnAsync(services, decision, ct));
+        var sweep = services.GetServices<IHostedService>().OfType<DeadlineSweep>().Single();
+
+        // Thursday: due soon means due by the next working day (Friday): the acceptance only.
+        await sweep.SweepAsync(ct);
+        Assert.Equal((1, 0), await AlertsAsync(services, acceptance, ct));
+        Assert.Equal((0, 0), await AlertsAsync(services, decision, ct));
+
+        // Monday 30 November is declared a day off (as operators do on another replica, through the calendar's table).
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+            var year = await db.CalendarYears.SingleAsync(y => y.Year == 2026, ct);
+            year.Holidays = [.. year.Holidays, new DateOnly(2026, 11, 30)];
+            year.Revision++;
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Friday: the next working day is now Tuesday, so the decision due on Tuesday is due soon (it would not be with
+        // Monday a working day); the acceptance is due today, not overdue, and is not raised again.
+        clock.SetUtcNow(Thursday.AddDays(1));
+        await sweep.SweepAsync(ct);
+        Assert.Equal((1, 0), await AlertsAsync(services, acceptance, ct));
+        Assert.Equal((1, 0), await AlertsAsync(services, decision, ct));
+
+        // Tuesday 1 December: the acceptance (due Friday) is overdue; the decision is due today.
+        clock.SetUtcNow(Thursday.AddDays(5));
+        await sweep.SweepAsync(ct);
+        Assert.Equal((1, 1), await AlertsAsync(services, acceptance, ct));
+        Assert.Equal((1, 0), await AlertsAsync(services, decision, ct));
+
+        // Wednesday: the decision is overdue. Sweeping again at the same moment raises nothing more.
+        clock.SetUtcNow(Thursday.AddDays(6));
+        await sweep.SweepAsync(ct);
+        Assert.Equal(0, await sweep.SweepAsync(ct));
+        Assert.Equal((1, 1), await AlertsAsync(services, acceptance, ct));
+        Assert.Equal((1, 1), await AlertsAsync(services, decision, ct));
+
+        // The paused case (its decision would have been due Tuesday too) was never alerted.
+        Assert.Equal((0, 0), await AlertsAsync(services, paused, ct));
+    }
 
     [Fact]
     public async Task Two_sweeps_at_once_raise_each_due_soon_and_overdue_alert_exactly_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await ServiceHost<applications::Program>.StartAsync("applications", ("Applications:SweepInterval", "12:00:00"));
+        var clock = new FakeTimeProvider(Thursday);
+        await using var host = await ServiceHost<applications::Program>.StartAsync("applications",
+            services => services.AddSingleton<TimeProvider>(clock), ("Applications:SweepInterval", "12:00:00"));
         var services = host.Factory.Services;
-        var calendar = new WorkingCalendar(ChinaHolidays.Seed);
-        var now = DateTimeOffset.UtcNow;
-        var counter = 0;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
             for (var i = 0; i < 40; i++)
             {
-                // Half submitted three weeks ago (acceptance overdue), half just now (acceptance due within a working day).
-                var at = i % 2 == 0 ? now.AddDays(-21) : now;
-                var application = Application.Start(Applicant.Subject, Applicant.Name, "ITEM", 1, "事项", Card, "HRSS", "online", Applicant, at);
-                Assert.Null(application.Submit(Applicant, null, () => $"TA-SWEEP-{Interlocked.Increment(ref counter):D4}", calendar, 1, at));
-                db.Applications.Add(application);
+                // Half submitted three weeks earlier (acceptance overdue), half just now (acceptance due tomorrow).
+                db.Applications.Add(Submitted(i % 2 == 0 ? Thursday.AddDays(-21) : Thursday));
             }
 
             await db.SaveChangesAsync(ct);
         }
 
         var sweep = services.GetServices<IHostedService>().OfType<DeadlineSweep>().Single();
-        // The service's own sweep (run once at start) may take part too: what counts is each alert in the outbox once.
         await Task.WhenAll(sweep.SweepAsync(ct), sweep.SweepAsync(ct));
         Assert.Equal(0, await sweep.SweepAsync(ct));
-
-        await using var check = services.CreateAsyncScope();
-        var outbox = check.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Database;
-        Assert.Equal(20, await Count(outbox, "ApplicationOverdue", ct));
-        Assert.Equal(20, await Count(outbox, "ApplicationDueSoon", ct));
+        Assert.Equal(20, await CountAsync(services, "ApplicationOverdue", null, ct));
+        Assert.Equal(20, await CountAsync(services, "ApplicationDueSoon", null, ct));
     }
 
-    private static async Task<int> Count(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string type, CancellationToken ct) =>
-        (await database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM outbox_messages WHERE message_type LIKE {"%" + type + "%"}""").ToListAsync(ct)).Single();
+    private static Application Submitted(DateTimeOffset? at = null)
+    {
+        var when = at ?? Thursday;
+        var application = Application.Start(Applicant.Subject, Applicant.Name, "ITEM", 1, "事项", Card, "HRSS", "online", Applicant, when);
+        Assert.Null(application.Submit(Applicant, null, () => $"TA-SWEEP-{Interlocked.Increment(ref counter):D5}", Calendar, 1, when));
+        return application;
+    }
+
+    private static async Task<DateOnly?> DueOnAsync(IServiceProvider services, Guid id, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Applications.AsNoTracking().SingleAsync(a => a.Id == id, ct)).DueOn;
+    }
+
+    /// <summary>(due soon, overdue) alerts recorded for one application.</summary>
+    private static async Task<(int DueSoon, int Overdue)> AlertsAsync(IServiceProvider services, Guid id, CancellationToken ct) =>
+        (await CountAsync(services, "ApplicationDueSoon", id, ct), await CountAsync(services, "ApplicationOverdue", id, ct));
+
+    private static async Task<int> CountAsync(IServiceProvider services, string type, Guid? application, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Database;
+        var about = application is { } id ? "%" + id + "%" : "%";
+        return (await database.SqlQuery<int>(
+            $"""SELECT count(*)::int AS "Value" FROM outbox_messages WHERE message_type LIKE {"%" + type + "%"} AND body::text LIKE {about}""").ToListAsync(ct)).Single();
+    }
 }

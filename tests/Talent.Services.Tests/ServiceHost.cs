@@ -26,7 +26,11 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
         Factory = factory;
     }
 
-    public static async Task<ServiceHost<TProgram>> StartAsync(string name, params (string Key, string Value)[] settings)
+    public static Task<ServiceHost<TProgram>> StartAsync(string name, params (string Key, string Value)[] settings) =>
+        StartAsync(name, null, settings);
+
+    /// <summary>As above, with services replaced for the test (a fake clock, say) after the service's own.</summary>
+    public static async Task<ServiceHost<TProgram>> StartAsync(string name, Action<IServiceCollection>? replace, params (string Key, string Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(name);
         var vhost = await TestVirtualHost.CreateAsync(name);
@@ -44,6 +48,11 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
                 jwt.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
                 jwt.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
             }));
+            if (replace is not null)
+            {
+                web.ConfigureTestServices(replace);
+            }
+
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {
