@@ -1,7 +1,7 @@
 using Talent.WorkingDays;
 using Xunit;
 
-namespace Talent.Applications.Tests;
+namespace Talent.WorkingDays.Tests;
 
 public sealed class WorkingCalendarTests
 {
