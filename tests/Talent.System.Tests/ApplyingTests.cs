@@ -51,8 +51,37 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
     }
 
+    /// <summary>talent1's spouse-employment application, submitted with its CV, accepted, both steps done and approved by HRSS.</summary>
+    private async Task<(string Id, string Reference)> DecidedAsync(CancellationToken ct)
+    {
+        using var talent = await AsAsync("talent1");
+        var id = (await DraftAsync(talent, ct)).GetProperty("id").GetString()!;
+        var answers = new { contactName = "张明", contactPhone = "13800000000", spouseName = "王丽", preferredSectors = new[] { "enterprise" } };
+        Assert.Equal(HttpStatusCode.OK, (await talent.PutAsJsonAsync($"/api/applications/{id}", new { answers }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(talent, id, "resume", Pdf, "cv.pdf", ct)).StatusCode);
+        var submitted = await SubmitAsync(talent, id, "k-" + id, ct);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        using var hr = await AsAsync("staff-hr");
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/applications/{id}/accept", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/applications/{id}/steps/1/complete", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/applications/{id}/steps/2/complete", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync($"/api/applications/{id}/decide", new { approved = true, decision = "同意推荐至三家企业面试" }, ct)).StatusCode);
+        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("reference").GetString()!);
+    }
+
+    /// <summary>talent1's feedback client, once the decided application's invitation to rate has reached the feedback service.</summary>
+    private async Task<HttpClient> InvitedAsync(string reference, CancellationToken ct)
+    {
+        var rater = system.As((await system.SignInAsync("talent1", "feedback")).AccessToken!);
+        await Eventually.UntilAsync(
+            async () => (await rater.GetFromJsonAsync<JsonElement>("/api/feedback/invitations/mine", ct)).EnumerateArray().Any(i => i.GetProperty("reference").GetString() == reference),
+            Deadline,
+            "ApplicationDecided at the feedback service (an invitation to rate)");
+        return rater;
+    }
+
     [Fact]
-    public async Task An_application_goes_from_draft_through_acceptance_and_steps_to_a_decision_that_reaches_feedback()
+    public async Task An_application_goes_from_draft_through_acceptance_and_steps_to_a_decision_and_its_file_is_reused_from_the_wallet()
     {
         var ct = TestContext.Current.CancellationToken;
         using var talent = await AsAsync("talent1");
@@ -128,12 +157,14 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         var reused = await talent.PostAsJsonAsync($"/api/applications/{next}/materials", new { materialCode = "resume", walletFileId = fileId }, ct);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains((await reused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("materials").EnumerateArray(), m => m.GetProperty("kind").GetString() == "wallet" && m.GetProperty("fileId").GetString() == fileId);
+    }
 
-        using var rater = system.As((await system.SignInAsync("talent1", "feedback")).AccessToken!);
-        await Eventually.UntilAsync(
-            async () => (await rater.GetFromJsonAsync<JsonElement>("/api/feedback/invitations/mine", ct)).EnumerateArray().Any(i => i.GetProperty("reference").GetString() == reference),
-            Deadline,
-            "ApplicationDecided at the feedback service (an invitation to rate)");
+    [Fact]
+    public async Task A_decision_invites_the_applicant_to_rate_once_with_one_addition_and_nobody_else_may()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, reference) = await DecidedAsync(ct);
+        using var rater = await InvitedAsync(reference, ct);
 
         // 一事一评: the applicant rates it once, with one addition; nobody else can.
         var applicationId = Guid.Parse(id);
@@ -148,6 +179,17 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Equal(HttpStatusCode.Conflict, (await rater.PostAsJsonAsync($"/api/feedback/evaluations/{evaluation}/follow-up", new { comment = "再追评" }, ct)).StatusCode);
         var mine = await rater.GetFromJsonAsync<JsonElement>("/api/feedback/evaluations/mine", ct);
         Assert.Equal("dissatisfied", mine.EnumerateArray().Single(e => e.GetProperty("id").GetString() == evaluation).GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_review_opens_a_rectification_for_the_serving_department_alone_which_closes_it_after_verifying_rectifying_and_a_return_visit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, reference) = await DecidedAsync(ct);
+        using var rater = await InvitedAsync(reference, ct);
+        var rated = await rater.PostAsJsonAsync("/api/feedback/evaluations", new { applicationId = Guid.Parse(id), level = "dissatisfied", comment = "推荐岗位与专业不符" }, ct);
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        var evaluation = (await rated.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
 
         // The bad review opened a rectification case for the department that served (HRSS), with its owner.
         using var hrCases = system.As((await system.SignInAsync("staff-hr", "feedback")).AccessToken!);
@@ -178,6 +220,13 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Equal("closed", closedCase.GetProperty("state").GetString());
         Assert.Equal("rectified", closedCase.GetProperty("outcome").GetString());
         Assert.Equal(["raise", "start-verification", "verify", "rectify", "return-visit"], closedCase.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task An_approved_spouse_employment_application_suggests_childrens_schooling_once_and_a_dismissed_suggestion_is_gone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (id, _) = await DecidedAsync(ct);
 
         // Proactive suggestion (主动感知): the approved spouse-employment application suggests children's schooling, once; dismissed, it is gone.
         using var suggested = system.As((await system.SignInAsync("talent1", "matching")).AccessToken!);
