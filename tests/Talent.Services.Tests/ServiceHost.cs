@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -47,6 +48,13 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
                 jwt.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
                 jwt.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
                 jwt.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
+            }));
+            // Started means the bus is started, its queues bound: an event published by the test right after start is
+            // not dropped for want of a queue (a fresh run once lost that race).
+            web.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o =>
+            {
+                o.WaitUntilStarted = true;
+                o.StartTimeout = TimeSpan.FromSeconds(60);
             }));
             if (replace is not null)
             {
