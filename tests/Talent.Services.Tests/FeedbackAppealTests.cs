@@ -2,14 +2,10 @@ extern alias feedback;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using feedback::Talent.Feedback;
 using feedback::Talent.Feedback.Data;
 using feedback::Talent.Feedback.Evaluations;
-using feedback::Talent.Feedback.Figures;
-using feedback::Talent.Feedback.Invitations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Talent.Contracts.Applications;
 using Talent.Testing;
 using Xunit;
 
@@ -26,27 +22,14 @@ public sealed class FeedbackAppealTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await ServiceHost<feedback::Program>.StartAsync("feedback", ("Feedback:SweepInterval", "12:00:00"));
-        var now = DateTimeOffset.UtcNow;
         var department = "D" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        // Two reviews of the department's service this month: one very satisfied, one very dissatisfied (a case opens).
+        await FeedbackSeed.ReviewAsync(host.Factory.Services, department, "talent-appeal", EvaluationLevel.VerySatisfied, "态度差", fold: false, ct);
+        await FeedbackSeed.ReviewAsync(host.Factory.Services, department, "talent-appeal", EvaluationLevel.VeryDissatisfied, "态度差", fold: false, ct);
         Guid caseId;
         await using (var scope = host.Factory.Services.CreateAsyncScope())
         {
-            // Two reviews of the department's service this month: one very satisfied, one very dissatisfied (a case opens).
-            var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-            var deltas = new List<FigureDelta?>();
-            foreach (var level in new[] { EvaluationLevel.VerySatisfied, EvaluationLevel.VeryDissatisfied })
-            {
-                var invitation = EvaluationInvitation.For(
-                    new ApplicationDecided(Guid.NewGuid(), now, Guid.NewGuid(), "TA-TEST", "talent-appeal", "ITEM", 1, department, [department], null, true, "同意", true, 0), "事项", TimeSpan.FromDays(30));
-                db.Invitations.Add(invitation);
-                var evaluation = Evaluation.Of(invitation, level, null, null, "态度差", "web", now)!;
-                await EvaluationRecorder.RecordAsync(db, evaluation, new FeedbackOptions(), now, null, ct);
-                deltas.Add(FigureDelta.Of(evaluation));
-            }
-
-            // As the evaluation endpoint saves: the review and its figures' delta in one transaction.
-            await db.SaveWithFiguresAsync(deltas, ct);
-            caseId = await db.Rectifications.Where(c => c.Department == department).Select(c => c.Id).SingleAsync(ct);
+            caseId = await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Rectifications.Where(c => c.Department == department).Select(c => c.Id).SingleAsync(ct);
         }
 
         using var anonymous = host.Factory.CreateClient();

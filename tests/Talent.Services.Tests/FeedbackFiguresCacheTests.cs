@@ -1,13 +1,7 @@
 extern alias feedback;
 using System.Net.Http.Json;
 using System.Text.Json;
-using feedback::Talent.Feedback;
-using feedback::Talent.Feedback.Data;
 using feedback::Talent.Feedback.Evaluations;
-using feedback::Talent.Feedback.Figures;
-using feedback::Talent.Feedback.Invitations;
-using Microsoft.Extensions.DependencyInjection;
-using Talent.Contracts.Applications;
 using Talent.Testing;
 using Xunit;
 
@@ -27,29 +21,14 @@ public sealed class FeedbackFiguresCacheTests
         var department = "C" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         using var anonymous = host.Factory.CreateClient();
 
-        await ReviewAsync(host, department, ct);
+        await FeedbackSeed.ReviewAsync(host.Factory.Services, department, "talent-cache", EvaluationLevel.VerySatisfied, null, fold: true, ct);
         Assert.Equal(1, await ReviewsAsync(anonymous, "pageSize=37", department, ct));
 
-        await ReviewAsync(host, department, ct);
+        await FeedbackSeed.ReviewAsync(host.Factory.Services, department, "talent-cache", EvaluationLevel.VerySatisfied, null, fold: true, ct);
         Assert.Equal(1, await ReviewsAsync(anonymous, "pageSize=37", department, ct)); // the same query: the answer kept
         Assert.Equal(2, await ReviewsAsync(anonymous, "pageSize=38", department, ct)); // another query: computed now
         await Eventually.UntilAsync(async () => await ReviewsAsync(anonymous, "pageSize=37", department, ct) == 2, TimeSpan.FromSeconds(30),
             "the kept answer to expire");
-    }
-
-    /// <summary>One very satisfied review of the department's service, saved with its figures' delta and folded at once.</summary>
-    private static async Task ReviewAsync(ServiceHost<feedback::Program> host, string department, CancellationToken ct)
-    {
-        var now = DateTimeOffset.UtcNow;
-        await using var scope = host.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-        var invitation = EvaluationInvitation.For(
-            new ApplicationDecided(Guid.NewGuid(), now, Guid.NewGuid(), "TA-TEST", "talent-cache", "ITEM", 1, department, [department], null, true, "同意", true, 0), "事项", TimeSpan.FromDays(30));
-        db.Invitations.Add(invitation);
-        var evaluation = Evaluation.Of(invitation, EvaluationLevel.VerySatisfied, null, null, null, "web", now)!;
-        await EvaluationRecorder.RecordAsync(db, evaluation, new FeedbackOptions(), now, null, ct);
-        await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
-        await FigureCounters.FoldAsync(db, ct);
     }
 
     private static async Task<int> ReviewsAsync(HttpClient anonymous, string query, string department, CancellationToken ct)
