@@ -30,6 +30,9 @@ public static class MatchingServiceExtensions
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
+        builder.Services.AddOptions<BatchOptions>().Bind(builder.Configuration.GetSection("Matching:Batch"))
+            .Validate(o => o.MostPairs is >= 1 and <= Assignment.MostPairs, $"Matching:Batch:MostPairs must be 1 to {Assignment.MostPairs}.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<DemoMatching>();
         builder.Services.AddHostedService<FirstContactSweep>();
         builder.Services.AddAuthorizationBuilder().AddMatchingPolicies(ServiceName);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Talent.Contracts.Matching;
 using Talent.Http;
@@ -49,7 +50,7 @@ public static class BatchesApi
         return routes;
     }
 
-    private static async Task<Results<Ok<BatchResult>, ProblemHttpResult>> RunAsync([AsParameters] MatchingRequest call)
+    private static async Task<Results<Ok<BatchResult>, ProblemHttpResult>> RunAsync(IOptions<BatchOptions> options, [AsParameters] MatchingRequest call)
     {
         var clock = Stopwatch.StartNew();
         var (db, time, ct) = (call.Db, call.Time, call.Cancellation);
@@ -65,8 +66,8 @@ public static class BatchesApi
         var providers = await db.Providers.AsNoTracking().Where(p => p.Status == ProviderStatus.Approved && p.Available).OrderBy(p => p.Id).ToListAsync(ct);
 
         // One batch scores every pair once: the most pressing demands that fit; the rest wait for the next batch.
-        var fits = (int)Math.Min(Math.Max(0, Assignment.MostNodes - providers.Count), Assignment.MostPairs / Math.Max(1, providers.Count));
-        var waiting = Math.Max(0, demands.Count - fits);
+        var fits = options.Value.DemandsFitting(demands.Count, providers.Count);
+        var waiting = demands.Count - fits;
         demands = demands.Take(fits).ToList();
         var ids = demands.Select(d => d.Id).ToList();
         var existing = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.DemandId)).Select(p => new { p.DemandId, p.ProviderId, p.State }).ToListAsync(ct);
