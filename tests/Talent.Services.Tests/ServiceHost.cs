@@ -20,6 +20,10 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
 
     public WebApplicationFactory<TProgram> Factory { get; }
 
+    /// <summary>The settings that make another host a replica of this one: the same database and virtual host.</summary>
+    public (string Key, string Value)[] ReplicaSettings(string name) =>
+        [($"ConnectionStrings:{name}", _database.ConnectionString), ("ConnectionStrings:messaging", _vhost.Amqp.ToString())];
+
     private ServiceHost(TestDatabase database, TestVirtualHost vhost, WebApplicationFactory<TProgram> factory)
     {
         _database = database;
