@@ -16,8 +16,8 @@ namespace Talent.Services.Tests;
 /// <summary>
 /// The deadline sweep on a real database, on a clock the test moves (the zone's dates worked out by hand on the 2026
 /// calendar): each alert raised once, due soon before overdue, acceptance and decision deadlines, no alert while the
-/// clock is paused, and the due-soon window following a change of the calendar. Counted in the outbox, so the service's
-/// own sweep taking part changes nothing.
+/// clock is paused, and the due-soon window following a change of the calendar. Counted in the outbox. Only the test
+/// sweeps: the host's own periodic sweep, fired when the clock moves, once held the rows the test's sweep then skipped.
 /// </summary>
 public sealed class DeadlineSweepTests
 {
@@ -40,7 +40,7 @@ public sealed class DeadlineSweepTests
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Thursday);
         await using var host = await ServiceHost<applications::Program>.StartAsync("applications",
-            services => services.AddSingleton<TimeProvider>(clock), ("Applications:SweepInterval", "12:00:00"));
+            TestServices.ClockWithout<DeadlineSweep>(clock));
         var services = host.Factory.Services;
         Guid acceptance, decision, paused;
         await using (var scope = services.CreateAsyncScope())
@@ -60,7 +60,7 @@ public sealed class DeadlineSweepTests
 
         Assert.Equal(new DateOnly(2026, 11, 27), await DueOnAsync(services, acceptance, ct));
         Assert.Equal(new DateOnly(2026, 12, 1), await DueOnAsync(services, decision, ct));
-        var sweep = services.GetServices<IHostedService>().OfType<DeadlineSweep>().Single();
+        var sweep = services.GetRequiredService<DeadlineSweep>();
 
         // Thursday: due soon means due by the next working day (Friday): the acceptance only.
         await sweep.SweepAsync(ct);
@@ -107,7 +107,7 @@ public sealed class DeadlineSweepTests
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Thursday);
         await using var host = await ServiceHost<applications::Program>.StartAsync("applications",
-            services => services.AddSingleton<TimeProvider>(clock), ("Applications:SweepInterval", "12:00:00"));
+            TestServices.ClockWithout<DeadlineSweep>(clock));
         var services = host.Factory.Services;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -121,7 +121,7 @@ public sealed class DeadlineSweepTests
             await db.SaveChangesAsync(ct);
         }
 
-        var sweep = services.GetServices<IHostedService>().OfType<DeadlineSweep>().Single();
+        var sweep = services.GetRequiredService<DeadlineSweep>();
         await Task.WhenAll(sweep.SweepAsync(ct), sweep.SweepAsync(ct));
         Assert.Equal(0, await sweep.SweepAsync(ct));
         Assert.Equal(20, await CountAsync(services, "ApplicationOverdue", null, ct));

@@ -55,7 +55,7 @@ public sealed class MatchingFirstContactTests
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Thursday);
         await using var host = await ServiceHost<matching::Program>.StartAsync("matching",
-            services => services.AddSingleton<TimeProvider>(clock), ("Matching:SweepInterval", "12:00:00"));
+            TestServices.ClockWithout<FirstContactSweep>(clock));
         var services = host.Factory.Services;
         // Friday 27 November is declared a day off in the applications service's calendar; matching hears of it.
         await PublishAsync(services.GetRequiredService<IBus>(), Thursday.AddHours(-1), [Friday], ct);
@@ -86,7 +86,7 @@ public sealed class MatchingFirstContactTests
             Assert.Equal(HttpStatusCode.OK, milestone.StatusCode);
         }
 
-        var sweep = services.GetServices<IHostedService>().OfType<FirstContactSweep>().Single();
+        var sweep = services.GetRequiredService<FirstContactSweep>();
         // Monday, the day it is due: not overdue yet.
         Assert.Equal(0, await sweep.SweepAsync(ct));
         Assert.Equal((0, 0), (await FlaggedAsync(services, engagements[0], ct), await FlaggedAsync(services, engagements[1], ct)));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Talent.Testing;
 
 namespace Talent.Services.Tests;
@@ -103,3 +104,21 @@ public sealed class ServiceHost<TProgram> : IAsyncDisposable
         await _database.DisposeAsync();
     }
 }
+
+/// <summary>Changes to a service's registrations for a test.</summary>
+public static class TestServices
+{
+    /// <summary>
+    /// The clock replaced by <paramref name="clock"/> and the periodic work <typeparamref name="TWork"/> taken off the host,
+    /// so only the test runs it: moving a fake clock fires the host's timer, and a sweep running beside the test's would
+    /// hold rows (<c>SKIP LOCKED</c>) the test's then skips, racing its count.
+    /// </summary>
+    public static Action<IServiceCollection> ClockWithout<TWork>(TimeProvider clock)
+        where TWork : class, IHostedService => services =>
+    {
+        services.AddSingleton(clock);
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TWork)));
+        services.AddSingleton<TWork>();
+    };
+}
+

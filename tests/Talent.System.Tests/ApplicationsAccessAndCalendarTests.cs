@@ -62,6 +62,15 @@ public sealed class ApplicationsAccessAndCalendarTests(SystemFixture system) : I
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("\"1\"", saved.Headers.ETag!.Tag);
 
+        // A second operator working from the year as it was before that change: 412, and the saved year stands.
+        using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/applications/calendar/2030") { Content = JsonContent.Create(change with { holidays = new[] { "2030-01-01" } }) };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"0\""));
+        using var refused = await op.SendAsync(stale, ct);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var kept = await system.Gateway.GetFromJsonAsync<JsonElement>("/api/applications/calendar/2030", ct);
+        Assert.Equal(["2030-01-01", "2030-02-04"], kept.GetProperty("holidays").EnumerateArray().Select(d => d.GetString()!).Order());
+
         // The feedback service keeps its own copy, from WorkingCalendarChanged (never asking at request time).
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/api/feedback/calendar/2026", ct)).StatusCode);
         await Eventually.UntilAsync(
