@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -18,7 +19,7 @@ public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<Syst
         var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
         await page.GotoAsync("/items/TALENT-APARTMENT");
 
-        await PortalSession.SignInAsync(page, "talent1");
+        await PortalSession.SignInOnTheFormAsync(page, "talent1");
 
         Assert.EndsWith("/items/TALENT-APARTMENT", page.Url, StringComparison.Ordinal);
         var cookies = await page.Context.CookiesAsync();
@@ -42,7 +43,7 @@ public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<Syst
         var page = await browser.OpenAsync(system.GatewayAddress, "en", PortalBrowser.Sizes[1]);
         await page.GotoAsync("/search");
         // enterprise1 signs in to the portal in no other test: only its sessions are expired, not those of tests beside it.
-        await PortalSession.SignInAsync(page, "enterprise1");
+        await PortalSession.SignInOnTheFormAsync(page, "enterprise1");
         var subject = new JsonWebToken((await system.SignInAsync("enterprise1", "applications")).AccessToken).Subject;
 
         // The session expires (as after the idle timeout): its row is gone from the portal's database.
@@ -78,7 +79,7 @@ public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<Syst
         var browser = await system.BrowserAsync();
         var page = await browser.OpenAsync(system.GatewayAddress, "en", PortalBrowser.Sizes[1]);
         await page.GotoAsync("/");
-        await PortalSession.SignInAsync(page, userName, "Valid#2026pass");
+        await PortalSession.SignInOnTheFormAsync(page, userName, "Valid#2026pass");
         var signedInAt = await SessionUpdatedAtAsync(subject, ct);
 
         // The test system's access tokens live 40 s and the portal refreshes 30 s ahead, so within a few seconds every
@@ -114,11 +115,42 @@ public sealed class PortalSignInTests(SystemFixture system) : IClassFixture<Syst
     }
 }
 
-/// <summary>Signing a browser in to the portal, for the portal tests.</summary>
+/// <summary>
+/// Signing a browser in to the portal, for the portal tests. A demonstration account signs in on the identity's form the
+/// first time; later contexts get that session's cookies (the portal's session and the identity's), as a person who
+/// signed in once opens another tab. A form sign-in cost 3-9 s here (two to three page loads, the password hash) and
+/// the suite signed in about thirty times. The tests of signing in itself use <see cref="SignInOnTheFormAsync"/>, never
+/// shared: one signs out, one ends its session on the server.
+/// </summary>
 public static class PortalSession
 {
-    /// <summary>From any portal page: the sign-in link, the identity's page, back where the person was.</summary>
-    public static async Task SignInAsync(IPage page, string userName, string password = "Talent#2026")
+    public const string DemoPassword = "Talent#2026";
+
+    private static readonly ConcurrentDictionary<string, Microsoft.Playwright.Cookie[]> Sessions = new(StringComparer.Ordinal);
+
+    /// <summary>Signed in on the page as it is (a portal page): the account's shared session, or the form the first time.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        if (password == DemoPassword && Sessions.TryGetValue(userName, out var cookies))
+        {
+            await page.Context.AddCookiesAsync(cookies);
+            await page.ReloadAsync();
+            await page.Locator("header .account .who").WaitForAsync();
+            return;
+        }
+
+        await SignInOnTheFormAsync(page, userName, password);
+        if (password == DemoPassword)
+        {
+            Sessions.TryAdd(userName, [.. (await page.Context.CookiesAsync()).Where(c => c.Name is "talent.session" or "talent.identity").Select(c => new Microsoft.Playwright.Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            })]);
+        }
+    }
+
+    /// <summary>From any portal page: the sign-in link, the identity's page, back where the person was (a session of its own).</summary>
+    public static async Task SignInOnTheFormAsync(IPage page, string userName, string password = DemoPassword)
     {
         await page.Locator("header .account a").ClickAsync();
         await page.WaitForURLAsync("**/identity/account/login**");
