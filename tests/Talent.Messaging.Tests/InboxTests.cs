@@ -55,7 +55,7 @@ public sealed class InboxTests
         host.Deliveries.PoisonFails = false;
         await vhost.MoveMessagesAsync(queue + "_error", queue);
         await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == poison.EventId), Deadline, "the replayed message to be applied");
-        // The management API's queue figures refresh every few seconds.
+        // The shovel deletes itself once it has moved what the queue held.
         await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 0, Deadline, "the error queue to be empty");
     }
 

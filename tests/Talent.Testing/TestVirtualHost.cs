@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Talent.Testing;
 
@@ -33,18 +35,22 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return new TestVirtualHost(management, name, amqp);
     }
 
-    /// <summary>Messages ready in a queue of this virtual host, or null while the queue does not exist.</summary>
+    /// <summary>
+    /// Messages ready in a queue of this virtual host, or null while the queue does not exist: asked over AMQP (a passive
+    /// declare), which answers at once, where the management API's figures lag by up to its five-second statistics interval.
+    /// </summary>
     public async Task<long?> ReadyMessagesAsync(string queue)
     {
-        using var response = await _management.GetAsync($"api/queues/{Name}/{queue}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        await using var connection = await new ConnectionFactory { Uri = Amqp }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
             return null;
         }
-
-        response.EnsureSuccessStatusCode();
-        var info = await response.Content.ReadFromJsonAsync<QueueInfo>();
-        return info?.MessagesReady ?? info?.Messages ?? 0;
     }
 
     /// <summary>The first queue of this virtual host whose name contains <paramref name="part"/> (error queues aside).</summary>
@@ -110,8 +116,4 @@ public sealed class TestVirtualHost : IAsyncDisposable
     private sealed record PeekedMessage([property: System.Text.Json.Serialization.JsonPropertyName("payload")] string Payload);
 
     private sealed record QueueName([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
-
-    private sealed record QueueInfo(
-        [property: System.Text.Json.Serialization.JsonPropertyName("messages")] long? Messages,
-        [property: System.Text.Json.Serialization.JsonPropertyName("messages_ready")] long? MessagesReady);
 }
