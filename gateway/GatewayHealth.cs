@@ -38,7 +38,8 @@ public static class GatewayHealth
     {
         var report = await health.GetAsync();
         var view = new HealthView(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => new CheckView(e.Value.Status.ToString())));
-        return report.Status == HealthStatus.Unhealthy
+        // Degraded is a check still starting (StartingHealthChecks): not ready either.
+        return report.Status != HealthStatus.Healthy
             ? TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(view);
     }

@@ -29,7 +29,8 @@ public sealed class GatewayHealthTests
                 _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { status = "Healthy", checks = new { db = new { description = "Host=10.9.8.7" } } }) },
             },
         };
-        await using var gateway = fake.Gateway();
+        // Past start-up: a failing service is Unhealthy, not starting (Degraded).
+        await using var gateway = fake.Gateway(("Health:StartingGrace", "00:00:00"));
         using var client = gateway.CreateClient();
         var ct = TestContext.Current.CancellationToken;
 

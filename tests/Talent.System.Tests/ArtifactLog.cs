@@ -7,7 +7,7 @@ namespace Talent.SystemTests;
 /// <c>.Resources.</c>) to a test artefact, <c>TestResults/artifacts/logs/{name}.log</c>, so a failure can be read against
 /// what every service did at that moment.
 /// </summary>
-internal sealed class ArtifactLog : ILoggerProvider
+internal sealed partial class ArtifactLog : ILoggerProvider
 {
     private readonly StreamWriter _writer;
     private readonly Lock _gate = new();
@@ -31,14 +31,42 @@ internal sealed class ArtifactLog : ILoggerProvider
         }
     }
 
+    private readonly List<(DateTimeOffset At, string Resource, string Line)> _errors = [];
+
+    /// <summary>
+    /// What the named resources logged at error or critical level up to <paramref name="until"/> (the time the resource
+    /// wrote it): a .NET service's console formatter writes such an entry as <c>fail:</c> or <c>crit:</c> (its structured
+    /// log, the dashboard's, has the same level).
+    /// </summary>
+    public IReadOnlyList<string> ErrorsOf(IReadOnlySet<string> resources, DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            return [.. _errors.Where(e => resources.Contains(e.Resource) && e.At <= until).Select(e => $"{e.At:HH:mm:ss.fff} {e.Resource}: {e.Line}")];
+        }
+    }
+
     private void Write(string category, LogLevel level, string message)
     {
         var resource = category[(category.LastIndexOf(".Resources.", StringComparison.Ordinal) + ".Resources.".Length)..];
+        var at = DateTimeOffset.UtcNow;
+        // Forwarded console lines read "{line}: {timestamp}Z fail: Category[id]", coloured.
+        var plain = Ansi().Replace(message, "");
         lock (_gate)
         {
-            _writer.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {resource} {level}: {message}");
+            _writer.WriteLine($"{at:HH:mm:ss.fff} {resource} {level}: {message}");
+            if (ErrorEntry().Match(plain) is { Success: true } entry && DateTimeOffset.TryParse(entry.Groups[1].Value, null, System.Globalization.DateTimeStyles.AssumeUniversal, out var written))
+            {
+                _errors.Add((written, resource, plain));
+            }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial System.Text.RegularExpressions.Regex Ansi();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+: (\S+Z) (fail|crit): ")]
+    private static partial System.Text.RegularExpressions.Regex ErrorEntry();
 
     private sealed class Writer(ArtifactLog log, string category) : ILogger
     {

@@ -79,6 +79,12 @@ public sealed class SystemFixture(SystemHost host) : IAsyncLifetime
     /// <inheritdoc cref="RunningSystem.EarlyToken"/>
     public (string AccessToken, HttpStatusCode WhileValid) EarlyToken => _system.EarlyToken;
 
+    /// <inheritdoc cref="RunningSystem.HealthyAt"/>
+    public DateTimeOffset HealthyAt => _system.HealthyAt;
+
+    /// <inheritdoc cref="RunningSystem.ServiceErrorsUntil"/>
+    public IReadOnlyList<string> ServiceErrorsUntil(DateTimeOffset until) => _system.ServiceErrorsUntil(until);
+
     /// <inheritdoc cref="RunningSystem.As"/>
     public HttpClient As(string accessToken) => _system.As(accessToken);
 
@@ -162,9 +168,10 @@ public sealed class RunningSystem : IAsyncDisposable
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter<ArtifactLog>(null, LogLevel.Information)
-            .AddProvider(new ArtifactLog("system")));
+            .AddProvider(_log));
         _app = await builder.BuildAsync();
         await SystemStart.StartAsync(_app, InContainers ? "the whole system (in container mode)" : "the whole system");
+        HealthyAt = DateTimeOffset.UtcNow;
         Gateway = _app.CreateHttpClient("gateway");
         GatewayAddress = _app.GetEndpoint("gateway", "http");
         var early = (await SignInAsync("operator1", "catalogue")).AccessToken!;
@@ -180,6 +187,16 @@ public sealed class RunningSystem : IAsyncDisposable
     public (string AccessToken, HttpStatusCode WhileValid) EarlyToken { get; private set; }
 
     public Uri GatewayAddress { get; private set; } = null!;
+
+    private readonly ArtifactLog _log = new("system");
+
+    /// <summary>When every resource of the system was first healthy: the end of its start.</summary>
+    public DateTimeOffset HealthyAt { get; private set; }
+
+    /// <summary>Error and critical entries the system's .NET services logged up to <paramref name="until"/>.</summary>
+    public IReadOnlyList<string> ServiceErrorsUntil(DateTimeOffset until) => _log.ErrorsOf(ServiceResources, until);
+
+    private static readonly HashSet<string> ServiceResources = [.. Services, "gateway"];
 
     /// <summary>A token for a demonstration account, through the gateway (resource-owner password flow of talent-dev).</summary>
     public async Task<TokenResponse> SignInAsync(string userName, string scope, string password = "Talent#2026")

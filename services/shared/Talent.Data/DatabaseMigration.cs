@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +42,15 @@ public static class DatabaseMigration
 
         try
         {
-            // Creates the database when it does not exist yet, then applies what is pending.
+            // The database is created here, not by EF: EF finds out that it is missing by failing to connect to it, which it
+            // logs as an error, so every clean start showed one error a service in the dashboard.
+            if (await CreateIfMissingAsync(connection, target.Database!, cancellationToken))
+            {
+                logger.LogInformation("Created the database {Database}", target.Database);
+            }
+
+            // Likewise its history table: EF reads it before creating it, and a failed read is logged as an error.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             logger.LogInformation("Applying pending migrations to {Database}", target.Database);
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -49,5 +59,22 @@ public static class DatabaseMigration
             await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = lockKey } } };
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Creates the database unless it exists (the caller holds the migration lock); true when it was created.</summary>
+    private static async Task<bool> CreateIfMissingAsync(NpgsqlConnection maintenance, string database, CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", maintenance) { Parameters = { new() { Value = database } } })
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+
+        // An identifier cannot be a parameter: quoted, with its quotes doubled.
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", maintenance);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 }
