@@ -43,7 +43,7 @@ public static class DatabaseMigration
         try
         {
             // The database is created here, not by EF: EF finds out that it is missing by failing to connect to it, which it
-            // logs as an error, so every clean start showed one error a service in the dashboard.
+            // logs as an error, so every clean start showed one error per service in the dashboard.
             if (await CreateIfMissingAsync(connection, target.Database!, cancellationToken))
             {
                 logger.LogInformation("Created the database {Database}", target.Database);

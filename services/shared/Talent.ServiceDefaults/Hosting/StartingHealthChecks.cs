@@ -7,10 +7,11 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Starting is not failing. Until a readiness check has passed once since the process started (and for at most
-/// <c>Health:StartingGrace</c>, two minutes by default), its failure is reported as <see cref="HealthStatus.Degraded"/> with "Starting:" before its
-/// description: the health check service logs it as a warning, not an error, and <c>/health</c> still answers 503, so
-/// nothing is routed to the process yet. After that a failure is a failure (Unhealthy, an error in the log). Every clean
-/// start used to put an error a service in the dashboard (the bus "Not ready: not started", the search index building).
+/// <c>Health:StartingGrace</c>, two minutes by default), its failure is reported as <see cref="HealthStatus.Degraded"/>
+/// with "Starting:" before its description: the health check service logs it as a warning, not an error, and
+/// <c>/health</c> still answers 503, so nothing is routed to the process yet. After that a failure is a failure
+/// (Unhealthy, an error in the log). Every clean start used to put errors in the dashboard (the bus "Not ready: not
+/// started", the search index building).
 /// </summary>
 public sealed class StartingHealthChecks(TimeProvider time, IConfiguration configuration) : IPostConfigureOptions<HealthCheckServiceOptions>
 {
