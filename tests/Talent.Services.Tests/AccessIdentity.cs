@@ -1,6 +1,8 @@
 extern alias identity;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Talent.Testing;
 using Xunit;
 
 namespace Talent.Services.Tests;
@@ -18,6 +20,28 @@ public static class AccessIdentity
     public static Task<ServiceHost<identity::Program>> StartAsync() =>
         ServiceHost<identity::Program>.StartAsync("identity",
             ("Identity:DemoData", "true"), ("Identity:RequireHttps", "false"), ("Identity:Issuer", "http://localhost/identity/"));
+
+    /// <summary>
+    /// The identity service in-process on a database the test keeps across starts (a restart, a change of settings),
+    /// unlike <see cref="StartAsync"/>'s fresh one each time.
+    /// </summary>
+    public static WebApplicationFactory<identity::Program> StartOn(TestDatabase database, TestVirtualHost vhost, bool demoData)
+    {
+        var factory = new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:identity", database.ConnectionString);
+            web.UseSetting("ConnectionStrings:messaging", vhost.Amqp.ToString());
+            web.UseSetting("Database:MigrateOnStart", "true");
+            web.UseSetting("Identity:DemoData", demoData ? "true" : "false");
+            web.UseSetting("Identity:RequireHttps", "false");
+            web.UseSetting("Identity:Issuer", "http://localhost/identity/");
+            web.UseSetting("Authentication:Authority", "http://127.0.0.1:9/identity/");
+            web.UseSetting("Authentication:RequireHttpsMetadata", "false");
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        _ = factory.Server;
+        return factory;
+    }
 
     /// <summary>Each persona's token from the identity service itself (none for anonymous).</summary>
     public static async Task<Dictionary<string, string?>> TokensAsync(ServiceHost<identity::Program> host)

@@ -105,23 +105,7 @@ public sealed class IdentityDemoDataOffTests : IAsyncLifetime
     }
 
     /// <summary>The identity service started in-process on this test's database (the same one at every start).</summary>
-    private WebApplicationFactory<identity::Program> Start(bool demoData)
-    {
-        var factory = new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:identity", _database.ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", _vhost.Amqp.ToString());
-            web.UseSetting("Database:MigrateOnStart", "true");
-            web.UseSetting("Identity:DemoData", demoData ? "true" : "false");
-            web.UseSetting("Identity:RequireHttps", "false");
-            web.UseSetting("Identity:Issuer", "http://localhost/identity/");
-            web.UseSetting("Authentication:Authority", "http://127.0.0.1:9/identity/");
-            web.UseSetting("Authentication:RequireHttpsMetadata", "false");
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        _ = factory.Server;
-        return factory;
-    }
+    private WebApplicationFactory<identity::Program> Start(bool demoData) => AccessIdentity.StartOn(_database, _vhost, demoData);
 
     private static HttpClient Client(WebApplicationFactory<identity::Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -69,23 +69,7 @@ public sealed class IdentityKeyRotationTests : IAsyncLifetime
     }
 
     /// <summary>The identity service started in-process on this test's database (the same one at every start).</summary>
-    private WebApplicationFactory<identity::Program> Start()
-    {
-        var factory = new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:identity", _database.ConnectionString);
-            web.UseSetting("ConnectionStrings:messaging", _vhost.Amqp.ToString());
-            web.UseSetting("Database:MigrateOnStart", "true");
-            web.UseSetting("Identity:DemoData", "true");
-            web.UseSetting("Identity:RequireHttps", "false");
-            web.UseSetting("Identity:Issuer", "http://localhost/identity/");
-            web.UseSetting("Authentication:Authority", "http://127.0.0.1:9/identity/");
-            web.UseSetting("Authentication:RequireHttpsMetadata", "false");
-            web.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        _ = factory.Server;
-        return factory;
-    }
+    private WebApplicationFactory<identity::Program> Start() => AccessIdentity.StartOn(_database, _vhost, demoData: true);
 
     private static async Task<string> OperatorTokenAsync(HttpClient client, CancellationToken ct)
     {
