@@ -3,6 +3,7 @@ using Talent.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = Infrastructure.Add(builder);
+DashboardAccess.Check(builder, infrastructure);
 
 // The gateway is the only public entry; the identity provider's issuer is its /identity/ path.
 var gateway = builder.AddProject<Projects.Talent_Gateway>("gateway");
@@ -15,6 +16,28 @@ var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTale
 var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure, issuer);
 // The web portal at the gateway's root: talents and enterprises in a browser, the APIs called on their behalf.
 var portal = builder.AddProject<Projects.Talent_Portal>("portal").WithPortal(infrastructure, issuer, gateway.GetEndpoint("http"));
+
+// The dashboard's commands, each calling a service's own operator endpoint as the dashboard's operator client.
+var commands = new OperatorCommands(issuer);
+identity.WithEnvironment("Identity__DashboardClientSecret", commands.Secret);
+commands.Add(catalogue, "reannounce-catalogue", "Re-announce the catalogue 重新广播目录", "/api/catalogue/announcements",
+    "Publishes every item in the directory again, for a service that keeps a copy and missed events.", "ArrowSync",
+    "Publish every item in the directory again? Services that keep a copy apply what they already hold without change.");
+commands.Add(applications, "run-deadline-sweep", "Run the deadline sweep now 立即检查办理时限", "/api/applications/deadline-sweeps",
+    "Raises the due-soon and overdue alerts now (each once) instead of at the sweep's next interval.", "Clock");
+commands.Add(matching, "run-matching-batch", "Start a matching batch 开始批量匹配", "/api/matching/batches",
+    "Proposes providers for every open demand now; the proposals go to the providers.", "PeopleTeam",
+    "Propose providers for every open demand now? Providers are told of their proposals.");
+foreach (var consumer in new[] { applications, feedback, matching })
+{
+    commands.Add(consumer, "move-error-queue-back", "Move error-queue messages back 重新投递失败消息", $"/api/{consumer.Resource.Name}/error-queues/move-back",
+        "Moves the messages this service's consumers failed on back to their queues, to be consumed again (fix the cause first).", "ArrowRedo",
+        "Move every message in this service's error queues back to be consumed again? Do it once the cause of the failures is fixed.");
+}
+
+commands.Add(identity, "rotate-signing-key", "Rotate the signing key 轮换签名密钥", "/api/keys/rotate",
+    "Adds a newer signing key, used from each replica's next start; tokens signed before stay valid until they expire.", "KeyReset",
+    "Rotate the token signing key? Each identity replica signs with the new key from its next start.");
 
 // The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
 // consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.

@@ -3,8 +3,10 @@ using Talent.Applications.Calendar;
 using Talent.Applications.Data;
 using Talent.Applications.Deadlines;
 using Talent.Applications.Demo;
+using Talent.Applications.Figures;
 using Talent.Data;
 using Talent.Messaging;
+using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
 namespace Talent.Applications;
@@ -22,6 +24,7 @@ public static class ApplicationsServiceExtensions
             bus.AddCatalogueCopyConsumers<ApplicationsDbContext>(ServiceName);
             bus.AddPeopleCopyConsumer<ApplicationsDbContext>(ServiceName);
         });
+        builder.AddBusinessMeters<ApplicationsDbContext, ApplicationMeters.Sampler>(ApplicationMeters.Plan);
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddHostedService<DeadlineSweep>();

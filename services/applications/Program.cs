@@ -2,10 +2,12 @@ using Talent.Applications;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
+using Talent.Applications.Deadlines;
 using Talent.Applications.Enquiries;
 using Talent.Applications.Figures;
 using Talent.Applications.Materials;
 using Talent.ReadModels;
+using Talent.Messaging.ErrorQueues;
 using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +18,7 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapOutboxApi<ApplicationsDbContext>(ApplicationsApi.Prefix, CalendarApi.OperatorPolicy);
+app.MapErrorQueuesApi(ApplicationsApi.Prefix, CalendarApi.OperatorPolicy);
 app.MapCatalogueCopyApi<ApplicationsDbContext>(ApplicationsApi.Prefix);
 app.MapDraftingApi();
 app.MapMaterialsApi();
@@ -26,6 +29,7 @@ app.MapPeopleLookupApi();
 app.MapEnquiriesApi();
 app.MapFiguresApi();
 app.MapCalendarApi();
+app.MapDeadlineSweepApi();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -4,6 +4,7 @@ using Talent.Catalogue.Items;
 using Talent.Catalogue.Search;
 using Talent.Data;
 using Talent.Messaging;
+using Talent.Messaging.Metrics;
 
 namespace Talent.Catalogue;
 
@@ -16,6 +17,7 @@ public static class CatalogueServiceExtensions
         builder.AddTalentAuthentication(ServiceName);
         builder.AddServiceDatabase<CatalogueDbContext>(ServiceName);
         builder.AddMessaging<CatalogueDbContext>(ServiceName);
+        builder.AddBusinessMeters<CatalogueDbContext, CatalogueMeters.Sampler>(CatalogueMeters.Plan);
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection("Catalogue:Search"));

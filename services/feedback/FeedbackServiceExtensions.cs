@@ -8,6 +8,7 @@ using Talent.Feedback.Evaluations;
 using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
 using Talent.Messaging;
+using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
 namespace Talent.Feedback;
@@ -29,6 +30,7 @@ public static class FeedbackServiceExtensions
             bus.AddCalendarCopyConsumer<FeedbackDbContext>(ServiceName);
             bus.AddCatalogueCopyConsumers<FeedbackDbContext>(ServiceName);
         });
+        builder.AddBusinessMeters<FeedbackDbContext, FeedbackMeters.Sampler>(FeedbackMeters.Plan);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<FeedbackOptions>(builder.Configuration.GetSection("Feedback"));
         builder.Services.AddHostedService<FeedbackSweep>();

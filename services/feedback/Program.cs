@@ -6,6 +6,7 @@ using Talent.Feedback.Invitations;
 using Talent.Feedback.Rectifications;
 using Talent.Feedback.Tickets;
 using Talent.Feedback.Data;
+using Talent.Messaging.ErrorQueues;
 using Talent.Messaging.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapOutboxApi<FeedbackDbContext>("/api/feedback", FeedbackPolicies.Operator);
+app.MapErrorQueuesApi("/api/feedback", FeedbackPolicies.Operator);
 app.MapInvitationsApi();
 app.MapEvaluationsApi();
 app.MapCalendarApi();

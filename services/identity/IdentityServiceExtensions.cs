@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Talent.Data;
+using Talent.Identity.Account;
 using Talent.Identity.Connect;
 using Talent.Identity.Data;
 using Talent.Identity.Keys;
 using Talent.Identity.Seeding;
 using Talent.Identity.Users;
 using Talent.Messaging;
+using Talent.Messaging.Metrics;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Talent.Identity;
@@ -41,6 +43,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
         // People are announced to the services that keep a people directory (PersonChanged, through the outbox).
         builder.AddMessaging<IdentityDb>(ServiceName);
+        builder.AddBusinessMeters<IdentityDb, IdentityMeters.Sampler>(IdentityMeters.Plan);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<IdentityDb>>("identity-database", tags: ["ready"]);
         // The database's refusals (a person changed meanwhile: 409) answered as problem details, never a 500.
         builder.Services.AddExceptionHandler<DatabaseExceptionHandler>();

@@ -42,6 +42,7 @@ public static class IdentityStartup
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
         await ActivatorUtilities.CreateInstance<PortalClient>(scope.ServiceProvider).EnsureAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DashboardClient>(scope.ServiceProvider).EnsureAsync(CancellationToken.None);
         if (scope.ServiceProvider.GetRequiredService<IOptions<TalentIdentityOptions>>().Value.DemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);

@@ -18,6 +18,9 @@ public sealed class TalentIdentityOptions
     /// <summary>Where people reach the web portal (the gateway's public address); its client's redirect addresses follow it.</summary>
     public Uri? PortalUrl { get; set; }
 
+    /// <summary>The secret of the dashboard's operator client for this run (set by the AppHost); none: the client is removed.</summary>
+    public string? DashboardClientSecret { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -7,6 +7,7 @@ using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
 using Talent.Matching.Suggestions;
 using Talent.Messaging;
+using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
 namespace Talent.Matching;
@@ -28,6 +29,7 @@ public static class MatchingServiceExtensions
             bus.AddConsumer<SuggestOnDecided>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
         });
+        builder.AddBusinessMeters<MatchingDbContext, MatchingMeters.Sampler>(MatchingMeters.Plan);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.Configure<TierOptions>(builder.Configuration.GetSection("Matching:Tiers"));
         builder.Services.AddOptions<BatchOptions>().Bind(builder.Configuration.GetSection("Matching:Batch"))

@@ -6,6 +6,7 @@ using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
 using Talent.Matching.Providers;
 using Talent.Matching.Suggestions;
+using Talent.Messaging.ErrorQueues;
 using Talent.Messaging.Outbox;
 using Talent.ReadModels;
 
@@ -17,6 +18,7 @@ var app = builder.Build();
 app.UseTalentAuthentication();
 app.MapDefaultEndpoints();
 app.MapOutboxApi<MatchingDbContext>("/api/matching", MatchingPolicies.Operator);
+app.MapErrorQueuesApi("/api/matching", MatchingPolicies.Operator);
 app.MapCatalogueCopyApi<MatchingDbContext>("/api/matching");
 app.MapProvidersApi();
 app.MapDemandsApi();

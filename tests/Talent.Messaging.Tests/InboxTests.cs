@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Contracts.Catalogue;
+using Talent.Messaging.ErrorQueues;
 using Talent.Testing;
 using Xunit;
 
@@ -51,12 +52,14 @@ public sealed class InboxTests
         Assert.Empty(await host.AppliedAsync());
         Assert.Equal(0, await vhost.ReadyMessagesAsync(queue));
 
-        // The operator fixes the cause and moves the message back, as the management UI's "Move messages" does.
+        // The operator sees it, fixes the cause and moves it back (the service's error-queues endpoint and dashboard command).
+        var errors = host.Services.GetRequiredService<ErrorQueue>();
+        Assert.Equal(new ErrorQueue.Depth(queue, queue + "_error", 1), Assert.Single(await errors.DepthsAsync(TestContext.Current.CancellationToken)));
         host.Deliveries.PoisonFails = false;
-        await vhost.MoveMessagesAsync(queue + "_error", queue);
+        Assert.Equal(new ErrorQueue.Moved(queue, 1), Assert.Single(await errors.MoveBackAsync(null, TestContext.Current.CancellationToken)));
         await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == poison.EventId), Deadline, "the replayed message to be applied");
-        // The shovel deletes itself once it has moved what the queue held.
-        await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 0, Deadline, "the error queue to be empty");
+        Assert.Equal(0, await vhost.ReadyMessagesAsync(queue + "_error"));
+        Assert.Equal(4, host.Deliveries.AttemptsOf(poison.EventId));
     }
 
     [Fact]

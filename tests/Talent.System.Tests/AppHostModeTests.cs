@@ -68,6 +68,30 @@ public sealed class AppHostModeTests : IDisposable
         Assert.All(Projects, p => Assert.Equal("Staging", env[p]["ASPNETCORE_ENVIRONMENT"]));
     }
 
+    [Fact]
+    public async Task An_anonymous_dashboard_is_refused_outside_the_embedded_default()
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => WithDashboardAsync(
+            ["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"]));
+
+        Assert.Contains("anonymous only in the embedded default", refused.Message);
+    }
+
+    [Fact]
+    public async Task The_embedded_default_may_have_an_anonymous_dashboard_and_other_modes_a_token_one()
+    {
+        await WithDashboardAsync([$"--Talent:DataDir={_dataDir}", "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"]);
+        await WithDashboardAsync(["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false", "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false"]);
+    }
+
+    /// <summary>Builds the AppHost's model with its dashboard on (tests turn it off by default), never started.</summary>
+    private static async Task WithDashboardAsync(string[] args)
+    {
+        using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            args, (options, _) => options.DisableDashboard = false, TestContext.Current.CancellationToken);
+        Assert.NotEmpty(builder.Resources.OfType<ProjectResource>());
+    }
+
     private static void AssertNothingLocalOnly(Dictionary<string, Dictionary<string, string>> env)
     {
         Assert.All(Services, s => Assert.Equal("true", env[s]["Authentication__RequireHttpsMetadata"]));

@@ -78,26 +78,6 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return [.. messages.Select(m => m.Payload)];
     }
 
-    /// <summary>Moves every message from one queue to another with a one-off shovel (the management UI's "Move messages").</summary>
-    public async Task MoveMessagesAsync(string from, string to)
-    {
-        var shovel = new Dictionary<string, object>
-        {
-            ["value"] = new Dictionary<string, object>
-            {
-                ["src-protocol"] = "amqp091",
-                ["src-uri"] = "amqp:///" + Uri.EscapeDataString(Name),
-                ["src-queue"] = from,
-                ["src-delete-after"] = "queue-length",
-                ["dest-protocol"] = "amqp091",
-                ["dest-uri"] = "amqp:///" + Uri.EscapeDataString(Name),
-                ["dest-queue"] = to,
-                ["ack-mode"] = "on-confirm",
-            },
-        };
-        (await _management.PutAsJsonAsync($"api/parameters/shovel/{Name}/move-{Guid.NewGuid():N}", shovel)).EnsureSuccessStatusCode();
-    }
-
     public async ValueTask DisposeAsync()
     {
         using var _ = await _management.DeleteAsync($"api/vhosts/{Name}");

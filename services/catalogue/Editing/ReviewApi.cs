@@ -4,6 +4,7 @@ using Talent.Catalogue.Data;
 using Talent.Catalogue.Items;
 using Talent.Catalogue.Search;
 using Talent.Http;
+using Talent.Messaging.Metrics;
 using Talent.Messaging.Outbox;
 
 namespace Talent.Catalogue.Editing;
@@ -75,7 +76,7 @@ public static class ReviewApi
     }
 
     private static async Task<Results<WithETag<Ok<VersionView>>, NotFound, ProblemHttpResult>> PublishAsync(
-        Guid id, CatalogueSearchIndex index, [AsParameters] ChangeContext context)
+        Guid id, CatalogueSearchIndex index, BusinessMeters meters, [AsParameters] ChangeContext context)
     {
         if (await context.FindVisibleAsync(id) is not { } version)
         {
@@ -104,6 +105,7 @@ public static class ReviewApi
         db.RecordEvent(entry.ShowPublished(version, now));
         context.Audit("item.published", version.Code, new { version.Version }, now);
         await context.SaveAsync();
+        meters.Add(CatalogueMeters.Published);
         index.Upsert(IndexedItem.Of(version, await SearchLoader.ServiceItemTitlesAsync(db, context.Cancellation)));
         return VersionView.Ok(version);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Talent.Catalogue.Data;
+using Talent.Messaging.Metrics;
 
 namespace Talent.Catalogue.Items;
 
@@ -18,11 +19,12 @@ public static class AnnouncementsApi
         return routes;
     }
 
-    private static async Task<Ok<AnnouncedView>> AnnounceAsync([AsParameters] ChangeContext context)
+    private static async Task<Ok<AnnouncedView>> AnnounceAsync(BusinessMeters meters, [AsParameters] ChangeContext context)
     {
         var count = await Announcements.AnnounceAllAsync(context.Db, context.Cancellation);
         context.Audit("catalogue.announced", "manual", new { items = count }, context.Now());
         await context.SaveAsync();
+        meters.Add(CatalogueMeters.Announced, count);
         return TypedResults.Ok(new AnnouncedView(count));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Talent.Identity.Data;
+using Talent.Messaging.Metrics;
 
 namespace Talent.Identity.Account;
 
@@ -41,7 +42,8 @@ public static class SignInPage
         [FromForm] SignInForm form,
         IAntiforgery antiforgery,
         UserManager<TalentUser> users,
-        SignInManager<TalentUser> signIns)
+        SignInManager<TalentUser> signIns,
+        BusinessMeters meters)
     {
         var lang = Language(http, form.Lang);
         var returnUrl = SafeReturnUrl(http, form.ReturnUrl);
@@ -49,6 +51,7 @@ public static class SignInPage
         if (user is not null && !user.Disabled)
         {
             var result = await signIns.PasswordSignInAsync(user, form.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            meters.SignedIn(result, "form");
             if (result.Succeeded)
             {
                 return TypedResults.Redirect(returnUrl);

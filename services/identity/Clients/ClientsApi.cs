@@ -86,6 +86,11 @@ public static class ClientsApi
             errors["clientId"] = ["1 to 64 letters, digits, '-', '_' or '.'. 客户端标识必填。"];
         }
 
+        else if (request.ClientId is PortalClient.ClientId or DashboardClient.ClientId)
+        {
+            errors["clientId"] = ["This client id is the platform's own. 该客户端标识为平台保留。"];
+        }
+
         if (request.Type is not (ClientTypes.Public or ClientTypes.Confidential))
         {
             errors["type"] = ["'public' (apps) or 'confidential' (servers). 类型须为 public 或 confidential。"];

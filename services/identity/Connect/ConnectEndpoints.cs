@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Talent.Identity.Account;
+using Talent.Identity.Clients;
 using Talent.Identity.Data;
+using Talent.Messaging.Metrics;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Talent.Identity.Connect;
@@ -59,7 +62,8 @@ public static class ConnectEndpoints
         HttpContext http,
         UserManager<TalentUser> users,
         SignInManager<TalentUser> signIns,
-        IOpenIddictApplicationManager applications)
+        IOpenIddictApplicationManager applications,
+        BusinessMeters meters)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
 
@@ -75,7 +79,9 @@ public static class ConnectEndpoints
                     .Select(p => p[Permissions.Prefixes.Scope.Length..])];
             }
 
-            return TypedResults.SignIn(Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), scopes), authenticationScheme: Scheme);
+            // The dashboard's client acts as an operator; every other client (municipal systems) carries no role.
+            var roles = request.ClientId == DashboardClient.ClientId ? DashboardClient.Roles : null;
+            return TypedResults.SignIn(Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), scopes, roles), authenticationScheme: Scheme);
         }
 
         if (request.IsPasswordGrantType())
@@ -87,6 +93,7 @@ public static class ConnectEndpoints
             }
 
             var check = await signIns.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            meters.SignedIn(check, "password_grant");
             if (!check.Succeeded)
             {
                 // Locked out or wrong password: the same answer, so nobody learns which accounts exist.

@@ -25,13 +25,18 @@ public static class Principals
         return Finish(identity, scopes);
     }
 
-    public static ClaimsPrincipal ForClient(string clientId, string? displayName, IEnumerable<string> scopes)
+    public static ClaimsPrincipal ForClient(string clientId, string? displayName, IEnumerable<string> scopes, IReadOnlyList<string>? roles = null)
     {
         var identity = new ClaimsIdentity(
             authenticationType: OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreDefaults.AuthenticationScheme,
             nameType: Claims.Name,
             roleType: Claims.Role);
         identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, displayName ?? clientId);
+        if (roles is { Count: > 0 })
+        {
+            identity.SetClaims(Claims.Role, [.. roles]);
+        }
+
         return Finish(identity, scopes);
     }
 

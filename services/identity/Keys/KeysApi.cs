@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talent.Identity.Account;
 using Talent.Identity.Audit;
 using Talent.Identity.Data;
+using Talent.Messaging.Metrics;
 
 namespace Talent.Identity.Keys;
 
@@ -26,12 +28,13 @@ public static class KeysApi
         TypedResults.Ok(await db.Keys.AsNoTracking().OrderByDescending(k => k.CreatedAt)
             .Select(k => new KeyView(k.Id, k.Use, k.CreatedAt, k.RetiredAt)).ToListAsync(ct));
 
-    private static async Task<Created<KeyView>> RotateAsync(KeyStore store, [AsParameters] AuditedChange change)
+    private static async Task<Created<KeyView>> RotateAsync(KeyStore store, BusinessMeters meters, [AsParameters] AuditedChange change)
     {
         await using var transaction = await change.BeginAsync();
         var key = await store.RotateAsync(KeyStore.Signing, change.Cancellation);
         change.Record("key.rotated", key.Id, null);
         await change.CommitAsync(transaction);
+        meters.Add(IdentityMeters.KeyRotations);
         return TypedResults.Created($"/api/keys/{key.Id}", new KeyView(key.Id, key.Use, key.CreatedAt, key.RetiredAt));
     }
 }

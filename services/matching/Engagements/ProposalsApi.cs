@@ -4,7 +4,9 @@ using Npgsql;
 using Talent.Contracts.Matching;
 using Talent.Http;
 using Talent.Matching.Demands;
+using Talent.Matching.Matching;
 using Talent.Matching.Providers;
+using Talent.Messaging.Metrics;
 using Talent.Messaging.Outbox;
 using static Talent.Matching.Actors;
 
@@ -96,7 +98,7 @@ public static class ProposalsApi
         return TypedResults.Ok(engagement);
     }
 
-    private static async Task<Results<Ok<ProposalDecided>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineAsync(Guid id, DecideRequest request, [AsParameters] MatchingRequest call)
+    private static async Task<Results<Ok<ProposalDecided>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineAsync(Guid id, DecideRequest request, [AsParameters] MatchingRequest call, BusinessMeters meters)
     {
         if (request.Reason is { Length: > Proposal.ReasonMaxLength })
         {
@@ -130,6 +132,7 @@ public static class ProposalsApi
             return DecidedMeanwhile();
         }
 
+        meters.Add(MatchingMeters.ProposalsDeclined, tags: new() { { "team", provider.Team } });
         return TypedResults.Ok(new ProposalDecided(proposal.Id, proposal.State));
     }
 

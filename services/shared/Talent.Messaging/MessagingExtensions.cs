@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Talent.Messaging.ErrorQueues;
 using Talent.Messaging.Inbox;
 using Talent.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,6 +47,9 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing (ConnectionStrings__{BrokerConnectionName}).");
         var address = RabbitMqAddress.Parse(connectionString);
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
+        services.TryAddSingleton<ReceiveQueues>();
+        services.TryAddSingleton(sp => new ErrorQueue(address, sp.GetRequiredService<ReceiveQueues>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueue>>()));
+        services.AddHostedService<ErrorQueueMonitor>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -83,6 +87,7 @@ public static class MessagingExtensions
             retry.Ignore<Exception>(DatabaseOutage.IsOutage);
             retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
         });
+        rabbit.ConnectEndpointConfigurationObserver(context.GetRequiredService<ReceiveQueues>());
         rabbit.ConfigureEndpoints(context);
     }
 }

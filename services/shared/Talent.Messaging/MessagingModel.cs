@@ -31,6 +31,7 @@ public static class MessagingModel
             e.Property(m => m.Failures).HasColumnName("failures");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
             e.Property(m => m.SetAsideAt).HasColumnName("set_aside_at");
+            e.Ignore(m => m.Event);
             e.HasIndex(m => m.MessageId).IsUnique();
             // The relay's query: unsent rows in recording order; a partial index stays small.
             e.HasIndex(m => m.Sequence).HasDatabaseName("ix_outbox_unsent").HasFilter("sent_at IS NULL AND set_aside_at IS NULL");

@@ -29,12 +29,15 @@ public sealed class OutboxMessage
     /// <summary>When the relay gave up on this row (unknown type, unreadable body, refused too often); an operator retries it.</summary>
     public DateTimeOffset? SetAsideAt { get; private set; }
 
+    /// <summary>The event itself while its transaction is open (not stored): the business meters count it once committed.</summary>
+    internal object? Event { get; private set; }
+
     private OutboxMessage()
     {
     }
 
-    internal static OutboxMessage Create(Guid messageId, string messageType, string body, string? traceParent, DateTimeOffset now) =>
-        new() { MessageId = messageId, MessageType = messageType, Body = body, TraceParent = traceParent, RecordedAt = now };
+    internal static OutboxMessage Create(object integrationEvent, Guid messageId, string messageType, string body, string? traceParent, DateTimeOffset now) =>
+        new() { Event = integrationEvent, MessageId = messageId, MessageType = messageType, Body = body, TraceParent = traceParent, RecordedAt = now };
 
     internal void MarkSent(DateTimeOffset now)
     {

@@ -20,6 +20,7 @@ public static class OutboxRecording
         var type = integrationEvent.GetType();
         var body = JsonSerializer.Serialize(integrationEvent, type, Json);
         db.Set<OutboxMessage>().Add(OutboxMessage.Create(
+            integrationEvent,
             integrationEvent.EventId,
             EventTypes.NameOf(type),
             body,
