@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Talent.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -16,6 +17,21 @@ var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTale
 var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure, issuer);
 // The web portal at the gateway's root: talents and enterprises in a browser, the APIs called on their behalf.
 var portal = builder.AddProject<Projects.Talent_Portal>("portal").WithPortal(infrastructure, issuer, gateway.GetEndpoint("http"));
+
+// Talent:Replicas=N runs every service and the portal as N replicas behind one address each (the gateway stays one).
+var replicas = builder.Configuration.GetValue("Talent:Replicas", 1);
+if (replicas is < 1 or > 8)
+{
+    throw new DistributedApplicationException($"Talent:Replicas is {replicas}; give 1 to 8.");
+}
+
+if (replicas > 1)
+{
+    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, portal })
+    {
+        service.WithReplicas(replicas);
+    }
+}
 
 // The dashboard's commands, each calling a service's own operator endpoint as the dashboard's operator client.
 var commands = new OperatorCommands(issuer);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<IdentityDb>>("identity-database", tags: ["ready"]);
         // The database's refusals (a person changed meanwhile: 409) answered as problem details, never a 500.
         builder.Services.AddExceptionHandler<DatabaseExceptionHandler>();
+        // One key ring for every replica: a sign-in form served by one and posted to another still validates.
+        builder.Services.AddDataProtection().SetApplicationName("talent-identity").PersistKeysToDbContext<IdentityDb>();
 
         builder.Services.AddIdentity<TalentUser, IdentityRole>(identity =>
             {

@@ -40,6 +40,8 @@ public static class IdentityStartup
     {
         await app.MigrateDatabaseAsync<IdentityDb>();
         await using var scope = app.Services.CreateAsyncScope();
+        // Replicas starting together take turns through these steps: the next finds the clients and accounts there.
+        await using var starting = await StartupLock.TakeAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), "identity-prepare", CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<KeyStore>().EnsureActiveKeysAsync(CancellationToken.None);
         await ActivatorUtilities.CreateInstance<PortalClient>(scope.ServiceProvider).EnsureAsync(CancellationToken.None);
         await ActivatorUtilities.CreateInstance<DashboardClient>(scope.ServiceProvider).EnsureAsync(CancellationToken.None);

@@ -116,9 +116,19 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    public static async Task<RunningSystem> StartAsync()
+    private readonly int _replicas;
+    private readonly ArtifactLog _log;
+
+    private RunningSystem(int replicas)
     {
-        var system = new RunningSystem();
+        _replicas = replicas;
+        _log = new ArtifactLog(replicas > 1 ? "replicas" : "system");
+    }
+
+    /// <summary>Starts the whole system; with <paramref name="replicas"/> above 1, every service and the portal run that many times.</summary>
+    public static async Task<RunningSystem> StartAsync(int replicas = 1)
+    {
+        var system = new RunningSystem(replicas);
         try
         {
             await system.InitializeAsync();
@@ -156,6 +166,7 @@ public sealed class RunningSystem : IAsyncDisposable
         [
             .. infrastructure,
             $"--Talent:DatabasePrefix={_prefix}",
+            $"--Talent:Replicas={_replicas}",
             "--Talent:DemoData=true",
             // Short-lived tokens and no clock leeway, so expiry is tested within seconds.
             $"--Identity:AccessTokenLifetime={AccessTokenLifetime}",
@@ -170,7 +181,8 @@ public sealed class RunningSystem : IAsyncDisposable
             .AddFilter<ArtifactLog>(null, LogLevel.Information)
             .AddProvider(_log));
         _app = await builder.BuildAsync();
-        await SystemStart.StartAsync(_app, InContainers ? "the whole system (in container mode)" : "the whole system");
+        var what = (InContainers ? "the whole system (in container mode)" : "the whole system") + (_replicas > 1 ? $" with {_replicas} replicas of each service" : "");
+        await SystemStart.StartAsync(_app, what, _replicas);
         HealthyAt = DateTimeOffset.UtcNow;
         Gateway = _app.CreateHttpClient("gateway");
         GatewayAddress = _app.GetEndpoint("gateway", "http");
@@ -187,8 +199,6 @@ public sealed class RunningSystem : IAsyncDisposable
     public (string AccessToken, HttpStatusCode WhileValid) EarlyToken { get; private set; }
 
     public Uri GatewayAddress { get; private set; } = null!;
-
-    private readonly ArtifactLog _log = new("system");
 
     /// <summary>When every resource of the system was first healthy: the end of its start.</summary>
     public DateTimeOffset HealthyAt { get; private set; }

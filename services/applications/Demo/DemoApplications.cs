@@ -8,6 +8,7 @@ using Talent.Applications.Materials;
 using Talent.Contracts.Applications;
 using Talent.Contracts.Catalogue;
 using Talent.Messaging.Outbox;
+using Talent.Data;
 
 namespace Talent.Applications.Demo;
 
@@ -62,6 +63,8 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, CalendarProvid
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+        // Replicas starting together take turns: the second finds the applications there.
+        await using var seeding = await StartupLock.TakeAsync(db, "applications-demo-data", ct);
         if (await db.Applications.AnyAsync(a => a.ApplicantId == Talent.Subject || a.ApplicantId == Enterprise.Subject, ct))
         {
             return 0;

@@ -4,6 +4,7 @@ using Talent.Catalogue.Data;
 using Talent.Catalogue.Editing;
 using Talent.Catalogue.Items;
 using Talent.Messaging.Outbox;
+using Talent.Data;
 
 namespace Talent.Catalogue.Demo;
 
@@ -18,6 +19,8 @@ public static class DemoSeeder
 
     public static async Task<int> SeedAsync(CatalogueDbContext db, TimeProvider time, CancellationToken ct)
     {
+        // Replicas starting together take turns: the second finds every item there.
+        await using var seeding = await StartupLock.TakeAsync(db, "catalogue-demo-data", ct);
         await DemoReferenceData.SeedAsync(db, ct);
         var existing = await db.Versions.Select(v => v.Code).Distinct().ToListAsync(ct);
         var now = time.GetUtcNow();

@@ -7,6 +7,7 @@ using Talent.Feedback.Invitations;
 using Talent.Feedback.Rectifications;
 using Talent.Feedback.Tickets;
 using Talent.WorkingDays;
+using Talent.Data;
 
 namespace Talent.Feedback.Demo;
 
@@ -84,6 +85,8 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        // Replicas starting together take turns: the second finds the history there.
+        await using var seeding = await StartupLock.TakeAsync(db, "feedback-demo-data", ct);
         if (await db.Evaluations.AnyAsync(e => e.ApplicantId.StartsWith(HistoryApplicant), ct))
         {
             return 0;

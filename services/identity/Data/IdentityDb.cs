@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Talent.Messaging;
@@ -7,10 +8,13 @@ namespace Talent.Identity.Data;
 /// <summary>
 /// The identity database: ASP.NET Core Identity's and OpenIddict's standard tables under their own names (so not a
 /// <c>ServiceDbContext</c> with the snake-case convention), plus the audit trail, the key material and the
-/// messaging tables (the outbox of <c>PersonChanged</c>).
+/// messaging tables (the outbox of <c>PersonChanged</c>), and the data-protection keys every replica shares (the sign-in
+/// cookie and the sign-in form's antiforgery token made by one replica are read by another).
 /// </summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<TalentUser>(options)
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<TalentUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     public DbSet<KeyMaterial> Keys => Set<KeyMaterial>();

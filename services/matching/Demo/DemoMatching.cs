@@ -4,6 +4,7 @@ using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
 using Talent.Matching.Providers;
+using Talent.Data;
 
 namespace Talent.Matching.Demo;
 
@@ -45,6 +46,8 @@ public sealed class DemoMatching(IServiceScopeFactory scopes, TimeProvider time,
 
     public static async Task<int> SeedAsync(MatchingDbContext db, DateTimeOffset now, CancellationToken ct)
     {
+        // Replicas starting together take turns: the second finds the providers there.
+        await using var seeding = await StartupLock.TakeAsync(db, "matching-demo-data", ct);
         if (await db.Providers.AnyAsync(ct))
         {
             return 0;
