@@ -15,6 +15,11 @@ var catalogue = builder.AddProject<Projects.Talent_Catalogue>("catalogue").WithT
 var applications = builder.AddProject<Projects.Talent_Applications>("applications").WithTalentService(infrastructure, issuer);
 var feedback = builder.AddProject<Projects.Talent_Feedback>("feedback").WithTalentService(infrastructure, issuer);
 var matching = builder.AddProject<Projects.Talent_Matching>("matching").WithTalentService(infrastructure, issuer);
+// Notifications: the inbox, e-mail through the mail server (smtp4dev here, a real one with external infrastructure).
+var mail = MailServer.Add(builder, infrastructure);
+var notifications = builder.AddProject<Projects.Talent_Notifications>("notifications").WithTalentService(infrastructure, issuer)
+    .WithMail(mail, infrastructure)
+    .WithEnvironment("Notifications__PortalUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
 // The web portal at the gateway's root: talents and enterprises in a browser, the APIs called on their behalf.
 var portal = builder.AddProject<Projects.Talent_Portal>("portal").WithPortal(infrastructure, issuer, gateway.GetEndpoint("http"));
 
@@ -27,7 +32,7 @@ if (replicas is < 1 or > 8)
 
 if (replicas > 1)
 {
-    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, portal })
+    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, portal })
     {
         service.WithReplicas(replicas);
     }
@@ -44,7 +49,7 @@ commands.Add(applications, "run-deadline-sweep", "Run the deadline sweep now 立
 commands.Add(matching, "run-matching-batch", "Start a matching batch 开始批量匹配", "/api/matching/batches",
     "Proposes providers for every open demand now; the proposals go to the providers.", "PeopleTeam",
     "Propose providers for every open demand now? Providers are told of their proposals.");
-foreach (var consumer in new[] { applications, feedback, matching })
+foreach (var consumer in new[] { applications, feedback, matching, notifications })
 {
     commands.Add(consumer, "move-error-queue-back", "Move error-queue messages back 重新投递失败消息", $"/api/{consumer.Resource.Name}/error-queues/move-back",
         "Moves the messages this service's consumers failed on back to their queues, to be consumed again (fix the cause first).", "ArrowRedo",
@@ -57,9 +62,9 @@ commands.Add(identity, "rotate-signing-key", "Rotate the signing key 轮换签�
 
 // The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
 // consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.
-catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching);
-// Likewise the identity provider announces the people it knows once; applications keeps the copy, so it listens first.
-identity.WaitFor(applications);
+catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching).WaitFor(notifications);
+// Likewise the identity provider announces the people it knows once; applications and notifications keep copies, so they listen first.
+identity.WaitFor(applications).WaitFor(notifications);
 
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
 gateway
@@ -73,6 +78,7 @@ gateway
     .WithReference(applications).WaitFor(applications)
     .WithReference(feedback).WaitFor(feedback)
     .WithReference(matching).WaitFor(matching)
+    .WithReference(notifications).WaitFor(notifications)
     .WithReference(portal).WaitFor(portal);
 
 builder.Build().Run();

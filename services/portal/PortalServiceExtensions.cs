@@ -141,6 +141,7 @@ public static class PortalServiceExtensions
         services.AddHttpClient<ApplicationsApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FeedbackApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<MatchingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
+        services.AddHttpClient<NotificationsApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<FiguresApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<CatalogueEditingApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();
         services.AddHttpClient<IdentityAdminApi>(Gateway).AddHttpMessageHandler<GatewayTokenHandler>();

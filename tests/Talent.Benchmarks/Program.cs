@@ -10,6 +10,7 @@ using Talent.Benchmarks;
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- portal [--users 50] [--seconds 20]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- console [--inbox-rows 100000] [--requests 400]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- matching [--ranking-providers 5000] [--demands 10000] [--providers 2000]
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- notifications [--events 2000] [--rate 100]
 // 'propagation' and 'tokens' measure the running embedded default (start it first with scripts/run).
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -25,11 +26,12 @@ return command switch
     "matching" => await MatchingBenchmark.RunAsync(options),
     "portal" => await PortalBenchmark.RunAsync(options),
     "console" => await ConsoleBenchmark.RunAsync(options),
+    "notifications" => await NotificationsBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
+    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
     return 2;
 }

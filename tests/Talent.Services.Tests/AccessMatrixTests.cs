@@ -3,6 +3,7 @@ extern alias catalogue;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
+extern alias notifications;
 using Xunit;
 
 namespace Talent.Services.Tests;
@@ -24,6 +25,9 @@ public sealed class AccessMatrixTests
 
     [Fact]
     public Task Matching_answers_every_persona_as_the_access_matrix_says() => CheckAsync<matching::Program>("matching");
+
+    [Fact]
+    public Task Notifications_answers_every_persona_as_the_access_matrix_says() => CheckAsync<notifications::Program>("notifications");
 
     /// <summary>Identity trusts only its own tokens: each persona's comes from its own token endpoint (demonstration accounts).</summary>
     [Fact]

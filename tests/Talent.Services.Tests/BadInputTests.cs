@@ -3,6 +3,10 @@ extern alias catalogue;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
+extern alias notifications;
+using System.Net.Http.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Talent.Services.Tests;
@@ -64,6 +68,33 @@ public sealed class BadInputTests
         await BadInputRun.RunAsync("matching", host.Factory.Services, everyone, async _ => new Dictionary<string, string>
         {
             ["id"] = (await AccessRecords.DemandAsync(everyone)).ToString(), ["year"] = "2026",
+        });
+    }
+
+    /// <summary>
+    /// Notifications: the caller's own notification behind <c>{id}</c> (made from an event, as in production), so marking it
+    /// read reaches the handler; a delivery retry with that id is a 404 (no such delivery).
+    /// </summary>
+    [Fact]
+    public async Task No_notifications_endpoint_answers_bad_input_with_a_500_or_a_400_without_a_field()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ServiceHost<notifications::Program>.StartAsync("notifications");
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        using var everyone = host.ClientAs(AccessPersonas.Everyone("notifications"));
+        await BadInputRun.RunAsync("notifications", host.Factory.Services, everyone, async _ =>
+        {
+            var returned = new Talent.Contracts.Applications.ApplicationReturnedForSupplement(
+                Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "TL-BAD-INPUT", "badinput-everyone", "ITEM", "HRSS", null, "note");
+            await bus.Publish(returned, c => c.MessageId = returned.EventId, ct);
+            Guid? id = null;
+            await Talent.Testing.Eventually.UntilAsync(async () =>
+            {
+                var inbox = await everyone.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/notifications/mine?pageSize=100", ct);
+                id = inbox.GetProperty("items").EnumerateArray().Select(i => (Guid?)i.GetProperty("id").GetGuid()).FirstOrDefault(i => i is not null);
+                return id is not null;
+            }, TimeSpan.FromSeconds(30), "a notification of the caller's");
+            return new Dictionary<string, string> { ["id"] = id!.Value.ToString() };
         });
     }
 

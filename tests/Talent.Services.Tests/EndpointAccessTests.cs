@@ -3,6 +3,7 @@ extern alias catalogue;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
+extern alias notifications;
 using Xunit;
 
 namespace Talent.Services.Tests;
@@ -24,6 +25,9 @@ public sealed class EndpointAccessTests
 
     [Fact]
     public Task Every_matching_endpoint_declares_its_access() => CheckAsync<matching::Program>("matching");
+
+    [Fact]
+    public Task Every_notifications_endpoint_declares_its_access() => CheckAsync<notifications::Program>("notifications");
 
     private static async Task CheckAsync<TProgram>(string name)
         where TProgram : class

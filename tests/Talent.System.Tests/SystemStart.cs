@@ -37,6 +37,12 @@ internal static class SystemStart
         {
             await app.StartAsync(budget.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", budget.Token);
+            if (replicas > 1)
+            {
+                // The gateway opens once one replica of each service is healthy; the tests start when every replica is.
+                await EveryReplicaHealthyAsync(app, replicas, budget.Token);
+            }
+
             Report($"{what} was healthy {clock.Elapsed.TotalSeconds:0.0} s after start (budget {allowed.TotalSeconds:0} s)");
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -45,6 +51,34 @@ internal static class SystemStart
             throw new TimeoutException(
                 $"{what} was not ready within {allowed.TotalSeconds:0} s. Not ready: {string.Join("; ", NotReady(app))}. " +
                 "Each service waits for its database and broker, the catalogue for its consumers, the gateway for every service.");
+        }
+    }
+
+    /// <summary>Waits until each replicated resource has <paramref name="replicas"/> healthy instances.</summary>
+    private static async Task EveryReplicaHealthyAsync(DistributedApplication app, int replicas, CancellationToken cancellationToken)
+    {
+        var replicated = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => r.TryGetLastAnnotation<ReplicaAnnotation>(out var annotation) && annotation.Replicas > 1)
+            .Select(r => r.Name).ToHashSet();
+        var healthy = replicated.ToDictionary(name => name, _ => new HashSet<string>());
+        await foreach (var change in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (healthy.TryGetValue(change.Resource.Name, out var ids))
+            {
+                if (change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                {
+                    ids.Add(change.ResourceId);
+                }
+                else
+                {
+                    ids.Remove(change.ResourceId);
+                }
+            }
+
+            if (healthy.Values.All(ids => ids.Count >= replicas))
+            {
+                return;
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
 [Trait("Phase", "replicas")]
 public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture<TwoReplicasSystem>
 {
-    private static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "portal"];
+    private static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "portal"];
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private RunningSystem System => replicas.System;
 
@@ -58,9 +58,9 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         var items = await CountAsync(catalogue, "SELECT count(*) FROM items WHERE NOT withdrawn");
         Assert.True(items > 0);
         // Both replicas start together; the one-time re-announcement is made by one of them.
-        Assert.Equal(1, await CountAsync(catalogue, "SELECT count(*) FROM audit_entries WHERE action = 'catalogue.announced' AND subject = 'generation-1'"));
+        Assert.Equal(1, await CountAsync(catalogue, "SELECT count(*) FROM audit_entries WHERE action = 'catalogue.announced' AND subject = 'generation-2'"));
 
-        foreach (var consumer in new[] { "applications", "feedback", "matching" })
+        foreach (var consumer in new[] { "applications", "feedback", "matching", "notifications" })
         {
             await using var copy = new NpgsqlConnection(await System.DatabaseAsync(consumer));
             await copy.OpenAsync(Ct);

@@ -68,7 +68,7 @@ public sealed class WalkingSkeletonTests(SystemFixture system) : IClassFixture<S
         var health = await system.Gateway.GetFromJsonAsync<JsonElement>("/health", ct);
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        foreach (var service in new[] { "identity", "catalogue", "applications", "feedback", "matching" })
+        foreach (var service in new[] { "identity", "catalogue", "applications", "feedback", "matching", "notifications" })
         {
             Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
         }

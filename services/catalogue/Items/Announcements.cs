@@ -14,8 +14,8 @@ namespace Talent.Catalogue.Items;
 /// </summary>
 public static class Announcements
 {
-    /// <summary>Raised when a new consumer of the catalogue appears: 1 = feedback keeps a catalogue copy.</summary>
-    public const int Generation = 1;
+    /// <summary>Raised when a new consumer of the catalogue appears: 1 = feedback keeps a catalogue copy; 2 = notifications does.</summary>
+    public const int Generation = 2;
 
     private const int Batch = 500;
 

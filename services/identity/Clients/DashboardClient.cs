@@ -17,7 +17,7 @@ public sealed class DashboardClient(IOpenIddictApplicationManager applications, 
     /// <summary>The roles its tokens carry.</summary>
     public static readonly string[] Roles = ["operator"];
 
-    public static readonly string[] Scopes = ["catalogue", "applications", "feedback", "matching", "identity"];
+    public static readonly string[] Scopes = ["catalogue", "applications", "feedback", "matching", "identity", "notifications"];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

@@ -11,5 +11,6 @@ public static class ApiScopes
         ["matching"] = "matching",
         ["exchange"] = "exchange",
         ["identity"] = "identity",
+        ["notifications"] = "notifications",
     };
 }

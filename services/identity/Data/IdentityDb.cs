@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Talent.Messaging;
+using Talent.Identity.Users;
 
 namespace Talent.Identity.Data;
 
@@ -31,6 +32,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
             e.Property(u => u.ApplicantKind).HasMaxLength(20);
             e.Property(u => u.CreditCode).HasMaxLength(18);
             e.Property(u => u.DepartmentCode).HasMaxLength(20);
+            e.Property(u => u.Language).HasMaxLength(10).HasDefaultValue(UserContacts.Chinese);
         });
         model.Entity<AuditEntry>(e =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Talent.Identity.Users;
 
 namespace Talent.Identity.Data;
 
@@ -17,6 +18,9 @@ public sealed class TalentUser : IdentityUser
     public string? DepartmentCode { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>The language the person reads the platform's messages in: <c>zh-CN</c> (the default) or <c>en</c>.</summary>
+    public string Language { get; set; } = UserContacts.Chinese;
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -13,8 +13,8 @@ namespace Talent.Identity.People;
 /// </summary>
 public static class PeopleAnnouncement
 {
-    /// <summary>Raised when a new consumer of people appears: 1 = applications keeps a people directory.</summary>
-    public const int Generation = 1;
+    /// <summary>Raised when a new consumer of people appears: 1 = applications keeps a people directory; 2 = notifications keeps contacts.</summary>
+    public const int Generation = 2;
 
     public const string Action = "people.announced";
 

@@ -13,7 +13,8 @@ namespace Talent.Identity.People;
 public static class PersonEvents
 {
     public static PersonChanged Of(TalentUser user, IEnumerable<string> roles, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), now, user.Id, user.DisplayName, [.. roles.Order(StringComparer.Ordinal)], user.DepartmentCode, user.ApplicantKind, user.Disabled);
+        new(Guid.CreateVersion7(now), now, user.Id, user.DisplayName, [.. roles.Order(StringComparer.Ordinal)], user.DepartmentCode, user.ApplicantKind, user.Disabled,
+            user.Email, user.PhoneNumber, user.Language);
 
     /// <summary>Records the person as changed (roles as stored now) with an operator's change; saved by its commit.</summary>
     public static async Task RecordAsync(AuditedChange change, UserManager<TalentUser> users, TalentUser user) =>

@@ -49,12 +49,13 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
             }
         }
 
-        foreach (var (userName, displayName, role, kind, creditCode, department) in Accounts)
+        foreach (var ((userName, displayName, role, kind, creditCode, department), index) in Accounts.Select((a, i) => (a, i)))
         {
             var existing = await users.FindByNameAsync(userName);
             if (existing is not null)
             {
                 await RestoreIfRetiredAsync(existing);
+                await GiveContactsAsync(existing, index);
                 continue;
             }
 
@@ -67,6 +68,9 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
                 ApplicantKind = kind,
                 CreditCode = creditCode,
                 DepartmentCode = department,
+                Email = DemoEmail(userName),
+                PhoneNumber = DemoPhone(index),
+                Language = DemoLanguage(userName),
                 CreatedAt = time.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, Password), userName);
@@ -95,6 +99,26 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
             ClientType = ClientTypes.Public,
             DisplayName = "Development and tests (embedded default only)",
         }, [GrantTypes.Password, GrantTypes.RefreshToken], PortalScopes, pkce: false, cancellationToken);
+    }
+
+    // Demonstration contacts: addresses under a reserved domain (RFC 2606) the embedded default's mail server catches, and
+    // numbers no phone has. One account reads in English, so both languages' messages can be seen.
+    private static string DemoEmail(string userName) => $"{userName}@demo.talent.example";
+
+    private static string DemoPhone(int index) => $"+86-023-6000-{index:0000}";
+
+    private static string DemoLanguage(string userName) => userName == "broker1" ? UserContacts.English : UserContacts.Chinese;
+
+    /// <summary>A demonstration account made before contacts existed gets its demonstration contacts (announced with the next generation).</summary>
+    private async Task GiveContactsAsync(TalentUser user, int index)
+    {
+        if (user.Id != SubjectOf(user.UserName!) || user.Email is not null)
+        {
+            return;
+        }
+
+        (user.Email, user.PhoneNumber, user.Language) = (DemoEmail(user.UserName!), DemoPhone(index), DemoLanguage(user.UserName!));
+        Check(await users.UpdateAsync(user), user.UserName!);
     }
 
     /// <summary>

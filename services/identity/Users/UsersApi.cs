@@ -75,6 +75,8 @@ public static class UsersApi
             errors["password"] = ["A password is required. 密码必填。"];
         }
 
+        UserContacts.Check(request.Email, request.Phone, request.Language, errors);
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -93,6 +95,9 @@ public static class UsersApi
             DepartmentCode = request.DepartmentCode,
             ApplicantKind = request.ApplicantKind,
             CreditCode = request.CreditCode,
+            Email = UserContacts.Changed(request.Email, null),
+            PhoneNumber = UserContacts.Changed(request.Phone, null),
+            Language = request.Language ?? UserContacts.Chinese,
             CreatedAt = change.Time.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, request.Password!);
@@ -126,6 +131,8 @@ public static class UsersApi
             errors["displayName"] = [DisplayNameRequired];
         }
 
+        UserContacts.Check(request.Email, request.Phone, request.Language, errors);
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -134,6 +141,7 @@ public static class UsersApi
         await using var transaction = await change.BeginAsync();
         user.DisplayName = request.DisplayName ?? user.DisplayName;
         (user.DepartmentCode, user.ApplicantKind, user.CreditCode) = (department, kind, creditCode);
+        (user.Email, user.PhoneNumber, user.Language) = (UserContacts.Changed(request.Email, user.Email), UserContacts.Changed(request.Phone, user.PhoneNumber), request.Language ?? user.Language);
         await users.UpdateAsync(user);
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles));
@@ -151,7 +159,7 @@ public static class UsersApi
         }
 
         await PersonEvents.RecordAsync(change, users, user);
-        change.Record("user.updated", user.UserName!, new { request.DisplayName, Roles = roles, request.DepartmentCode, request.ApplicantKind, PasswordReset = !string.IsNullOrEmpty(request.NewPassword) });
+        change.Record("user.updated", user.UserName!, new { request.DisplayName, Roles = roles, request.DepartmentCode, request.ApplicantKind, EmailChanged = request.Email is not null, PhoneChanged = request.Phone is not null, request.Language, PasswordReset = !string.IsNullOrEmpty(request.NewPassword) });
         await change.CommitAsync(transaction);
         return TypedResults.Ok(await UserView.OfAsync(users, user));
     }

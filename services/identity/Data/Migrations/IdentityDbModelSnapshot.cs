@@ -485,6 +485,13 @@ namespace Talent.Identity.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

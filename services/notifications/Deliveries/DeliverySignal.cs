@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Talent.Notifications.Deliveries;
+
+/// <summary>
+/// Wakes the delivery worker when deliveries commit, so a message goes out within moments of its event rather than at the
+/// next poll (which remains, for other replicas' rows and retries).
+/// </summary>
+public sealed class DeliverySignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Raise()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Raised already: the worker wakes once for both.
+            }
+        }
+    }
+
+    /// <summary>Waits for a raise or the timeout; true when raised.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>Raises <see cref="DeliverySignal"/> after a save that added deliveries has committed.</summary>
+public sealed class DeliveryCommitInterceptor(DeliverySignal signal) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _adding = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && context.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added))
+        {
+            _adding.AddOrUpdate(context, this);
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        // Saved outside an explicit transaction (the inbox consumers do), so saved is committed.
+        if (eventData.Context is { } context && _adding.Remove(context) && context.Database.CurrentTransaction is null)
+        {
+            signal.Raise();
+        }
+
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            _adding.Remove(context);
+        }
+
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using Talent.Contracts.Applications;
+using Talent.Messaging.Inbox;
+using Talent.Notifications.Data;
+
+namespace Talent.Notifications.Messages;
+
+/// <summary>The applicant hears that the application was returned for supplement, with the officer's note.</summary>
+public sealed class SupplementRequestedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<SupplementRequestedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, ApplicationReturnedForSupplement>(db, time, logger)
+{
+    protected override async Task HandleAsync(ApplicationReturnedForSupplement message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.SupplementRequested, message.Reference, message.ItemCode, zh, en, Note: message.Note);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, ApplicationLink(message.ApplicationId), cancellationToken);
+    }
+
+    internal static string ApplicationLink(Guid id) => $"/cases/{id}";
+}
+
+/// <summary>The applicant hears that the application was accepted: who owns it and by when it will be decided.</summary>
+public sealed class AcceptedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<AcceptedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, ApplicationAccepted>(db, time, logger)
+{
+    protected override async Task HandleAsync(ApplicationAccepted message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.Accepted, message.Reference, message.ItemCode, zh, en, By: message.DecisionDeadline,
+            OwnerName: await notifier.NameOfAsync(message.OwnerId, cancellationToken));
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, SupplementRequestedConsumer.ApplicationLink(message.ApplicationId), cancellationToken);
+    }
+}
+
+/// <summary>The applicant hears the decision, and is invited to rate the service by the end of its rating window.</summary>
+public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DecidedConsumer> logger, Notifier notifier, IOptions<NotificationsOptions> options)
+    : InboxConsumer<NotificationsDbContext, ApplicationDecided>(db, time, logger)
+{
+    protected override async Task HandleAsync(ApplicationDecided message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var rateBy = DateOnly.FromDateTime((message.OccurredAt + options.Value.RatingOpenFor).ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var facts = new MessageFacts(NotificationKinds.Decided, message.Reference, message.ItemCode, zh, en, By: rateBy, Note: message.Decision, Approved: message.Approved);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, SupplementRequestedConsumer.ApplicationLink(message.ApplicationId), cancellationToken);
+    }
+}
+
+/// <summary>The case's owner hears that a deadline is one working day away (a case not yet accepted has no owner to tell).</summary>
+public sealed class DueSoonConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DueSoonConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, ApplicationDueSoon>(db, time, logger)
+{
+    protected override bool Concerns(ApplicationDueSoon message) => message.OwnerId is not null;
+
+    protected override async Task HandleAsync(ApplicationDueSoon message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.DueSoon, message.Reference, message.ItemCode, zh, en, By: message.DueOn, Deadline: message.Deadline);
+        await notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/cases/{message.ApplicationId}", cancellationToken);
+    }
+}
+
+/// <summary>The case's owner hears that a deadline passed.</summary>
+public sealed class OverdueConsumer(NotificationsDbContext db, TimeProvider time, ILogger<OverdueConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, ApplicationOverdue>(db, time, logger)
+{
+    protected override bool Concerns(ApplicationOverdue message) => message.OwnerId is not null;
+
+    protected override async Task HandleAsync(ApplicationOverdue message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.Overdue, message.Reference, message.ItemCode, zh, en, By: message.DueOn, Deadline: message.Deadline);
+        await notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/cases/{message.ApplicationId}", cancellationToken);
+    }
+}

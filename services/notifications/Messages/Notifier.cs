@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talent.Messaging.Metrics;
+using Talent.Notifications.Data;
+using Talent.Notifications.Deliveries;
+using Talent.Notifications.Inbox;
+using Talent.Notifications.People;
+using Talent.Notifications.Preferences;
+
+namespace Talent.Notifications.Messages;
+
+/// <summary>
+/// Makes a person's notification of an event: the inbox entry in their language and a delivery for each channel they
+/// want and can be reached on. Added to the consumer's unit of work, saved with its inbox row (one transaction).
+/// </summary>
+public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, BusinessMeters meters)
+{
+    public async Task NotifyAsync(string? recipientId, Guid sourceEventId, MessageFacts facts, string? link, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(recipientId) || recipientId.Length > Recipient.SubjectLength)
+        {
+            return;
+        }
+
+        // The inbox skips a redelivery at commit; this also spares a second consumer of the same event (and keeps the
+        // notification's unique index from failing the transaction before the inbox's key could name it a duplicate).
+        if (await db.Notifications.AnyAsync(n => n.SourceEventId == sourceEventId && n.RecipientId == recipientId, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var recipient = await db.Recipients.SingleOrDefaultAsync(r => r.Subject == recipientId, cancellationToken);
+        var language = recipient?.WritesIn ?? Languages.Chinese;
+        var notification = Notification.Create(recipientId, sourceEventId, facts, language, Templates.Write(facts, language), link, now);
+        db.Notifications.Add(notification);
+        meters.Add(NotificationsMeters.Created, 1, new TagList { { "kind", facts.Kind }, { "language", language } });
+
+        var preference = await db.Preferences.SingleOrDefaultAsync(p => p.Subject == recipientId && p.Kind == facts.Kind, cancellationToken);
+        if (recipient is { Disabled: false, Email: { } email } && (preference?.Email ?? ChannelPreference.DefaultEmail) && options.Value.Smtp.Configured)
+        {
+            db.Deliveries.Add(Delivery.Create(notification.Id, Delivery.EmailChannel, email, now));
+        }
+    }
+
+    /// <summary>The item's names from the catalogue copy (the code alone when the copy does not hold it yet).</summary>
+    public async Task<(string? Zh, string? En)> ItemTitleAsync(string itemCode, CancellationToken cancellationToken)
+    {
+        var item = await db.CatalogueItems.AsNoTracking().Where(i => i.Code == itemCode).Select(i => new { i.TitleZh, i.TitleEn }).SingleOrDefaultAsync(cancellationToken);
+        return (item?.TitleZh, item?.TitleEn);
+    }
+
+    /// <summary>A person's display name, for messages that name them (a case's owner).</summary>
+    public Task<string?> NameOfAsync(string? subject, CancellationToken cancellationToken) =>
+        subject is null ? Task.FromResult<string?>(null) : db.Recipients.AsNoTracking().Where(r => r.Subject == subject).Select(r => r.DisplayName).SingleOrDefaultAsync(cancellationToken);
+}

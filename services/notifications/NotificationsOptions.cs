@@ -1,0 +1,63 @@
+namespace Talent.Notifications;
+
+/// <summary>Settings under <c>Notifications</c>.</summary>
+public sealed class NotificationsOptions
+{
+    /// <summary>Where the links in messages point: the portal's public address (the gateway's root).</summary>
+    public Uri? PortalUrl { get; set; }
+
+    /// <summary>How long a decided service stays open for rating (好差评); the feedback service's <c>Feedback:EvaluationOpenFor</c>.</summary>
+    public TimeSpan RatingOpenFor { get; set; } = TimeSpan.FromDays(30);
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public DeliveryOptions Delivery { get; set; } = new();
+}
+
+/// <summary>The SMTP server e-mail goes through; no <see cref="Host"/> means no e-mail channel (the inbox says so).</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary><c>None</c>, <c>StartTls</c> or <c>SslOnConnect</c>.</summary>
+    public string Security { get; set; } = "StartTls";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "人才服务平台 Talent <no-reply@talent.example>";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>How deliveries are sent and retried.</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>How often the worker looks for deliveries that are due (it is also woken when new ones commit).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after the first failure; it doubles after each further failure, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Attempts before a delivery is set aside as dead (operators may send it again).</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Deliveries taken at a time; each is leased for <see cref="Lease"/> while it is being sent.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The wait before the n-th attempt's retry (n from 1): first back-off doubled n-1 times, capped.</summary>
+    public TimeSpan BackoffAfter(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        return TimeSpan.FromTicks((long)Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * factor));
+    }
+}

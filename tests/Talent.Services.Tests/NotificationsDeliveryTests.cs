@@ -1,0 +1,204 @@
+extern alias notifications;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using notifications::Talent.Notifications.Data;
+using notifications::Talent.Notifications.Deliveries;
+using Talent.Contracts.Applications;
+using Talent.Contracts.People;
+using Talent.Testing;
+using Xunit;
+
+namespace Talent.Services.Tests;
+
+/// <summary>
+/// Notifications on a real broker, database and SMTP server: an event that concerns a person becomes one inbox entry and
+/// one e-mail in their language; a redelivered event adds nothing; a mail server that is down gets the mail once it is
+/// back; a delivery that failed for good is listed for operators and sent again when one asks.
+/// </summary>
+public sealed class NotificationsDeliveryTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_return_for_supplement_gives_the_applicant_one_english_email_and_one_inbox_entry_and_a_redelivery_gives_nothing_more()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await smtp.StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await StartAsync(smtp, logs);
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        const string Applicant = "notify-talent-en";
+        await PublishAsync(bus, Person(Applicant, "Alex Smith", "alex@example.org", "en"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.AnyAsync(r => r.Subject == Applicant, ct)), Deadline, "the applicant's contacts");
+
+        var returned = Returned(Applicant, "TL-2026-000123", "Please add your degree certificate.");
+        await PublishAsync(bus, returned, ct);
+        await Eventually.UntilAsync(() => smtp.Received.Count >= 1, Deadline, "the e-mail at the SMTP server");
+
+        var mail = Assert.Single(smtp.Received);
+        Assert.Equal("alex@example.org", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("Application TL-2026-000123: materials to supplement", mail.Subject);
+        Assert.Contains("Please add your degree certificate.", mail.TextBody);
+        Assert.Contains("submit again", mail.TextBody);
+        using var applicant = host.ClientAs(TestTokens.For(Applicant, "notifications", ["applicant"]));
+        var inbox = await InboxAsync(applicant, ct);
+        Assert.Equal(1, inbox.GetProperty("unread").GetInt32());
+        var entry = Assert.Single(inbox.GetProperty("items").EnumerateArray());
+        Assert.Equal("en", entry.GetProperty("language").GetString());
+        Assert.Equal("supplementRequested", entry.GetProperty("kind").GetString());
+        Assert.Equal(mail.Subject, entry.GetProperty("title").GetString());
+
+        // The broker delivers the same event again (same message id): the inbox skips it, nothing more is sent or listed.
+        await PublishAsync(bus, returned, ct);
+        await Eventually.UntilAsync(() => logs.Any($"Skipped ApplicationReturnedForSupplement {returned.EventId}"), Deadline, "the redelivery skipped");
+        Assert.Equal(1, await ReadAsync(host, db => db.Deliveries.CountAsync(ct)));
+        Assert.Single(smtp.Received);
+        Assert.Single((await InboxAsync(applicant, ct)).GetProperty("items").EnumerateArray());
+
+        // Read: the unread count falls; another person cannot mark it (404, as if it did not exist).
+        var id = entry.GetProperty("id").GetGuid();
+        using var other = host.ClientAs(TestTokens.For("notify-someone-else", "notifications", ["applicant"]));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/notifications/mine/{id}/read", null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.PostAsync($"/api/notifications/mine/{id}/read", null, ct)).StatusCode);
+        Assert.Equal(0, (await InboxAsync(applicant, ct)).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_person_without_a_language_is_written_to_in_chinese_and_one_who_turned_email_off_gets_only_the_inbox_entry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await smtp.StartAsync();
+        await using var host = await StartAsync(smtp, new CapturedLogs());
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Person("notify-zh", "王芳", "wang@example.org", null), ct);
+        await PublishAsync(bus, Person("notify-quiet", "李强", "li@example.org", "zh-CN"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.CountAsync(ct)).ContinueWith(t => t.Result == 2, ct), Deadline, "both people's contacts");
+        using var quiet = host.ClientAs(TestTokens.For("notify-quiet", "notifications", ["applicant"]));
+        var put = await quiet.PutAsJsonAsync("/api/notifications/preferences", new { kinds = new[] { new { kind = "supplementRequested", email = false } } }, ct);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        await PublishAsync(bus, Returned("notify-zh", "TL-2026-000200", "请补充学位证书。"), ct);
+        await PublishAsync(bus, Returned("notify-quiet", "TL-2026-000201", "请补充学位证书。"), ct);
+        using var chinese = host.ClientAs(TestTokens.For("notify-zh", "notifications", ["applicant"]));
+        await Eventually.UntilAsync(async () => (await InboxAsync(quiet, ct)).GetProperty("total").GetInt32() == 1, Deadline, "the quiet person's inbox entry");
+        await Eventually.UntilAsync(() => smtp.Received.Count >= 1, Deadline, "the e-mail to the person without a language");
+
+        var mail = Assert.Single(smtp.Received);
+        Assert.Equal("wang@example.org", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("申请 TL-2026-000200 需补正材料", mail.Subject);
+        var entry = Assert.Single((await InboxAsync(chinese, ct)).GetProperty("items").EnumerateArray());
+        Assert.Equal("zh-CN", entry.GetProperty("language").GetString());
+        // The quiet person's notification made no delivery at all (e-mail off for that kind).
+        Assert.Equal(1, await ReadAsync(host, db => db.Deliveries.CountAsync(ct)));
+    }
+
+    [Fact]
+    public async Task Mail_for_a_server_that_is_down_is_sent_once_it_is_back_and_one_that_failed_for_good_is_sent_again_by_an_operator()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await using var host = await StartAsync(smtp, new CapturedLogs(), ("Notifications:Delivery:MaxAttempts", "4"));
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Person("notify-down", "Zhao Lei", "zhao@example.org", "en"), ct);
+        await PublishAsync(bus, Person("notify-dead", "Sun Yue", "sun@example.org", "en"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.CountAsync(ct)).ContinueWith(t => t.Result == 2, ct), Deadline, "both people's contacts");
+
+        // The server is down: the first delivery fails, is kept pending with the reason, and is tried again later.
+        await PublishAsync(bus, Returned("notify-down", "TL-2026-000300", "Add the contract."), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Deliveries.AnyAsync(d => d.Attempts >= 1 && d.LastError != null, ct)), Deadline, "a failed attempt");
+        var failed = await ReadAsync(host, db => db.Deliveries.SingleAsync(ct));
+        Assert.Equal(Delivery.Pending, failed.Status);
+        Assert.Contains("not reached", failed.LastError);
+
+        await smtp.StartAsync();
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Deliveries.AnyAsync(d => d.Id == failed.Id && d.Status == Delivery.Sent, ct)), Deadline, "the delivery sent after the server returned");
+        Assert.Equal("Application TL-2026-000300: materials to supplement", Assert.Single(smtp.Received).Subject);
+
+        // Down again, long enough for every attempt: the delivery is set aside as dead and listed for operators.
+        await smtp.StopAsync();
+        await PublishAsync(bus, Returned("notify-dead", "TL-2026-000301", "Add the lease."), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Deliveries.AnyAsync(d => d.Status == Delivery.Dead, ct)), Deadline, "the delivery set aside after its last attempt");
+        using var operatorClient = host.ClientAs(TestTokens.For("notify-operator", "notifications", ["operator"]));
+        var dead = await operatorClient.GetFromJsonAsync<JsonElement>("/api/notifications/deliveries?status=dead", ct);
+        var listed = Assert.Single(dead.GetProperty("items").EnumerateArray());
+        Assert.Equal("sun@example.org", listed.GetProperty("address").GetString());
+        Assert.Equal(4, listed.GetProperty("attempts").GetInt32());
+        using var talent = host.ClientAs(TestTokens.For("notify-dead", "notifications", ["applicant"]));
+        Assert.Equal(HttpStatusCode.Forbidden, (await talent.GetAsync("/api/notifications/deliveries?status=dead", ct)).StatusCode);
+
+        await smtp.StartAsync();
+        var id = listed.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await operatorClient.PostAsync($"/api/notifications/deliveries/{id}/retry", null, ct)).StatusCode);
+        await Eventually.UntilAsync(() => smtp.Received.Count >= 2, Deadline, "the dead delivery sent again");
+        Assert.Equal("Application TL-2026-000301: materials to supplement", smtp.Received[1].Subject);
+        Assert.Equal(HttpStatusCode.Conflict, (await operatorClient.PostAsync($"/api/notifications/deliveries/{id}/retry", null, ct)).StatusCode);
+    }
+
+    private static Task<ServiceHost<notifications::Program>> StartAsync(TestSmtpServer smtp, CapturedLogs logs, params (string Key, string Value)[] settings) =>
+        ServiceHost<notifications::Program>.StartAsync("notifications", services => services.AddSingleton<ILoggerProvider>(logs),
+        [
+            ("Notifications:Smtp:Host", "127.0.0.1"),
+            ("Notifications:Smtp:Port", smtp.Port.ToString()),
+            ("Notifications:Smtp:Security", "None"),
+            ("Notifications:Smtp:Timeout", "00:00:05"),
+            ("Notifications:Delivery:PollInterval", "00:00:00.200"),
+            ("Notifications:Delivery:FirstBackoff", "00:00:00.300"),
+            ("Notifications:Delivery:MaxBackoff", "00:00:01"),
+            ("Logging:LogLevel:Talent.Notifications", "Information"),
+            .. settings,
+        ]);
+
+    private static PersonChanged Person(string subject, string name, string email, string? language) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, subject, name, ["applicant"], null, "talent", false, email, "+86-023-6000-0001", language);
+
+    private static ApplicationReturnedForSupplement Returned(string applicant, string reference, string note) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), reference, applicant, "TALENT-HOUSING", "HRSS", "demo-staff-hr", note);
+
+    private static Task PublishAsync<T>(IBus bus, T message, CancellationToken ct)
+        where T : class, Talent.Contracts.IIntegrationEvent =>
+        bus.Publish(message, c => c.MessageId = message.EventId, ct);
+
+    private static async Task<JsonElement> InboxAsync(HttpClient client, CancellationToken ct) =>
+        await client.GetFromJsonAsync<JsonElement>("/api/notifications/mine", ct);
+
+    private static async Task<T> ReadAsync<T>(ServiceHost<notifications::Program> host, Func<NotificationsDbContext, Task<T>> read)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await read(db);
+    }
+
+    /// <summary>What the service logged, for the one fact a test can only see there: a redelivery skipped by the inbox.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public bool Any(string text) => _lines.Any(l => l.Contains(text, StringComparison.Ordinal));
+
+        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception));
+        }
+    }
+}
