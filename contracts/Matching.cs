@@ -19,8 +19,11 @@ public sealed record EngagementClosed(
 /// <summary>A talent or an enterprise registered a demand (摸底调研), with the tier computed for it.</summary>
 public sealed record DemandRegistered(Guid EventId, DateTimeOffset OccurredAt, Guid DemandId, string ClientId, string ClientKind, IReadOnlyList<string> Domains, string Stage, IReadOnlyList<string> ServiceTypes, string Tier) : IIntegrationEvent;
 
-/// <summary>A provider was proposed for a demand, with the score that ranked it.</summary>
-public sealed record MatchProposed(Guid EventId, DateTimeOffset OccurredAt, Guid ProposalId, Guid DemandId, Guid ProviderId, string Team, int Score, Guid? BatchId) : IIntegrationEvent;
+/// <summary>
+/// A provider was proposed for a demand, with the score that ranked it. Since notifications: <see cref="ProviderUserId"/>,
+/// the provider's account (subject), when the provider has one.
+/// </summary>
+public sealed record MatchProposed(Guid EventId, DateTimeOffset OccurredAt, Guid ProposalId, Guid DemandId, Guid ProviderId, string Team, int Score, Guid? BatchId, string? ProviderUserId = null) : IIntegrationEvent;
 
 /// <summary>A provider accepted a proposal: the engagement starts, first contact due by <see cref="FirstContactDueOn"/>.</summary>
 public sealed record EngagementStarted(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid DemandId, string ClientId, Guid ProviderId, string Team, DateOnly FirstContactDueOn) : IIntegrationEvent;

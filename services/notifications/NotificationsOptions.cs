@@ -11,6 +11,8 @@ public sealed class NotificationsOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public SmsOptions Sms { get; set; } = new();
+
     public DeliveryOptions Delivery { get; set; } = new();
 }
 
@@ -33,6 +35,28 @@ public sealed class SmtpOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>
+/// SMS through a Dapr output binding (an SMS provider's binding, e.g. Twilio's, configured in the sidecar): on when a
+/// sidecar's gRPC endpoint is given (<c>Notifications:Sms:DaprGrpcEndpoint</c>, or Dapr's own <c>DAPR_GRPC_ENDPOINT</c>),
+/// off otherwise, and people are told so.
+/// </summary>
+public sealed class SmsOptions
+{
+    public string? DaprGrpcEndpoint { get; set; }
+
+    /// <summary>The output binding's name in the sidecar's components.</summary>
+    public string Binding { get; set; } = "sms";
+
+    public string Operation { get; set; } = "create";
+
+    /// <summary>The binding's metadata key for the number (Twilio's binding reads <c>toNumber</c>).</summary>
+    public string NumberMetadata { get; set; } = "toNumber";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool Configured => !string.IsNullOrWhiteSpace(DaprGrpcEndpoint);
 }
 
 /// <summary>How deliveries are sent and retried.</summary>

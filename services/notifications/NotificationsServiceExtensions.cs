@@ -32,12 +32,18 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<DecidedConsumer>();
             bus.AddConsumer<DueSoonConsumer>();
             bus.AddConsumer<OverdueConsumer>();
+            bus.AddConsumer<RectificationOverdueConsumer>();
+            bus.AddConsumer<EngagementStartedConsumer>();
+            bus.AddConsumer<MatchProposedConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);
         services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications");
         services.AddScoped<Notifier>();
         services.AddSingleton<EmailSender>();
+        // Dapr's own variable names the sidecar where it injects one (DAPR_GRPC_ENDPOINT); our setting wins.
+        services.PostConfigure<NotificationsOptions>(o => o.Sms.DaprGrpcEndpoint ??= builder.Configuration["DAPR_GRPC_ENDPOINT"]);
+        services.AddSingleton<SmsSender>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddAuthorizationBuilder()

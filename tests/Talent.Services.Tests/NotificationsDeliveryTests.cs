@@ -84,6 +84,10 @@ public sealed class NotificationsDeliveryTests
         using var quiet = host.ClientAs(TestTokens.For("notify-quiet", "notifications", ["applicant"]));
         var put = await quiet.PutAsJsonAsync("/api/notifications/preferences", new { kinds = new[] { new { kind = "supplementRequested", email = false } } }, ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        // No Dapr sidecar here: SMS cannot be chosen, and the refusal names the field.
+        var sms = await quiet.PutAsJsonAsync("/api/notifications/preferences", new { kinds = new[] { new { kind = "accepted", sms = true } } }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, sms.StatusCode);
+        Assert.True((await sms.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors").TryGetProperty("kinds[0].sms", out _));
 
         await PublishAsync(bus, Returned("notify-zh", "TL-2026-000200", "请补充学位证书。"), ct);
         await PublishAsync(bus, Returned("notify-quiet", "TL-2026-000201", "请补充学位证书。"), ct);
@@ -140,6 +144,43 @@ public sealed class NotificationsDeliveryTests
         await Eventually.UntilAsync(() => smtp.Received.Count >= 2, Deadline, "the dead delivery sent again");
         Assert.Equal("Application TL-2026-000301: materials to supplement", smtp.Received[1].Subject);
         Assert.Equal(HttpStatusCode.Conflict, (await operatorClient.PostAsync($"/api/notifications/deliveries/{id}/retry", null, ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_dapr_sidecar_a_person_who_chose_sms_gets_the_text_through_the_output_binding_with_their_number_even_after_a_refusal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sidecar = await StandInDaprSidecar.StartAsync();
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await using var host = await StartAsync(smtp, new CapturedLogs(), ("Notifications:Sms:DaprGrpcEndpoint", sidecar.Endpoint));
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Person("notify-sms", "Chen Jing", "chen@example.org", "en"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.AnyAsync(r => r.Subject == "notify-sms", ct)), Deadline, "the person's contacts");
+        using var person = host.ClientAs(TestTokens.For("notify-sms", "notifications", ["applicant"]));
+        var chosen = await person.PutAsJsonAsync("/api/notifications/preferences", new { kinds = new[] { new { kind = "supplementRequested", email = false, sms = true } } }, ct);
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        var channels = (await chosen.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("channels").EnumerateArray().ToList();
+        var smsChannel = channels.Single(c => c.GetProperty("channel").GetString() == "sms");
+        Assert.True(smsChannel.GetProperty("available").GetBoolean());
+        Assert.Equal("+86-023-6000-0001", smsChannel.GetProperty("address").GetString());
+
+        // The provider refuses at first: the delivery stays pending and is tried again until the binding takes it.
+        sidecar.Refusing = true;
+        var returned = Returned("notify-sms", "TL-2026-000400", "Add the lease.");
+        await PublishAsync(bus, returned, ct);
+        await Eventually.UntilAsync(() => Volatile.Read(ref sidecar.Received.Refused) >= 1, Deadline, "a refused binding call");
+        sidecar.Refusing = false;
+        await Eventually.UntilAsync(() => sidecar.Received.Accepted.Count >= 1, Deadline, "the binding call accepted");
+
+        var call = Assert.Single(sidecar.Received.Accepted);
+        Assert.Equal("sms", call.Name);
+        Assert.Equal("create", call.Operation);
+        Assert.Equal("+86-023-6000-0001", call.Metadata["toNumber"]);
+        var text = System.Text.Json.JsonSerializer.Deserialize<string>(call.Data.ToStringUtf8());
+        Assert.StartsWith("[Talent] Application TL-2026-000400: materials to supplement.", text);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Deliveries.AnyAsync(d => d.Channel == "sms" && d.Status == Delivery.Sent, ct)), Deadline, "the SMS delivery recorded as sent");
+        // E-mail was turned off for this kind: no e-mail delivery, nothing at the SMTP server.
+        Assert.Equal(1, await ReadAsync(host, db => db.Deliveries.CountAsync(ct)));
     }
 
     private static Task<ServiceHost<notifications::Program>> StartAsync(TestSmtpServer smtp, CapturedLogs logs, params (string Key, string Value)[] settings) =>

@@ -78,6 +78,13 @@ public sealed class MatchingTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Conflict, (await butler.PostAsync($"/api/matching/proposals/{proposalId}/accept", null, ct)).StatusCode);
         Assert.Contains((await talent.GetFromJsonAsync<JsonElement>("/api/matching/engagements/mine", ct)).EnumerateArray(), e => e.GetProperty("id").GetString() == engagementId);
 
+        // Notifications: butler1 was told of the proposal, talent1 that a butler took the demand up (first contact by a date).
+        var demandReference = Guid.Parse(demandId!).ToString("N")[..8].ToUpperInvariant();
+        using var butlerInbox = await AsAsync("butler1", "notifications");
+        using var talentInbox = await AsAsync("talent1", "notifications");
+        await Eventually.UntilAsync(() => InInboxAsync(butlerInbox, "proposed", demandReference, ct), Deadline, "the proposal in butler1's inbox");
+        await Eventually.UntilAsync(() => InInboxAsync(talentInbox, "engagementStarted", demandReference, ct), Deadline, "the engagement in talent1's inbox");
+
         // Milestones in order, by the provider only.
         Assert.Equal(HttpStatusCode.Forbidden, (await talent.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone = "firstContact" }, ct)).StatusCode);
         var early = await butler.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone = "planAgreed" }, ct);
@@ -98,6 +105,10 @@ public sealed class MatchingTests(SystemFixture system)
             async () => (await butler.GetFromJsonAsync<JsonElement>("/api/matching/providers/me", ct)).GetProperty("ratings").GetInt32() == ratingsBefore + 1,
             Deadline, "EvaluationSubmitted at the matching service");
     }
+
+    private static async Task<bool> InInboxAsync(HttpClient inbox, string kind, string reference, CancellationToken ct) =>
+        (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+            .Any(n => n.GetProperty("kind").GetString() == kind && n.GetProperty("reference").GetString() == reference);
 
     [Fact]
     public async Task The_demonstration_data_has_sixty_providers_across_the_three_teams_and_engagements_at_every_milestone()

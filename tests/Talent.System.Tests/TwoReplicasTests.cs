@@ -14,9 +14,52 @@ namespace Talent.SystemTests;
 /// <summary>A second whole system, every service and the portal as two replicas (<c>--Talent:Replicas=2</c>); its own test phase.</summary>
 public sealed class TwoReplicasSystem : IAsyncLifetime
 {
+    public static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "portal"];
+
     public RunningSystem System { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => System = await RunningSystem.StartAsync(replicas: 2);
+    /// <summary>
+    /// The healthy instances of each replicated resource once the system had started, read before any test runs (one of
+    /// them stops a portal replica, and the tests of a class run in no fixed order).
+    /// </summary>
+    public Dictionary<string, HashSet<string>> HealthyAtStart { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        System = await RunningSystem.StartAsync(replicas: 2);
+        HealthyAtStart = await HealthyInstancesAsync(System, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// The healthy instances (replica ids) of each replicated resource, as the AppHost reports them; read until every
+    /// resource shows two (or 30 s pass, and then what was seen).
+    /// </summary>
+    private static async Task<Dictionary<string, HashSet<string>>> HealthyInstancesAsync(RunningSystem system, CancellationToken ct)
+    {
+        var seen = new Dictionary<string, HashSet<string>>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await foreach (var change in system.App.ResourceNotifications.WatchAsync(deadline.Token))
+            {
+                if (Replicated.Contains(change.Resource.Name) && change.Snapshot.HealthStatus == HealthStatus.Healthy)
+                {
+                    (seen.TryGetValue(change.Resource.Name, out var ids) ? ids : seen[change.Resource.Name] = []).Add(change.ResourceId);
+                }
+
+                if (Replicated.All(name => seen.GetValueOrDefault(name)?.Count >= 2))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
+
+        return seen;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -36,18 +79,17 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
 [Trait("Phase", "replicas")]
 public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture<TwoReplicasSystem>
 {
-    private static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "portal"];
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private RunningSystem System => replicas.System;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Every_service_and_the_portal_run_as_two_healthy_replicas()
+    public void Every_service_and_the_portal_run_as_two_healthy_replicas()
     {
-        var instances = await HealthyInstancesAsync();
+        var instances = replicas.HealthyAtStart;
 
-        Assert.All(Replicated, name => Assert.Equal(2, instances.GetValueOrDefault(name)?.Count ?? 0));
+        Assert.All(TwoReplicasSystem.Replicated, name => Assert.Equal(2, instances.GetValueOrDefault(name)?.Count ?? 0));
     }
 
     [Fact]
@@ -104,7 +146,7 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         await page.GotoAsync("/cases");
         await page.Locator("header .account .who").WaitForAsync();
 
-        var stopped = (await HealthyInstancesAsync())["portal"].First();
+        var stopped = replicas.HealthyAtStart["portal"].First();
         var stop = await System.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(stopped, KnownResourceCommands.StopCommand, Ct);
         Assert.True(stop.Success, stop.Message);
 
@@ -118,37 +160,6 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         }
 
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>
-    /// The healthy instances (replica ids) of each replicated resource, as the AppHost reports them; read until every
-    /// resource shows two (or the deadline passes, and then what was seen).
-    /// </summary>
-    private async Task<Dictionary<string, HashSet<string>>> HealthyInstancesAsync()
-    {
-        var seen = new Dictionary<string, HashSet<string>>();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        try
-        {
-            await foreach (var change in System.App.ResourceNotifications.WatchAsync(deadline.Token))
-            {
-                if (Replicated.Contains(change.Resource.Name) && change.Snapshot.HealthStatus == HealthStatus.Healthy)
-                {
-                    (seen.TryGetValue(change.Resource.Name, out var ids) ? ids : seen[change.Resource.Name] = []).Add(change.ResourceId);
-                }
-
-                if (Replicated.All(name => seen.GetValueOrDefault(name)?.Count >= 2))
-                {
-                    break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
-        {
-        }
-
-        return seen;
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)

@@ -91,7 +91,7 @@ public static class BatchesApi
         {
             var proposal = Proposal.For(demands[pair.Demand].Id, providers[pair.Provider].Id, pair.Score, batch, now);
             db.Proposals.Add(proposal);
-            db.RecordEvent(new MatchProposed(Guid.CreateVersion7(now), now, proposal.Id, proposal.DemandId, proposal.ProviderId, providers[pair.Provider].Team, pair.Score, batch));
+            db.RecordEvent(new MatchProposed(Guid.CreateVersion7(now), now, proposal.Id, proposal.DemandId, proposal.ProviderId, providers[pair.Provider].Team, pair.Score, batch, providers[pair.Provider].UserId));
         }
 
         var given = new int[demands.Count];

@@ -17,6 +17,7 @@ public sealed class DeliveryWorker(
     IServiceScopeFactory scopes,
     DeliverySignal signal,
     EmailSender email,
+    SmsSender sms,
     BusinessMeters meters,
     TimeProvider time,
     IOptionsMonitor<NotificationsOptions> options,
@@ -82,6 +83,13 @@ public sealed class DeliveryWorker(
             .Select(r => new OutgoingEmail(r.Delivery.Id, r.Delivery.Address, r.Name, r.Notification.Title, EmailText.Of(r.Notification, settings.PortalUrl)))
             .ToList();
         var outcomes = await email.SendAsync(mails, cancellationToken);
+        var texts = rows.Where(r => r.Delivery.Channel == Delivery.SmsChannel)
+            .Select(r => new OutgoingSms(r.Delivery.Id, r.Delivery.Address, SmsText.Of(r.Notification)))
+            .ToList();
+        foreach (var (id, outcome) in await sms.SendAsync(texts, cancellationToken))
+        {
+            outcomes[id] = outcome;
+        }
 
         now = time.GetUtcNow();
         foreach (var row in rows)

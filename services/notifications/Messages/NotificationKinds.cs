@@ -18,5 +18,14 @@ public static class NotificationKinds
     /// <summary>The case owner: a deadline passed.</summary>
     public const string Overdue = "overdue";
 
-    public static readonly string[] All = [SupplementRequested, Accepted, Decided, DueSoon, Overdue];
+    /// <summary>The rectification case's owner: a stage of a bad review's rectification passed its deadline.</summary>
+    public const string RectificationOverdue = "rectificationOverdue";
+
+    /// <summary>The person served: a commissioner, butler or broker took their demand up, first contact due by a date.</summary>
+    public const string EngagementStarted = "engagementStarted";
+
+    /// <summary>A commissioner, butler or broker: a demand was proposed to them, to accept or decline.</summary>
+    public const string Proposed = "proposed";
+
+    public static readonly string[] All = [SupplementRequested, Accepted, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Proposed];
 }

@@ -14,7 +14,7 @@ namespace Talent.Notifications.Messages;
 /// Makes a person's notification of an event: the inbox entry in their language and a delivery for each channel they
 /// want and can be reached on. Added to the consumer's unit of work, saved with its inbox row (one transaction).
 /// </summary>
-public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, BusinessMeters meters)
+public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, BusinessMeters meters, SmsSender sms)
 {
     public async Task NotifyAsync(string? recipientId, Guid sourceEventId, MessageFacts facts, string? link, CancellationToken cancellationToken)
     {
@@ -41,6 +41,11 @@ public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOpti
         if (recipient is { Disabled: false, Email: { } email } && (preference?.Email ?? ChannelPreference.DefaultEmail) && options.Value.Smtp.Configured)
         {
             db.Deliveries.Add(Delivery.Create(notification.Id, Delivery.EmailChannel, email, now));
+        }
+
+        if (recipient is { Disabled: false, Phone: { } phone } && (preference?.Sms ?? ChannelPreference.DefaultSms) && sms.Available)
+        {
+            db.Deliveries.Add(Delivery.Create(notification.Id, Delivery.SmsChannel, phone, now));
         }
     }
 

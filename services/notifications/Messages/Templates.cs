@@ -14,7 +14,9 @@ public sealed record MessageFacts(
     string? Note = null,
     bool? Approved = null,
     string? Deadline = null,
-    string? OwnerName = null);
+    string? OwnerName = null,
+    string? Stage = null,
+    string? Team = null);
 
 /// <summary>A message as the person reads it: what happened, what to do next, and by which date (null when nothing is due).</summary>
 public sealed record WrittenMessage(string Title, string Body, string NextStep, DateOnly? By);
@@ -59,6 +61,21 @@ public static class Templates
                 $"您负责的{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
                 $"请在 {by} 前完成{DeadlineZh(f.Deadline)}。",
                 f.By),
+            NotificationKinds.RectificationOverdue => new(
+                $"差评整改案件{StageZh(f.Stage)}阶段已超期",
+                $"您负责的差评整改案件（{f.Reference}）{StageZh(f.Stage)}阶段的时限已于 {by} 届满，尚未完成。",
+                "请于今日办理该阶段，并在案件中说明延误原因；运营人员将跟进。",
+                null),
+            NotificationKinds.Proposed => new(
+                $"新的服务对接提议（{f.Reference}）",
+                $"平台为您匹配了一项人才或企业的服务需求（{f.Reference}），匹配分 {f.Note}。",
+                "请登录门户，在“服务对接 - 提议”中查看并接受或拒绝；接受后须按时限首次联系对方。",
+                null),
+            NotificationKinds.EngagementStarted => new(
+                $"{TeamZh(f.Team)}已受理您的需求",
+                $"一位{TeamZh(f.Team)}已接受为您服务（{f.Reference}）。",
+                $"对方将在 {by} 前与您首次联系；如届时未联系，请通过问题反馈窗口告诉我们。",
+                f.By),
             NotificationKinds.Overdue => new(
                 $"案件 {f.Reference} 已超期",
                 $"您负责的{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限已于 {by} 届满，尚未完成。",
@@ -99,6 +116,21 @@ public static class Templates
                 $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), a case you own, ends on {by}.",
                 $"Complete the {DeadlineEn(f.Deadline)} by {by}.",
                 f.By),
+            NotificationKinds.RectificationOverdue => new(
+                $"Rectification case: {StageEn(f.Stage)} overdue",
+                $"The {StageEn(f.Stage)} stage of the rectification case ({f.Reference}) of a bad review, a case you own, ended on {by} and it is not done.",
+                "Complete the stage today and record the reason for the delay on the case; operators will follow it up.",
+                null),
+            NotificationKinds.Proposed => new(
+                $"New proposal ({f.Reference})",
+                $"The platform matched you with a talent's or an enterprise's demand ({f.Reference}), scoring {f.Note}.",
+                "Sign in to the portal and accept or decline it under Matching, Proposals; once accepted, first contact is due within its time limit.",
+                null),
+            NotificationKinds.EngagementStarted => new(
+                $"A {TeamEn(f.Team)} has taken up your demand",
+                $"A {TeamEn(f.Team)} has agreed to serve you ({f.Reference}).",
+                $"They will first contact you by {by}; if they have not, tell us at the problem-feedback window.",
+                f.By),
             NotificationKinds.Overdue => new(
                 $"Case {f.Reference} overdue",
                 $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), a case you own, ended on {by} and it is not done.",
@@ -107,6 +139,38 @@ public static class Templates
             _ => throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "No template for this kind."),
         };
     }
+
+    private static string StageZh(string? stage) => stage switch
+    {
+        "Raised" or "Verifying" => "核实",
+        "Rectifying" => "整改",
+        "ReturnVisit" => "回访",
+        _ => stage ?? "",
+    };
+
+    private static string StageEn(string? stage) => stage switch
+    {
+        "Raised" or "Verifying" => "verification",
+        "Rectifying" => "rectification",
+        "ReturnVisit" => "return visit",
+        _ => stage ?? "",
+    };
+
+    private static string TeamZh(string? team) => team switch
+    {
+        "commissioner" => "人才服务专员",
+        "butler" => "人才管家",
+        "broker" => "科创经纪人",
+        _ => "服务专员",
+    };
+
+    private static string TeamEn(string? team) => team switch
+    {
+        "commissioner" => "policy service commissioner",
+        "butler" => "talent butler",
+        "broker" => "tech broker",
+        _ => "service provider",
+    };
 
     private static string DeadlineZh(string? deadline) => deadline == "acceptance" ? "受理" : "办结";
 

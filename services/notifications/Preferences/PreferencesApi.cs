@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talent.Notifications.Data;
+using Talent.Notifications.Deliveries;
 using Talent.Notifications.Inbox;
 using Talent.Notifications.Messages;
 using Talent.Notifications.People;
@@ -26,6 +27,7 @@ public static class PreferencesApi
 
     private const string SmsOff = "SMS is not set up on this platform (it needs a Dapr output binding). 本平台未开通短信通道。";
     private const string EmailOff = "E-mail is not set up on this platform (no SMTP server). 本平台未配置邮件服务器。";
+    private const string NoPhone = "No mobile number on your account; ask an operator to add one. 您的账户没有手机号码，请联系运营人员添加。";
     private const string NoAddress = "No e-mail address on your account; ask an operator to add one. 您的账户没有电子邮箱，请联系运营人员添加。";
 
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder routes)
@@ -38,11 +40,11 @@ public static class PreferencesApi
         return routes;
     }
 
-    private static async Task<Ok<PreferencesView>> GetAsync(ClaimsPrincipal user, NotificationsDbContext db, IOptions<NotificationsOptions> options, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ViewAsync(InboxApi.SubjectOf(user), db, options.Value, cancellationToken));
+    private static async Task<Ok<PreferencesView>> GetAsync(ClaimsPrincipal user, NotificationsDbContext db, IOptions<NotificationsOptions> options, SmsSender sms, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ViewAsync(InboxApi.SubjectOf(user), db, options.Value, sms, cancellationToken));
 
     private static async Task<Results<Ok<PreferencesView>, ValidationProblem>> PutAsync(
-        PreferencesChange change, ClaimsPrincipal user, NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PreferencesChange change, ClaimsPrincipal user, NotificationsDbContext db, IOptions<NotificationsOptions> options, SmsSender sms, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (change.Language is not null && !Languages.All.Contains(change.Language))
@@ -66,7 +68,7 @@ public static class PreferencesApi
             {
                 errors[$"kinds[{i}].kind"] = ["Each kind once. 每类消息只能设置一次。"];
             }
-            else if (kinds[i].Sms == true)
+            else if (kinds[i].Sms == true && !sms.Available)
             {
                 errors[$"kinds[{i}].sms"] = [SmsOff];
             }
@@ -104,10 +106,15 @@ public static class PreferencesApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ViewAsync(subject, db, options.Value, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(subject, db, options.Value, sms, cancellationToken));
     }
 
-    private static async Task<PreferencesView> ViewAsync(string subject, NotificationsDbContext db, NotificationsOptions options, CancellationToken cancellationToken)
+    private static ChannelView Sms(Recipient? recipient, SmsSender sms) =>
+        !sms.Available ? new ChannelView("sms", false, null, SmsOff)
+        : recipient?.Phone is { } phone ? new ChannelView("sms", true, phone, null)
+        : new ChannelView("sms", false, null, NoPhone);
+
+    private static async Task<PreferencesView> ViewAsync(string subject, NotificationsDbContext db, NotificationsOptions options, SmsSender sms, CancellationToken cancellationToken)
     {
         var recipient = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.Subject == subject, cancellationToken);
         var stored = await db.Preferences.AsNoTracking().Where(p => p.Subject == subject).ToDictionaryAsync(p => p.Kind, cancellationToken);
@@ -117,7 +124,7 @@ public static class PreferencesApi
         return new PreferencesView(
             recipient?.WritesIn ?? Languages.Chinese,
             Languages.All,
-            [new ChannelView("inApp", true, null, null), email, new ChannelView("sms", false, null, SmsOff)],
+            [new ChannelView("inApp", true, null, null), email, Sms(recipient, sms)],
             [.. NotificationKinds.All.Select(k => stored.TryGetValue(k, out var p) ? new KindChoice(k, p.Email, p.Sms) : new KindChoice(k, ChannelPreference.DefaultEmail, ChannelPreference.DefaultSms))]);
     }
 }

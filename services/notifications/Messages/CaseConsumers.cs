@@ -1,0 +1,48 @@
+using Talent.Contracts.Feedback;
+using Talent.Contracts.Matching;
+using Talent.Messaging.Inbox;
+using Talent.Notifications.Data;
+
+namespace Talent.Notifications.Messages;
+
+/// <summary>The owner of a bad review's rectification case hears that a stage passed its deadline (a case without an owner: nobody to tell here).</summary>
+public sealed class RectificationOverdueConsumer(NotificationsDbContext db, TimeProvider time, ILogger<RectificationOverdueConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, RectificationOverdue>(db, time, logger)
+{
+    protected override bool Concerns(RectificationOverdue message) => message.OwnerId is not null;
+
+    protected override Task HandleAsync(RectificationOverdue message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.RectificationOverdue, ShortReference(message.CaseId), "", null, null, By: message.DueOn, Stage: message.Stage);
+        return notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/rectifications/{message.CaseId}", cancellationToken);
+    }
+
+    /// <summary>A case is known by its id; people quote its first eight characters.</summary>
+    internal static string ShortReference(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
+}
+
+/// <summary>The person served hears that a provider accepted their demand, and by when first contact is due.</summary>
+public sealed class EngagementStartedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<EngagementStartedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, EngagementStarted>(db, time, logger)
+{
+    protected override Task HandleAsync(EngagementStarted message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.EngagementStarted, RectificationOverdueConsumer.ShortReference(message.DemandId), "", null, null,
+            By: message.FirstContactDueOn, Team: message.Team);
+        return notifier.NotifyAsync(message.ClientId, message.EventId, facts, $"/matching/demands/{message.DemandId}", cancellationToken);
+    }
+}
+
+/// <summary>A provider with an account hears of a demand proposed to them (a provider without one: nobody to tell).</summary>
+public sealed class MatchProposedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<MatchProposedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, MatchProposed>(db, time, logger)
+{
+    protected override bool Concerns(MatchProposed message) => message.ProviderUserId is not null;
+
+    protected override Task HandleAsync(MatchProposed message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.Proposed, RectificationOverdueConsumer.ShortReference(message.DemandId), "", null, null,
+            Note: message.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), Team: message.Team);
+        return notifier.NotifyAsync(message.ProviderUserId, message.EventId, facts, "/matching/proposals", cancellationToken);
+    }
+}
