@@ -34,6 +34,9 @@ public sealed class SmtpOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Connections a batch is sent over at once (1 to 16).</summary>
+    public int Connections { get; set; } = 4;
+
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
 }
 

@@ -91,19 +91,18 @@ public sealed class DeliveryWorker(
             outcomes[id] = outcome;
         }
 
-        now = time.GetUtcNow();
         foreach (var row in rows)
         {
             var channel = new TagList { { "channel", row.Delivery.Channel } };
-            var error = outcomes.TryGetValue(row.Delivery.Id, out var e) ? e : $"No sender for channel {row.Delivery.Channel}.";
+            var (error, at) = outcomes.TryGetValue(row.Delivery.Id, out var outcome) ? outcome : new($"No sender for channel {row.Delivery.Channel}.", time.GetUtcNow());
             if (error is null)
             {
-                row.Delivery.Succeeded(now);
+                row.Delivery.Succeeded(at);
                 meters.Add(NotificationsMeters.Sent, 1, channel);
                 continue;
             }
 
-            row.Delivery.Failed(error, now, delivery);
+            row.Delivery.Failed(error, at, delivery);
             meters.Add(NotificationsMeters.Failed, 1, channel);
             if (row.Delivery.Status == Delivery.Dead)
             {

@@ -8,27 +8,41 @@ namespace Talent.Notifications.Deliveries;
 /// <summary>An e-mail to send: where, and the written message.</summary>
 public sealed record OutgoingEmail(Guid DeliveryId, string To, string ToName, string Subject, string Text);
 
+/// <summary>How one delivery went: <see cref="Error"/> null when the channel accepted it, and when that was known.</summary>
+public readonly record struct DeliveryOutcome(string? Error, DateTimeOffset At);
+
 /// <summary>
-/// Sends e-mail through the configured SMTP server (MailKit): one connection for a batch; a message the server refuses
-/// fails alone, a connection that fails fails the messages not yet sent.
+/// Sends e-mail through the configured SMTP server (MailKit) over up to <c>Notifications:Smtp:Connections</c> connections
+/// at once (a server answers each message before the next on a connection; one connection caps the rate at its round
+/// trip): a message the server refuses fails alone, a connection that fails fails the messages it had not yet sent.
 /// </summary>
-public sealed class EmailSender(IOptionsMonitor<NotificationsOptions> options, ILogger<EmailSender> logger)
+public sealed class EmailSender(IOptionsMonitor<NotificationsOptions> options, TimeProvider time, ILogger<EmailSender> logger)
 {
-    /// <summary>Each delivery's outcome: null when the server accepted it, else why not.</summary>
-    public async Task<Dictionary<Guid, string?>> SendAsync(IReadOnlyList<OutgoingEmail> mails, CancellationToken cancellationToken)
+    public async Task<Dictionary<Guid, DeliveryOutcome>> SendAsync(IReadOnlyList<OutgoingEmail> mails, CancellationToken cancellationToken)
     {
         var smtp = options.CurrentValue.Smtp;
-        var outcomes = new Dictionary<Guid, string?>();
         if (!smtp.Configured)
         {
-            foreach (var mail in mails)
-            {
-                outcomes[mail.DeliveryId] = "No SMTP server is configured (Notifications:Smtp:Host).";
-            }
-
-            return outcomes;
+            return mails.ToDictionary(m => m.DeliveryId, _ => new DeliveryOutcome("No SMTP server is configured (Notifications:Smtp:Host).", time.GetUtcNow()));
         }
 
+        var connections = Math.Clamp(smtp.Connections, 1, 16);
+        var shares = mails.Select((mail, i) => (mail, i)).GroupBy(x => x.i % connections, x => x.mail).Select(g => g.ToList()).ToList();
+        var outcomes = new Dictionary<Guid, DeliveryOutcome>();
+        foreach (var share in await Task.WhenAll(shares.Select(share => SendOverOneConnectionAsync(smtp, share, cancellationToken))))
+        {
+            foreach (var (id, outcome) in share)
+            {
+                outcomes[id] = outcome;
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<Dictionary<Guid, DeliveryOutcome>> SendOverOneConnectionAsync(SmtpOptions smtp, List<OutgoingEmail> mails, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<Guid, DeliveryOutcome>();
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
@@ -41,12 +55,7 @@ public sealed class EmailSender(IOptionsMonitor<NotificationsOptions> options, I
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("SMTP server {Host}:{Port} not reached: {Error}", smtp.Host, smtp.Port, ex.Message);
-            foreach (var mail in mails)
-            {
-                outcomes[mail.DeliveryId] = $"SMTP server not reached: {ex.Message}";
-            }
-
-            return outcomes;
+            return mails.ToDictionary(m => m.DeliveryId, _ => new DeliveryOutcome($"SMTP server not reached: {ex.Message}", time.GetUtcNow()));
         }
 
         var from = MailboxAddress.Parse(smtp.From);
@@ -62,11 +71,11 @@ public sealed class EmailSender(IOptionsMonitor<NotificationsOptions> options, I
                 // The delivery's id: a receiver (or a test) can tell a resend of the same delivery from a new one.
                 message.MessageId = $"{mail.DeliveryId:N}@talent.notifications";
                 await client.SendAsync(message, cancellationToken);
-                outcomes[mail.DeliveryId] = null;
+                outcomes[mail.DeliveryId] = new DeliveryOutcome(null, time.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                outcomes[mail.DeliveryId] = ex.Message;
+                outcomes[mail.DeliveryId] = new DeliveryOutcome(ex.Message, time.GetUtcNow());
                 if (!client.IsConnected)
                 {
                     break;
@@ -76,7 +85,7 @@ public sealed class EmailSender(IOptionsMonitor<NotificationsOptions> options, I
 
         foreach (var mail in mails.Where(m => !outcomes.ContainsKey(m.DeliveryId)))
         {
-            outcomes[mail.DeliveryId] = "The SMTP connection was lost before this message was sent.";
+            outcomes[mail.DeliveryId] = new DeliveryOutcome("The SMTP connection was lost before this message was sent.", time.GetUtcNow());
         }
 
         if (client.IsConnected)

@@ -16,8 +16,11 @@ public sealed class SmsSender : IDisposable
     private readonly SmsOptions _options;
     private readonly ILogger<SmsSender> _logger;
 
-    public SmsSender(IOptions<NotificationsOptions> options, ILogger<SmsSender> logger)
+    private readonly TimeProvider _time;
+
+    public SmsSender(IOptions<NotificationsOptions> options, TimeProvider time, ILogger<SmsSender> logger)
     {
+        _time = time;
         _options = options.Value.Sms;
         _logger = logger;
         if (_options.Configured)
@@ -28,15 +31,15 @@ public sealed class SmsSender : IDisposable
 
     public bool Available => _dapr is not null;
 
-    /// <summary>Each delivery's outcome: null when the binding accepted it, else why not.</summary>
-    public async Task<Dictionary<Guid, string?>> SendAsync(IReadOnlyList<OutgoingSms> messages, CancellationToken cancellationToken)
+    /// <summary>Each delivery's outcome: accepted by the binding, or why not.</summary>
+    public async Task<Dictionary<Guid, DeliveryOutcome>> SendAsync(IReadOnlyList<OutgoingSms> messages, CancellationToken cancellationToken)
     {
-        var outcomes = new Dictionary<Guid, string?>();
+        var outcomes = new Dictionary<Guid, DeliveryOutcome>();
         foreach (var sms in messages)
         {
             if (_dapr is null)
             {
-                outcomes[sms.DeliveryId] = "No Dapr sidecar is configured for SMS (Notifications:Sms:DaprGrpcEndpoint).";
+                outcomes[sms.DeliveryId] = new("No Dapr sidecar is configured for SMS (Notifications:Sms:DaprGrpcEndpoint).", _time.GetUtcNow());
                 continue;
             }
 
@@ -46,12 +49,12 @@ public sealed class SmsSender : IDisposable
             {
                 await _dapr.InvokeBindingAsync(_options.Binding, _options.Operation, sms.Text,
                     new Dictionary<string, string> { [_options.NumberMetadata] = sms.To, ["deliveryId"] = sms.DeliveryId.ToString() }, timeout.Token);
-                outcomes[sms.DeliveryId] = null;
+                outcomes[sms.DeliveryId] = new(null, _time.GetUtcNow());
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning("SMS binding {Binding} refused delivery {Delivery}: {Error}", _options.Binding, sms.DeliveryId, ex.Message);
-                outcomes[sms.DeliveryId] = $"SMS binding {_options.Binding}: {ex.Message}";
+                outcomes[sms.DeliveryId] = new($"SMS binding {_options.Binding}: {ex.Message}", _time.GetUtcNow());
             }
         }
 
