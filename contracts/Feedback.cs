@@ -66,6 +66,19 @@ public sealed record FeedbackTicketOpened(
     Guid? ApplicationId,
     DateOnly ReplyDueOn) : IIntegrationEvent;
 
+/// <summary>
+/// The department replied to a ticket (问题反馈): the person who raised it (<see cref="RequesterId"/>) confirms or reopens it
+/// by <see cref="ConfirmBy"/>, after which it closes as confirmed.
+/// </summary>
+public sealed record FeedbackTicketReplied(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid TicketId,
+    string Number,
+    string RequesterId,
+    string Department,
+    DateOnly? ConfirmBy) : IIntegrationEvent;
+
 /// <summary>A ticket was closed: confirmed by the person, or after the confirmation period passed without a reopening.</summary>
 public sealed record FeedbackTicketResolved(
     Guid EventId,

@@ -35,6 +35,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<RectificationOverdueConsumer>();
             bus.AddConsumer<EngagementStartedConsumer>();
             bus.AddConsumer<MatchProposedConsumer>();
+            bus.AddConsumer<TicketRepliedConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);

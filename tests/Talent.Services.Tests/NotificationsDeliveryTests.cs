@@ -183,6 +183,43 @@ public sealed class NotificationsDeliveryTests
         Assert.Equal(1, await ReadAsync(host, db => db.Deliveries.CountAsync(ct)));
     }
 
+    [Fact]
+    public async Task A_deadline_alert_of_a_case_without_an_owner_reaches_each_active_staff_member_of_its_lead_department_and_an_owned_case_only_its_owner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        var logs = new CapturedLogs();
+        await using var host = await StartAsync(smtp, logs);
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Staff("notify-hr-a", "HRSS", disabled: false), ct);
+        await PublishAsync(bus, Staff("notify-hr-b", "HRSS", disabled: false), ct);
+        await PublishAsync(bus, Staff("notify-hr-gone", "HRSS", disabled: true), ct);
+        await PublishAsync(bus, Staff("notify-sti", "STI", disabled: false), ct);
+        await PublishAsync(bus, Person("notify-hr-talent", "Someone", "someone@example.org", null), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.CountAsync(ct)).ContinueWith(t => t.Result == 5, ct), Deadline, "the five people");
+
+        // Submitted, not yet accepted: no owner, so HRSS's active staff hear of it, each once.
+        var unowned = new ApplicationDueSoon(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "TL-2026-000500", "TALENT-HOUSING", "HRSS", null, "acceptance", new DateOnly(2026, 12, 7));
+        await PublishAsync(bus, unowned, ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Notifications.CountAsync(n => n.SourceEventId == unowned.EventId, ct)).ContinueWith(t => t.Result >= 2, ct), Deadline, "the department's alerts");
+        var told = await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == unowned.EventId).ToListAsync(ct));
+        Assert.Equal(["notify-hr-a", "notify-hr-b"], told.Select(n => n.RecipientId).Order());
+        Assert.All(told, n => Assert.Contains("贵部门尚无负责人", n.Body));
+
+        // Accepted and owned: the owner alone.
+        var owned = new ApplicationOverdue(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "TL-2026-000501", "TALENT-HOUSING", "HRSS", "notify-sti", "decision", new DateOnly(2026, 12, 4));
+        await PublishAsync(bus, owned, ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Notifications.AnyAsync(n => n.SourceEventId == owned.EventId, ct)), Deadline, "the owner's alert");
+        await PublishAsync(bus, owned, ct);
+        await Eventually.UntilAsync(() => logs.Any($"Skipped ApplicationOverdue {owned.EventId}"), Deadline, "the redelivery skipped");
+        var ownerTold = await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == owned.EventId).ToListAsync(ct));
+        Assert.Equal("notify-sti", Assert.Single(ownerTold).RecipientId);
+        Assert.Contains("您负责的", ownerTold[0].Body);
+    }
+
+    private static PersonChanged Staff(string subject, string department, bool disabled) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, subject, $"职员 {subject}", ["staff"], department, null, disabled, $"{subject}@example.org", null, "zh-CN");
+
     private static Task<ServiceHost<notifications::Program>> StartAsync(TestSmtpServer smtp, CapturedLogs logs, params (string Key, string Value)[] settings) =>
         ServiceHost<notifications::Program>.StartAsync("notifications", services => services.AddSingleton<ILoggerProvider>(logs),
         [

@@ -17,6 +17,7 @@ public sealed class NotificationsTemplatesTests
         { NotificationKinds.RectificationOverdue, false },
         { NotificationKinds.EngagementStarted, true },
         { NotificationKinds.Proposed, false },
+        { NotificationKinds.TicketReplied, true },
     };
 
     [Theory]
@@ -25,7 +26,7 @@ public sealed class NotificationsTemplatesTests
     {
         var facts = new MessageFacts(kind, "TL-2026-000042", "TALENT-HOUSING", "人才安居补贴", "Talent housing subsidy",
             By: new DateOnly(2026, 12, 18), Note: "请补充 Please add", Approved: true, Deadline: "decision", OwnerName: "李强 Li Qiang", Stage: "Rectifying", Team: "butler");
-        var aboutAnItem = kind is not (NotificationKinds.RectificationOverdue or NotificationKinds.EngagementStarted or NotificationKinds.Proposed);
+        var aboutAnItem = kind is not (NotificationKinds.RectificationOverdue or NotificationKinds.EngagementStarted or NotificationKinds.Proposed or NotificationKinds.TicketReplied);
 
         var zh = Templates.Write(facts, "zh-CN");
         var en = Templates.Write(facts, "en");

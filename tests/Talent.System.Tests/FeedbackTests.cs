@@ -64,6 +64,14 @@ public sealed class FeedbackTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Equal(["open", "take", "reply", "reopen", "reply", "confirm"], final.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
         Assert.Contains((await talent.GetFromJsonAsync<JsonElement>("/api/feedback/tickets/mine", ct)).GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
 
+        // Each reply told talent1, in the inbox, by when to confirm or reopen.
+        var number = ticket.GetProperty("number").GetString();
+        using var inbox = system.As((await system.SignInAsync("talent1", "notifications")).AccessToken!);
+        await Eventually.UntilAsync(
+            async () => (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+                .Count(n => n.GetProperty("kind").GetString() == "ticketReplied" && n.GetProperty("reference").GetString() == number) == 2,
+            Deadline, "both replies in talent1's inbox");
+
         // Without an item or application, the category routes it.
         var education = await talent.PostAsJsonAsync("/api/feedback/tickets", new { kind = "suggestion", category = "education", title = "建议公布学位余量", body = "希望公布各校学位余量。" }, ct);
         Assert.Equal("EDU", (await education.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("department").GetString());

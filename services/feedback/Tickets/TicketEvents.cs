@@ -3,11 +3,14 @@ using Talent.Contracts.Feedback;
 
 namespace Talent.Feedback.Tickets;
 
-/// <summary>The events a ticket raises: opened, and resolved (confirmed by the person or by time).</summary>
+/// <summary>The events a ticket raises: opened, replied (the person is asked to confirm), and resolved (confirmed by the person or by time).</summary>
 public static class TicketEvents
 {
     public static FeedbackTicketOpened Opened(FeedbackTicket ticket, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, JsonNamingPolicy.CamelCase.ConvertName(ticket.Kind.ToString()), ticket.Category, ticket.Department, ticket.ItemCode, ticket.ApplicationId, ticket.ReplyDueOn);
+
+    public static FeedbackTicketReplied Replied(FeedbackTicket ticket, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.RequesterId, ticket.Department, ticket.ConfirmBy);
 
     public static FeedbackTicketResolved Resolved(FeedbackTicket ticket, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.Department, ticket.OwnerId, ticket.Resolution!, ticket.Reopened, !ticket.RepliedLate);

@@ -168,6 +168,7 @@ public static class TicketsApi
 
         var now = context.Time.GetUtcNow();
         var calendar = await CalendarCopy.CalendarAsync(db, ct);
+        var before = ticket.State;
         if (act(ticket, Actors.ActorOf(context.User), calendar, now) is { } refusal)
         {
             return refusal.InState(ticket.State).ToProblem();
@@ -176,6 +177,10 @@ public static class TicketsApi
         if (ticket.State == TicketState.Closed)
         {
             db.RecordEvent(TicketEvents.Resolved(ticket, now));
+        }
+        else if (ticket.State == TicketState.Replied && before != TicketState.Replied)
+        {
+            db.RecordEvent(TicketEvents.Replied(ticket, now));
         }
 
         try

@@ -45,30 +45,39 @@ public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time
     }
 }
 
-/// <summary>The case's owner hears that a deadline is one working day away (a case not yet accepted has no owner to tell).</summary>
+/// <summary>
+/// The case's owner hears that a deadline is one working day away; a case not yet accepted has no owner, so the staff of
+/// its lead department hear of it (首问: whoever takes it up owns it).
+/// </summary>
 public sealed class DueSoonConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DueSoonConsumer> logger, Notifier notifier)
     : InboxConsumer<NotificationsDbContext, ApplicationDueSoon>(db, time, logger)
 {
-    protected override bool Concerns(ApplicationDueSoon message) => message.OwnerId is not null;
-
-    protected override async Task HandleAsync(ApplicationDueSoon message, CancellationToken cancellationToken)
-    {
-        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
-        var facts = new MessageFacts(NotificationKinds.DueSoon, message.Reference, message.ItemCode, zh, en, By: message.DueOn, Deadline: message.Deadline);
-        await notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/cases/{message.ApplicationId}", cancellationToken);
-    }
+    protected override Task HandleAsync(ApplicationDueSoon message, CancellationToken cancellationToken) =>
+        DeadlineNotice.SendAsync(notifier, NotificationKinds.DueSoon, message.EventId, message.ApplicationId, message.Reference, message.ItemCode,
+            message.LeadDepartment, message.OwnerId, message.Deadline, message.DueOn, cancellationToken);
 }
 
-/// <summary>The case's owner hears that a deadline passed.</summary>
+/// <summary>The case's owner (or, before acceptance, its lead department's staff) hears that a deadline passed.</summary>
 public sealed class OverdueConsumer(NotificationsDbContext db, TimeProvider time, ILogger<OverdueConsumer> logger, Notifier notifier)
     : InboxConsumer<NotificationsDbContext, ApplicationOverdue>(db, time, logger)
 {
-    protected override bool Concerns(ApplicationOverdue message) => message.OwnerId is not null;
+    protected override Task HandleAsync(ApplicationOverdue message, CancellationToken cancellationToken) =>
+        DeadlineNotice.SendAsync(notifier, NotificationKinds.Overdue, message.EventId, message.ApplicationId, message.Reference, message.ItemCode,
+            message.LeadDepartment, message.OwnerId, message.Deadline, message.DueOn, cancellationToken);
+}
 
-    protected override async Task HandleAsync(ApplicationOverdue message, CancellationToken cancellationToken)
+/// <summary>A deadline alert to whoever must act: the owner, else every staff member of the lead department.</summary>
+internal static class DeadlineNotice
+{
+    public static async Task SendAsync(Notifier notifier, string kind, Guid eventId, Guid applicationId, string reference, string itemCode,
+        string leadDepartment, string? ownerId, string deadline, DateOnly dueOn, CancellationToken cancellationToken)
     {
-        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
-        var facts = new MessageFacts(NotificationKinds.Overdue, message.Reference, message.ItemCode, zh, en, By: message.DueOn, Deadline: message.Deadline);
-        await notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/cases/{message.ApplicationId}", cancellationToken);
+        var (zh, en) = await notifier.ItemTitleAsync(itemCode, cancellationToken);
+        var facts = new MessageFacts(kind, reference, itemCode, zh, en, By: dueOn, Deadline: deadline, ToDepartment: ownerId is null);
+        var link = $"/console/cases/{applicationId}";
+        foreach (var recipient in ownerId is not null ? [ownerId] : await notifier.StaffOfAsync(leadDepartment, cancellationToken))
+        {
+            await notifier.NotifyAsync(recipient, eventId, facts, link, cancellationToken);
+        }
     }
 }

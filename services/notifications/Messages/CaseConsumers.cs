@@ -46,3 +46,14 @@ public sealed class MatchProposedConsumer(NotificationsDbContext db, TimeProvide
         return notifier.NotifyAsync(message.ProviderUserId, message.EventId, facts, "/matching/proposals", cancellationToken);
     }
 }
+
+/// <summary>The person who raised a ticket hears of the department's reply, and by when to confirm or reopen it.</summary>
+public sealed class TicketRepliedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<TicketRepliedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, FeedbackTicketReplied>(db, time, logger)
+{
+    protected override Task HandleAsync(FeedbackTicketReplied message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.TicketReplied, message.Number, "", null, null, By: message.ConfirmBy);
+        return notifier.NotifyAsync(message.RequesterId, message.EventId, facts, $"/feedback/tickets/{message.TicketId}", cancellationToken);
+    }
+}

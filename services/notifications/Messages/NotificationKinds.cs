@@ -27,5 +27,8 @@ public static class NotificationKinds
     /// <summary>A commissioner, butler or broker: a demand was proposed to them, to accept or decline.</summary>
     public const string Proposed = "proposed";
 
-    public static readonly string[] All = [SupplementRequested, Accepted, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Proposed];
+    /// <summary>The person who raised a ticket: the department replied; confirm or reopen by a date.</summary>
+    public const string TicketReplied = "ticketReplied";
+
+    public static readonly string[] All = [SupplementRequested, Accepted, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Proposed, TicketReplied];
 }

@@ -49,6 +49,10 @@ public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOpti
         }
     }
 
+    /// <summary>The active staff of a department (as the identity service last announced them).</summary>
+    public Task<List<string>> StaffOfAsync(string department, CancellationToken cancellationToken) =>
+        db.Recipients.AsNoTracking().Where(r => r.Staff && !r.Disabled && r.Department == department).OrderBy(r => r.Subject).Select(r => r.Subject).Take(500).ToListAsync(cancellationToken);
+
     /// <summary>The item's names from the catalogue copy (the code alone when the copy does not hold it yet).</summary>
     public async Task<(string? Zh, string? En)> ItemTitleAsync(string itemCode, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ public sealed record MessageFacts(
     string? Deadline = null,
     string? OwnerName = null,
     string? Stage = null,
-    string? Team = null);
+    string? Team = null,
+    bool ToDepartment = false);
 
 /// <summary>A message as the person reads it: what happened, what to do next, and by which date (null when nothing is due).</summary>
 public sealed record WrittenMessage(string Title, string Body, string NextStep, DateOnly? By);
@@ -58,7 +59,7 @@ public static class Templates
                 f.By),
             NotificationKinds.DueSoon => new(
                 $"案件 {f.Reference} 即将到期",
-                $"您负责的{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
+                $"{(f.ToDepartment ? "贵部门尚无负责人的" : "您负责的")}{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
                 $"请在 {by} 前完成{DeadlineZh(f.Deadline)}。",
                 f.By),
             NotificationKinds.RectificationOverdue => new(
@@ -66,6 +67,11 @@ public static class Templates
                 $"您负责的差评整改案件（{f.Reference}）{StageZh(f.Stage)}阶段的时限已于 {by} 届满，尚未完成。",
                 "请于今日办理该阶段，并在案件中说明延误原因；运营人员将跟进。",
                 null),
+            NotificationKinds.TicketReplied => new(
+                $"您的反馈 {f.Reference} 已答复",
+                $"您提交的问题反馈（{f.Reference}）已由承办部门答复。",
+                $"请登录门户查看答复，并在 {by} 前确认是否满意或重新打开；逾期视为确认。",
+                f.By),
             NotificationKinds.Proposed => new(
                 $"新的服务对接提议（{f.Reference}）",
                 $"平台为您匹配了一项人才或企业的服务需求（{f.Reference}），匹配分 {f.Note}。",
@@ -78,7 +84,7 @@ public static class Templates
                 f.By),
             NotificationKinds.Overdue => new(
                 $"案件 {f.Reference} 已超期",
-                $"您负责的{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限已于 {by} 届满，尚未完成。",
+                $"{(f.ToDepartment ? "贵部门尚无负责人的" : "您负责的")}{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限已于 {by} 届满，尚未完成。",
                 "请于今日办理，并在案件中说明延误原因。",
                 null),
             _ => throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "No template for this kind."),
@@ -113,7 +119,7 @@ public static class Templates
                 f.By),
             NotificationKinds.DueSoon => new(
                 $"Case {f.Reference} due soon",
-                $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), a case you own, ends on {by}.",
+                $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), {(f.ToDepartment ? "a case of your department with no owner yet" : "a case you own")}, ends on {by}.",
                 $"Complete the {DeadlineEn(f.Deadline)} by {by}.",
                 f.By),
             NotificationKinds.RectificationOverdue => new(
@@ -121,6 +127,11 @@ public static class Templates
                 $"The {StageEn(f.Stage)} stage of the rectification case ({f.Reference}) of a bad review, a case you own, ended on {by} and it is not done.",
                 "Complete the stage today and record the reason for the delay on the case; operators will follow it up.",
                 null),
+            NotificationKinds.TicketReplied => new(
+                $"Your ticket {f.Reference} has a reply",
+                $"The department has replied to the ticket you raised ({f.Reference}).",
+                $"Read the reply in the portal and confirm whether you are satisfied, or reopen it, by {by}; after that it counts as confirmed.",
+                f.By),
             NotificationKinds.Proposed => new(
                 $"New proposal ({f.Reference})",
                 $"The platform matched you with a talent's or an enterprise's demand ({f.Reference}), scoring {f.Note}.",
@@ -133,7 +144,7 @@ public static class Templates
                 f.By),
             NotificationKinds.Overdue => new(
                 $"Case {f.Reference} overdue",
-                $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), a case you own, ended on {by} and it is not done.",
+                $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), {(f.ToDepartment ? "a case of your department with no owner yet" : "a case you own")}, ended on {by} and it is not done.",
                 "Handle it today and record the reason for the delay on the case.",
                 null),
             _ => throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "No template for this kind."),

@@ -13,6 +13,7 @@ public sealed class Recipient
     public const int EmailLength = 254;
     public const int PhoneLength = 20;
     public const int LanguageLength = 10;
+    public const int DepartmentLength = 20;
 
     public string Subject { get; private set; } = "";
 
@@ -29,6 +30,11 @@ public sealed class Recipient
     public string? ChosenLanguage { get; private set; }
 
     public bool Disabled { get; private set; }
+
+    /// <summary>Staff of a department (role <c>staff</c>): told of their department's cases that have no owner yet.</summary>
+    public bool Staff { get; private set; }
+
+    public string? Department { get; private set; }
 
     public DateTimeOffset ChangedAt { get; private set; }
 
@@ -62,6 +68,8 @@ public sealed class Recipient
         Phone = Cut(changed.Phone, PhoneLength);
         Language = Cut(changed.Language, LanguageLength);
         Disabled = changed.Disabled;
+        Staff = changed.Roles?.Contains("staff") == true;
+        Department = Cut(changed.Department, DepartmentLength);
         ChangedAt = changed.OccurredAt;
         return true;
     }

@@ -15,5 +15,8 @@ public sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipient>
         e.Property(r => r.Phone).HasMaxLength(Recipient.PhoneLength);
         e.Property(r => r.Language).HasMaxLength(Recipient.LanguageLength);
         e.Property(r => r.ChosenLanguage).HasMaxLength(Recipient.LanguageLength);
+        e.Property(r => r.Department).HasMaxLength(Recipient.DepartmentLength);
+        // A department's staff, for cases that have no owner yet.
+        e.HasIndex(r => r.Department).HasFilter("staff");
     }
 }

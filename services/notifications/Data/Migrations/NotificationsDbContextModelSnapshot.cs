@@ -289,6 +289,11 @@ namespace Talent.Notifications.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("chosen_language");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("department");
+
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean")
                         .HasColumnName("disabled");
@@ -314,8 +319,16 @@ namespace Talent.Notifications.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
 
+                    b.Property<bool>("Staff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("staff");
+
                     b.HasKey("Subject")
                         .HasName("PK_recipients");
+
+                    b.HasIndex("Department")
+                        .HasDatabaseName("IX_recipients_department")
+                        .HasFilter("staff");
 
                     b.ToTable("recipients", (string)null);
                 });
