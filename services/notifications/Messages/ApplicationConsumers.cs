@@ -13,10 +13,8 @@ public sealed class SupplementRequestedConsumer(NotificationsDbContext db, TimeP
     {
         var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
         var facts = new MessageFacts(NotificationKinds.SupplementRequested, message.Reference, message.ItemCode, zh, en, Note: message.Note);
-        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, ApplicationLink(message.ApplicationId), cancellationToken);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, References.CaseLink(message.ApplicationId), cancellationToken);
     }
-
-    internal static string ApplicationLink(Guid id) => $"/cases/{id}";
 }
 
 /// <summary>The applicant hears that the application was accepted: who owns it and by when it will be decided.</summary>
@@ -28,7 +26,7 @@ public sealed class AcceptedConsumer(NotificationsDbContext db, TimeProvider tim
         var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
         var facts = new MessageFacts(NotificationKinds.Accepted, message.Reference, message.ItemCode, zh, en, By: message.DecisionDeadline,
             OwnerName: await notifier.NameOfAsync(message.OwnerId, cancellationToken));
-        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, SupplementRequestedConsumer.ApplicationLink(message.ApplicationId), cancellationToken);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, References.CaseLink(message.ApplicationId), cancellationToken);
     }
 }
 
@@ -41,7 +39,7 @@ public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time
         var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
         var rateBy = DateOnly.FromDateTime((message.OccurredAt + options.Value.RatingOpenFor).ToOffset(TimeSpan.FromHours(8)).DateTime);
         var facts = new MessageFacts(NotificationKinds.Decided, message.Reference, message.ItemCode, zh, en, By: rateBy, Note: message.Decision, Approved: message.Approved);
-        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, SupplementRequestedConsumer.ApplicationLink(message.ApplicationId), cancellationToken);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, References.CaseLink(message.ApplicationId), cancellationToken);
     }
 }
 

@@ -13,12 +13,9 @@ public sealed class RectificationOverdueConsumer(NotificationsDbContext db, Time
 
     protected override Task HandleAsync(RectificationOverdue message, CancellationToken cancellationToken)
     {
-        var facts = new MessageFacts(NotificationKinds.RectificationOverdue, ShortReference(message.CaseId), "", null, null, By: message.DueOn, Stage: message.Stage);
+        var facts = new MessageFacts(NotificationKinds.RectificationOverdue, References.Short(message.CaseId), "", null, null, By: message.DueOn, Stage: message.Stage);
         return notifier.NotifyAsync(message.OwnerId, message.EventId, facts, $"/console/rectifications/{message.CaseId}", cancellationToken);
     }
-
-    /// <summary>A case is known by its id; people quote its first eight characters.</summary>
-    internal static string ShortReference(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
 }
 
 /// <summary>The person served hears that a provider accepted their demand, and by when first contact is due.</summary>
@@ -27,7 +24,7 @@ public sealed class EngagementStartedConsumer(NotificationsDbContext db, TimePro
 {
     protected override Task HandleAsync(EngagementStarted message, CancellationToken cancellationToken)
     {
-        var facts = new MessageFacts(NotificationKinds.EngagementStarted, RectificationOverdueConsumer.ShortReference(message.DemandId), "", null, null,
+        var facts = new MessageFacts(NotificationKinds.EngagementStarted, References.Short(message.DemandId), "", null, null,
             By: message.FirstContactDueOn, Team: message.Team);
         return notifier.NotifyAsync(message.ClientId, message.EventId, facts, $"/matching/demands/{message.DemandId}", cancellationToken);
     }
@@ -41,7 +38,7 @@ public sealed class MatchProposedConsumer(NotificationsDbContext db, TimeProvide
 
     protected override Task HandleAsync(MatchProposed message, CancellationToken cancellationToken)
     {
-        var facts = new MessageFacts(NotificationKinds.Proposed, RectificationOverdueConsumer.ShortReference(message.DemandId), "", null, null,
+        var facts = new MessageFacts(NotificationKinds.Proposed, References.Short(message.DemandId), "", null, null,
             Note: message.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), Team: message.Team);
         return notifier.NotifyAsync(message.ProviderUserId, message.EventId, facts, "/matching/proposals", cancellationToken);
     }
