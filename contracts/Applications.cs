@@ -38,6 +38,18 @@ public sealed record ApplicationReturnedForSupplement(
     string? OwnerId,
     string Note) : IIntegrationEvent;
 
+/// <summary>Not accepted (不予受理): the application ends here, with the department's reason.</summary>
+public sealed record ApplicationRefused(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ApplicationId,
+    string Reference,
+    string ApplicantId,
+    string ItemCode,
+    string LeadDepartment,
+    string? OwnerId,
+    string Reason) : IIntegrationEvent;
+
 /// <summary>Decided: approved or denied with reasons; the applicant is then invited to rate the service.</summary>
 public sealed record ApplicationDecided(
     Guid EventId,

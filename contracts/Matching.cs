@@ -28,8 +28,21 @@ public sealed record MatchProposed(Guid EventId, DateTimeOffset OccurredAt, Guid
 /// <summary>A provider accepted a proposal: the engagement starts, first contact due by <see cref="FirstContactDueOn"/>.</summary>
 public sealed record EngagementStarted(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid DemandId, string ClientId, Guid ProviderId, string Team, DateOnly FirstContactDueOn) : IIntegrationEvent;
 
-/// <summary>An engagement reached a milestone: firstContact, planAgreed, serviceDelivered or outcomeRecorded.</summary>
-public sealed record EngagementMilestoneReached(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid ProviderId, string Milestone, string? Outcome, bool OnTime) : IIntegrationEvent;
+/// <summary>
+/// An engagement reached a milestone: firstContact, planAgreed, serviceDelivered or outcomeRecorded. The person served
+/// (<see cref="ClientId"/>), the provider's team and the milestone due next came later (null from older publishers).
+/// </summary>
+public sealed record EngagementMilestoneReached(
+    Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid ProviderId, string Milestone, string? Outcome, bool OnTime,
+    string? ClientId = null, Guid? DemandId = null, string? Team = null, string? Next = null) : IIntegrationEvent;
+
+/// <summary>
+/// A suggestion rule fired for a person (主动感知): the platform suggests an item or the providers who can help, in the
+/// rule's words in both languages; the person sees it in the portal and may dismiss it.
+/// </summary>
+public sealed record SuggestionMade(
+    Guid EventId, DateTimeOffset OccurredAt, Guid SuggestionId, string PersonId, string RuleCode, Guid SourceApplicationId, string? ItemCode,
+    string MessageZh, string MessageEn, int Providers) : IIntegrationEvent;
 
 /// <summary>An engagement's first contact is past its deadline (raised once): commissioners follow it up.</summary>
 public sealed record FirstContactOverdue(Guid EventId, DateTimeOffset OccurredAt, Guid EngagementId, Guid DemandId, Guid ProviderId, string Team, string Tier, DateOnly DueOn) : IIntegrationEvent;

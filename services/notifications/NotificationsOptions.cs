@@ -9,6 +9,9 @@ public sealed class NotificationsOptions
     /// <summary>How long a decided service stays open for rating (好差评); the feedback service's <c>Feedback:EvaluationOpenFor</c>.</summary>
     public TimeSpan RatingOpenFor { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The last day (Beijing time) to rate a service that ended at <paramref name="endedAt"/>.</summary>
+    public DateOnly RateBy(DateTimeOffset endedAt) => DateOnly.FromDateTime((endedAt + RatingOpenFor).ToOffset(TimeSpan.FromHours(8)).DateTime);
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public SmsOptions Sms { get; set; } = new();

@@ -36,6 +36,10 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<EngagementStartedConsumer>();
             bus.AddConsumer<MatchProposedConsumer>();
             bus.AddConsumer<TicketRepliedConsumer>();
+            bus.AddConsumer<RefusedConsumer>();
+            bus.AddConsumer<MilestoneConsumer>();
+            bus.AddConsumer<EngagementClosedConsumer>();
+            bus.AddConsumer<SuggestionConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);

@@ -1,5 +1,10 @@
+extern alias applications;
 using System.Net;
 using System.Net.Http.Json;
+using applications::Talent.Applications.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Talent.Messaging.Outbox;
 using Xunit;
 
 namespace Talent.Services.Tests;
@@ -36,6 +41,15 @@ public sealed class ApplicationsRefusalAndHandoverTests(ApplicationsFixture app)
         var history = await ApplicationsFixture.GetAsync(applicant, $"/api/applications/{id}/history");
         Assert.Equal(["create", "submit", "refuse"], history.EnumerateArray().Select(h => h.GetProperty("action").GetString()));
         Assert.Contains(reason, history.EnumerateArray().Last().GetRawText(), StringComparison.Ordinal);
+
+        // One ApplicationRefused, with the reason, in the same transaction (the notifications service tells the applicant).
+        await using (var scope = app.Host.Factory.Services.CreateAsyncScope())
+        {
+            var bodies = await scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.MessageType.EndsWith(".ApplicationRefused")).Select(m => m.Body).ToListAsync(Ct);
+            var body = Assert.Single(bodies, b => b.Contains(id.ToString(), StringComparison.Ordinal));
+            Assert.Contains(reason, System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
 
         // Final: neither accepted afterwards nor refused again.
         Assert.Equal(HttpStatusCode.Conflict, (await lead.PostAsync($"/api/applications/{id}/accept", null, Ct)).StatusCode);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using notifications::Talent.Notifications.Data;
 using notifications::Talent.Notifications.Deliveries;
 using Talent.Contracts.Applications;
+using Talent.Contracts.Matching;
 using Talent.Contracts.People;
 using Talent.Testing;
 using Xunit;
@@ -215,6 +216,51 @@ public sealed class NotificationsDeliveryTests
         var ownerTold = await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == owned.EventId).ToListAsync(ct));
         Assert.Equal("notify-sti", Assert.Single(ownerTold).RecipientId);
         Assert.Contains("您负责的", ownerTold[0].Body);
+    }
+
+    [Fact]
+    public async Task A_refusal_a_milestone_a_close_and_a_suggestion_each_reach_their_person_once_with_the_reason_the_step_and_the_rule_s_words()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await smtp.StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await StartAsync(smtp, logs);
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Person("notify-kinds-en", "Alex Kim", "kim@example.org", "en"), ct);
+        await PublishAsync(bus, Person("notify-kinds-zh", "周敏", "zhou@example.org", "zh-CN"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.CountAsync(r => r.Subject.StartsWith("notify-kinds-"), ct)).ContinueWith(t => t.Result == 2, ct), Deadline, "the two people");
+
+        var now = DateTimeOffset.UtcNow;
+        var demand = Guid.NewGuid();
+        await PublishAsync(bus, new ApplicationRefused(Guid.NewGuid(), now, Guid.NewGuid(), "TL-2026-000700", "notify-kinds-en", "TALENT-HOUSING", "HRSS", "demo-staff-hr", "Not registered in the zone."), ct);
+        await PublishAsync(bus, new EngagementMilestoneReached(Guid.NewGuid(), now, Guid.NewGuid(), Guid.NewGuid(), "firstContact", null, true, "notify-kinds-zh", demand, "broker", "planAgreed"), ct);
+        await PublishAsync(bus, new EngagementClosed(Guid.NewGuid(), now, Guid.NewGuid(), demand, "notify-kinds-zh", Guid.NewGuid(), "王经纪", "broker", null, "policy-benefit"), ct);
+        // A milestone from a publisher that did not name the person served: nobody to tell, nothing written.
+        await PublishAsync(bus, new EngagementMilestoneReached(Guid.NewGuid(), now, Guid.NewGuid(), Guid.NewGuid(), "planAgreed", null, true), ct);
+        var suggestion = new SuggestionMade(Guid.NewGuid(), now, Guid.NewGuid(), "notify-kinds-en", "SPOUSE-THEN-SCHOOL", Guid.NewGuid(), "CHILD-SCHOOLING",
+            "您可申请子女入学服务", "You may apply for your children's schooling", 0);
+        await PublishAsync(bus, suggestion, ct);
+        await PublishAsync(bus, suggestion, ct);
+
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Notifications.CountAsync(n => n.RecipientId.StartsWith("notify-kinds-"), ct)).ContinueWith(t => t.Result >= 4, ct), Deadline, "four notifications");
+        using var english = host.ClientAs(TestTokens.For("notify-kinds-en", "notifications", ["applicant"]));
+        using var chinese = host.ClientAs(TestTokens.For("notify-kinds-zh", "notifications", ["applicant"]));
+        var en = (await InboxAsync(english, ct)).GetProperty("items").EnumerateArray().ToDictionary(n => n.GetProperty("kind").GetString()!);
+        var zh = (await InboxAsync(chinese, ct)).GetProperty("items").EnumerateArray().ToDictionary(n => n.GetProperty("kind").GetString()!);
+        Assert.Equal(["refused", "suggested"], en.Keys.Order());
+        Assert.Equal(["engagementClosed", "milestone"], zh.Keys.Order());
+        Assert.Equal("Application TL-2026-000700 not accepted", en["refused"].GetProperty("title").GetString());
+        Assert.Contains("Not registered in the zone.", en["refused"].GetProperty("body").GetString());
+        Assert.StartsWith("You may apply for your children's schooling", en["suggested"].GetProperty("body").GetString());
+        Assert.Contains("首次联系", zh["milestone"].GetProperty("body").GetString());
+        Assert.Contains("确定服务方案", zh["milestone"].GetProperty("nextStep").GetString());
+        Assert.Contains("好差评", zh["engagementClosed"].GetProperty("nextStep").GetString());
+        Assert.False(zh["engagementClosed"].GetProperty("dueOn").ValueKind == JsonValueKind.Null);
+        await Eventually.UntilAsync(() => smtp.Received.Count >= 4, Deadline, "four e-mails");
+        await Eventually.UntilAsync(() => logs.Any($"Skipped SuggestionMade {suggestion.EventId}"), Deadline, "the suggestion's redelivery skipped");
+        Assert.Equal(4, smtp.Received.Count);
+        Assert.Equal(4, await ReadAsync(host, db => db.Notifications.CountAsync(n => n.RecipientId.StartsWith("notify-kinds-"), ct)));
     }
 
     private static PersonChanged Staff(string subject, string department, bool disabled) =>

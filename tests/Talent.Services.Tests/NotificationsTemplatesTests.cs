@@ -18,6 +18,10 @@ public sealed class NotificationsTemplatesTests
         { NotificationKinds.EngagementStarted, true },
         { NotificationKinds.Proposed, false },
         { NotificationKinds.TicketReplied, true },
+        { NotificationKinds.Refused, false },
+        { NotificationKinds.Milestone, false },
+        { NotificationKinds.EngagementClosed, true },
+        { NotificationKinds.Suggested, false },
     };
 
     [Theory]
@@ -26,7 +30,8 @@ public sealed class NotificationsTemplatesTests
     {
         var facts = new MessageFacts(kind, "TL-2026-000042", "TALENT-HOUSING", "人才安居补贴", "Talent housing subsidy",
             By: new DateOnly(2026, 12, 18), Note: "请补充 Please add", Approved: true, Deadline: "decision", OwnerName: "李强 Li Qiang", Stage: "Rectifying", Team: "butler");
-        var aboutAnItem = kind is not (NotificationKinds.RectificationOverdue or NotificationKinds.EngagementStarted or NotificationKinds.Proposed or NotificationKinds.TicketReplied);
+        var aboutAnItem = kind is not (NotificationKinds.RectificationOverdue or NotificationKinds.EngagementStarted or NotificationKinds.Proposed or NotificationKinds.TicketReplied
+            or NotificationKinds.Milestone or NotificationKinds.EngagementClosed);
 
         var zh = Templates.Write(facts, "zh-CN");
         var en = Templates.Write(facts, "en");
@@ -51,6 +56,34 @@ public sealed class NotificationsTemplatesTests
         // Neither language leaks into the other's title.
         Assert.DoesNotMatch("[A-Za-z]{4,}", zh.Title.Replace("TL-", ""));
         Assert.DoesNotMatch("[\u4e00-\u9fff]", en.Title);
+    }
+
+    [Fact]
+    public void Every_kind_has_a_template_and_people_can_set_its_channels()
+    {
+        foreach (var kind in NotificationKinds.All)
+        {
+            var facts = new MessageFacts(kind, "R1", "ITEM", null, null, By: new DateOnly(2027, 1, 4));
+            Assert.False(string.IsNullOrWhiteSpace(Templates.Write(facts, "zh-CN").Body), kind);
+            Assert.False(string.IsNullOrWhiteSpace(Templates.Write(facts, "en").Body), kind);
+        }
+
+        Assert.Equal(NotificationKinds.All.Length, NotificationKinds.All.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_milestone_names_the_step_reached_and_the_next_one_and_a_suggestion_speaks_in_the_rule_s_words()
+    {
+        var milestone = new MessageFacts(NotificationKinds.Milestone, "0A1B2C3D", "", null, null, Stage: "firstContact", Team: "broker", Next: "planAgreed");
+        Assert.Contains("首次联系", Templates.Write(milestone, "zh-CN").Body);
+        Assert.Contains("确定服务方案", Templates.Write(milestone, "zh-CN").NextStep);
+        Assert.Contains("tech broker", Templates.Write(milestone, "en").Body);
+        Assert.Contains("plan agreed", Templates.Write(milestone, "en").NextStep);
+
+        var suggestion = new MessageFacts(NotificationKinds.Suggested, "9F8E7D6C", "", null, null, Note: "您可申请人才安居补贴", NoteEn: "You may apply for the housing subsidy");
+        Assert.StartsWith("您可申请人才安居补贴", Templates.Write(suggestion, "zh-CN").Body);
+        Assert.StartsWith("You may apply for the housing subsidy", Templates.Write(suggestion, "en").Body);
+        Assert.DoesNotContain("item:", Templates.Write(suggestion, "en").Body);
     }
 
     [Fact]

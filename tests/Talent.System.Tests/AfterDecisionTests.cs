@@ -117,6 +117,14 @@ public sealed class AfterDecisionTests(SystemFixture system) : IClassFixture<Sys
         Assert.Equal("CHILD-SCHOOLING", suggestion.GetProperty("itemCode").GetString());
         Assert.Single((await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray(), s => s.GetProperty("sourceApplicationId").GetString() == id);
         var suggestionId = suggestion.GetProperty("id").GetString();
+
+        // …and told of it in the inbox (SuggestionMade → notifications), quoting the suggestion's first eight characters.
+        using var inbox = system.As((await system.SignInAsync("talent1", "notifications")).AccessToken!);
+        var reference = Guid.Parse(suggestionId!).ToString("N")[..8].ToUpperInvariant();
+        await Eventually.UntilAsync(
+            async () => (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+                .Any(n => n.GetProperty("kind").GetString() == "suggested" && n.GetProperty("reference").GetString() == reference),
+            Deadline, "the suggestion in talent1's inbox");
         Assert.Equal(HttpStatusCode.NotFound, (await system.As((await system.SignInAsync("enterprise1", "matching")).AccessToken!).PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await suggested.PostAsync($"/api/matching/suggestions/{suggestionId}/dismiss", null, ct)).StatusCode);
         Assert.DoesNotContain((await suggested.GetFromJsonAsync<JsonElement>("/api/matching/suggestions/mine", ct)).EnumerateArray(), s => s.GetProperty("id").GetString() == suggestionId);

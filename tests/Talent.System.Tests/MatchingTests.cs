@@ -95,6 +95,11 @@ public sealed class MatchingTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, (await butler.PostAsJsonAsync($"/api/matching/engagements/{engagementId}/milestones", new { milestone, note = "系统测试", outcome }, ct)).StatusCode);
         }
 
+        // talent1 heard of each milestone and of the close, with the date to rate it by.
+        await Eventually.UntilAsync(
+            async () => await CountInInboxAsync(talentInbox, "milestone", demandReference, ct) == 4 && await CountInInboxAsync(talentInbox, "engagementClosed", demandReference, ct) == 1,
+            Deadline, "four milestones and the close in talent1's inbox");
+
         // EngagementClosed → an invitation in feedback → the rating → EvaluationSubmitted → the provider's rating.
         using var rater = await AsAsync("talent1", "feedback");
         await Eventually.UntilAsync(
@@ -105,6 +110,10 @@ public sealed class MatchingTests(SystemFixture system)
             async () => (await butler.GetFromJsonAsync<JsonElement>("/api/matching/providers/me", ct)).GetProperty("ratings").GetInt32() == ratingsBefore + 1,
             Deadline, "EvaluationSubmitted at the matching service");
     }
+
+    private static async Task<int> CountInInboxAsync(HttpClient inbox, string kind, string reference, CancellationToken ct) =>
+        (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+            .Count(n => n.GetProperty("kind").GetString() == kind && n.GetProperty("reference").GetString() == reference);
 
     private static async Task<bool> InInboxAsync(HttpClient inbox, string kind, string reference, CancellationToken ct) =>
         (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()

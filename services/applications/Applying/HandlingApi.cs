@@ -45,7 +45,7 @@ public static class HandlingApi
 
     private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> RefuseAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
         Required(request.Reason, "reason") is { } invalid ? invalid
-        : (await c.TransitionAsync(id, (a, actor, now) => a.Refuse(actor, request.Reason!, now))).OrInvalid();
+        : (await c.TransitionAsync(id, (a, actor, now) => a.Refuse(actor, request.Reason!, now), Refused(request.Reason!))).OrInvalid();
 
     private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> ReturnAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
         Required(request.Note, "note") is { } invalid ? invalid
@@ -112,6 +112,9 @@ public static class HandlingApi
 
     private static Func<Application, DateTimeOffset, IIntegrationEvent> Returned(string note) => (a, now) =>
         new ApplicationReturnedForSupplement(Guid.CreateVersion7(now), now, a.Id, a.Reference!, a.ApplicantId, a.ItemCode, a.LeadDepartment, a.OwnerId, note);
+
+    private static Func<Application, DateTimeOffset, IIntegrationEvent> Refused(string reason) => (a, now) =>
+        new ApplicationRefused(Guid.CreateVersion7(now), now, a.Id, a.Reference!, a.ApplicantId, a.ItemCode, a.LeadDepartment, a.OwnerId, reason);
 
     private static IIntegrationEvent Withdrawn(Application a, DateTimeOffset now) =>
         new ApplicationWithdrawn(Guid.CreateVersion7(now), now, a.Id, a.Reference ?? "", a.ApplicantId, a.ItemCode, a.LeadDepartment, a.OwnerId);

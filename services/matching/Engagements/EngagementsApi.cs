@@ -88,7 +88,7 @@ public static class EngagementsApi
         else
         {
             db.RecordEvent(new EngagementMilestoneReached(Guid.CreateVersion7(now), now, engagement.Id, provider.Id, request.Milestone, engagement.Outcome,
-                request.Milestone != "firstContact" || engagement.FirstContactOnTime));
+                request.Milestone != "firstContact" || engagement.FirstContactOnTime, engagement.ClientId, engagement.DemandId, provider.Team, engagement.Next));
         }
 
         try

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Talent.Contracts.Matching;
+using Talent.Messaging.Outbox;
 using Talent.Matching.Data;
 using Talent.Matching.Matching;
 using Talent.Matching.Providers;
@@ -36,7 +38,10 @@ public static class Suggester
                 }
             }
 
-            db.Suggestions.Add(Suggestion.For(rule, person, application, providers, now));
+            var suggestion = Suggestion.For(rule, person, application, providers, now);
+            db.Suggestions.Add(suggestion);
+            db.RecordEvent(new SuggestionMade(Guid.CreateVersion7(now), now, suggestion.Id, person, rule.Code, application, rule.SuggestItemCode,
+                rule.MessageZh, rule.MessageEn, providers.Count));
         }
     }
 }

@@ -30,6 +30,18 @@ public sealed class AcceptedConsumer(NotificationsDbContext db, TimeProvider tim
     }
 }
 
+/// <summary>The applicant hears that the application was not accepted (不予受理), with the reason and the way to object.</summary>
+public sealed class RefusedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<RefusedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, ApplicationRefused>(db, time, logger)
+{
+    protected override async Task HandleAsync(ApplicationRefused message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.Refused, message.Reference, message.ItemCode, zh, en, Note: message.Reason);
+        await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, References.CaseLink(message.ApplicationId), cancellationToken);
+    }
+}
+
 /// <summary>The applicant hears the decision, and is invited to rate the service by the end of its rating window.</summary>
 public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DecidedConsumer> logger, Notifier notifier, IOptions<NotificationsOptions> options)
     : InboxConsumer<NotificationsDbContext, ApplicationDecided>(db, time, logger)
@@ -37,7 +49,7 @@ public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time
     protected override async Task HandleAsync(ApplicationDecided message, CancellationToken cancellationToken)
     {
         var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
-        var rateBy = DateOnly.FromDateTime((message.OccurredAt + options.Value.RatingOpenFor).ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var rateBy = options.Value.RateBy(message.OccurredAt);
         var facts = new MessageFacts(NotificationKinds.Decided, message.Reference, message.ItemCode, zh, en, By: rateBy, Note: message.Decision, Approved: message.Approved);
         await notifier.NotifyAsync(message.ApplicantId, message.EventId, facts, References.CaseLink(message.ApplicationId), cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Talent.Contracts.Feedback;
 using Talent.Contracts.Matching;
 using Talent.Messaging.Inbox;
@@ -27,6 +28,46 @@ public sealed class EngagementStartedConsumer(NotificationsDbContext db, TimePro
         var facts = new MessageFacts(NotificationKinds.EngagementStarted, References.Short(message.DemandId), "", null, null,
             By: message.FirstContactDueOn, Team: message.Team);
         return notifier.NotifyAsync(message.ClientId, message.EventId, facts, $"/matching/demands/{message.DemandId}", cancellationToken);
+    }
+}
+
+/// <summary>The person served hears each milestone the provider records (an event from before the person was named: nobody to tell).</summary>
+public sealed class MilestoneConsumer(NotificationsDbContext db, TimeProvider time, ILogger<MilestoneConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, EngagementMilestoneReached>(db, time, logger)
+{
+    protected override bool Concerns(EngagementMilestoneReached message) => message.ClientId is not null;
+
+    protected override Task HandleAsync(EngagementMilestoneReached message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.Milestone, References.Short(message.DemandId ?? message.EngagementId), "", null, null,
+            Note: message.Outcome, Stage: message.Milestone, Team: message.Team, Next: message.Next);
+        var link = message.DemandId is { } demand ? $"/matching/demands/{demand}" : "/matching";
+        return notifier.NotifyAsync(message.ClientId, message.EventId, facts, link, cancellationToken);
+    }
+}
+
+/// <summary>The person served hears that the engagement closed, and by when to rate it (the feedback service invites the rating).</summary>
+public sealed class EngagementClosedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<EngagementClosedConsumer> logger, Notifier notifier, IOptions<NotificationsOptions> options)
+    : InboxConsumer<NotificationsDbContext, EngagementClosed>(db, time, logger)
+{
+    protected override Task HandleAsync(EngagementClosed message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.EngagementClosed, References.Short(message.DemandId), "", null, null,
+            By: options.Value.RateBy(message.OccurredAt), Note: message.Outcome, Team: message.Team);
+        return notifier.NotifyAsync(message.ClientId, message.EventId, facts, $"/feedback/rate/engagement/{message.EngagementId}", cancellationToken);
+    }
+}
+
+/// <summary>A talent or an enterprise hears of a suggestion made for them, in the rule's words.</summary>
+public sealed class SuggestionConsumer(NotificationsDbContext db, TimeProvider time, ILogger<SuggestionConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, SuggestionMade>(db, time, logger)
+{
+    protected override async Task HandleAsync(SuggestionMade message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = message.ItemCode is null ? (null, null) : await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.Suggested, References.Short(message.SuggestionId), message.ItemCode ?? "", zh, en,
+            Note: message.MessageZh, NoteEn: message.MessageEn);
+        await notifier.NotifyAsync(message.PersonId, message.EventId, facts, "/matching", cancellationToken);
     }
 }
 

@@ -30,5 +30,18 @@ public static class NotificationKinds
     /// <summary>The person who raised a ticket: the department replied; confirm or reopen by a date.</summary>
     public const string TicketReplied = "ticketReplied";
 
-    public static readonly string[] All = [SupplementRequested, Accepted, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Proposed, TicketReplied];
+    /// <summary>The applicant: the application was not accepted (不予受理), with the department's reason.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>The person served: the provider reached a milestone of the engagement (first contact, plan, delivery, outcome).</summary>
+    public const string Milestone = "milestone";
+
+    /// <summary>The person served: the engagement was closed; rate it (好差评) by a date.</summary>
+    public const string EngagementClosed = "engagementClosed";
+
+    /// <summary>A talent or an enterprise: the platform suggests an item or providers who can help (主动感知).</summary>
+    public const string Suggested = "suggested";
+
+    public static readonly string[] All =
+        [SupplementRequested, Accepted, Refused, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Milestone, EngagementClosed, Proposed, Suggested, TicketReplied];
 }

@@ -17,7 +17,9 @@ public sealed record MessageFacts(
     string? OwnerName = null,
     string? Stage = null,
     string? Team = null,
-    bool ToDepartment = false);
+    bool ToDepartment = false,
+    string? NoteEn = null,
+    string? Next = null);
 
 /// <summary>A message as the person reads it: what happened, what to do next, and by which date (null when nothing is due).</summary>
 public sealed record WrittenMessage(string Title, string Body, string NextStep, DateOnly? By);
@@ -57,6 +59,26 @@ public static class Templates
                 $"您申请的{item}（{f.Reference}）已办结，结果为不予准予。理由：{f.Note}",
                 $"如有异议，可通过问题反馈窗口提出；请在 {by} 前对本次服务作出评价（好差评）。",
                 f.By),
+            NotificationKinds.Refused => new(
+                $"申请 {f.Reference} 不予受理",
+                $"您申请的{item}（{f.Reference}）不予受理。理由：{f.Note}",
+                "如补齐条件可重新申请；如有异议，可通过问题反馈窗口提出。",
+                null),
+            NotificationKinds.Milestone => new(
+                $"服务进展：{MilestoneZh(f.Stage)}",
+                $"为您服务的{TeamZh(f.Team)}已记录“{MilestoneZh(f.Stage)}”（{f.Reference}）。{(f.Note is null ? "" : $"结果：{f.Note}")}",
+                f.Next is null ? "无需操作；进展可在门户查看。" : $"无需操作；下一步为“{MilestoneZh(f.Next)}”，进展可在门户查看。",
+                null),
+            NotificationKinds.EngagementClosed => new(
+                $"服务对接已结束（{f.Reference}）",
+                $"为您服务的{TeamZh(f.Team)}已结束本次服务（{f.Reference}）。{(f.Note is null ? "" : $"结果：{f.Note}")}",
+                $"请在 {by} 前对本次服务作出评价（好差评）。",
+                f.By),
+            NotificationKinds.Suggested => new(
+                "平台为您推荐一项服务",
+                $"{f.Note}（推荐编号 {f.Reference}{(f.ItemCode.Length == 0 ? "" : $"，事项：{item}")}）",
+                "请登录门户，在“为您推荐”中查看；不需要可忽略或关闭。",
+                null),
             NotificationKinds.DueSoon => new(
                 $"案件 {f.Reference} 即将到期",
                 $"{(f.ToDepartment ? "贵部门尚无负责人的" : "您负责的")}{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
@@ -117,6 +139,26 @@ public static class Templates
                 $"Your application for {item} ({f.Reference}) has been decided: not approved. Reasons: {f.Note}",
                 $"If you disagree, raise it at the problem-feedback window; please rate the service by {by}.",
                 f.By),
+            NotificationKinds.Refused => new(
+                $"Application {f.Reference} not accepted",
+                $"Your application for {item} ({f.Reference}) was not accepted. Reasons: {f.Note}",
+                "You may apply again once the conditions are met; if you disagree, raise it at the problem-feedback window.",
+                null),
+            NotificationKinds.Milestone => new(
+                $"Progress: {MilestoneEn(f.Stage)}",
+                $"The {TeamEn(f.Team)} serving you recorded \u201C{MilestoneEn(f.Stage)}\u201D ({f.Reference}).{(f.Note is null ? "" : $" Outcome: {f.Note}")}",
+                f.Next is null ? "Nothing to do; follow it in the portal." : $"Nothing to do; next comes \u201C{MilestoneEn(f.Next)}\u201D; follow it in the portal.",
+                null),
+            NotificationKinds.EngagementClosed => new(
+                $"Engagement closed ({f.Reference})",
+                $"The {TeamEn(f.Team)} serving you closed the engagement ({f.Reference}).{(f.Note is null ? "" : $" Outcome: {f.Note}")}",
+                $"Please rate the service (good/bad review) by {by}.",
+                f.By),
+            NotificationKinds.Suggested => new(
+                "A suggestion for you",
+                $"{f.NoteEn ?? f.Note} (suggestion {f.Reference}{(f.ItemCode.Length == 0 ? "" : $"; item: {item}")})",
+                "Sign in to the portal and see it under Suggestions; dismiss it if you do not need it.",
+                null),
             NotificationKinds.DueSoon => new(
                 $"Case {f.Reference} due soon",
                 $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), {(f.ToDepartment ? "a case of your department with no owner yet" : "a case you own")}, ends on {by}.",
@@ -181,6 +223,26 @@ public static class Templates
         "butler" => "talent butler",
         "broker" => "tech broker",
         _ => "service provider",
+    };
+
+    private static string MilestoneZh(string? milestone) => milestone switch
+    {
+        "firstContact" => "首次联系",
+        "planAgreed" => "确定服务方案",
+        "serviceDelivered" => "服务完成",
+        "outcomeRecorded" => "记录成效",
+        "closed" => "结束服务",
+        _ => "新的进展",
+    };
+
+    private static string MilestoneEn(string? milestone) => milestone switch
+    {
+        "firstContact" => "first contact",
+        "planAgreed" => "plan agreed",
+        "serviceDelivered" => "service delivered",
+        "outcomeRecorded" => "outcome recorded",
+        "closed" => "closed",
+        _ => "a new step",
     };
 
     private static string DeadlineZh(string? deadline) => deadline == "acceptance" ? "受理" : "办结";
