@@ -40,6 +40,13 @@ public sealed class SmtpOptions
     /// <summary>Connections a batch is sent over at once (1 to 16).</summary>
     public int Connections { get; set; } = 4;
 
+    /// <summary>
+    /// How long an idle connection is kept open for the next batch (zero: one connection per batch). Servers close idle
+    /// sessions after minutes (RFC 5321 asks for at least five); a connection idle for more than a few seconds is checked
+    /// with NOOP before it is used.
+    /// </summary>
+    public TimeSpan KeepIdleFor { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
 }
 
@@ -70,6 +77,12 @@ public sealed class DeliveryOptions
 {
     /// <summary>How often the worker looks for deliveries that are due (it is also woken when new ones commit).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the worker, once woken by a commit, lets further deliveries gather before it takes a batch (zero: at
+    /// once). Under load a pass then carries several messages instead of one, for its three database round trips.
+    /// </summary>
+    public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The wait after the first failure; it doubles after each further failure, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(15);

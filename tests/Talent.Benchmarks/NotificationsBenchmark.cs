@@ -49,9 +49,18 @@ public static class NotificationsBenchmark
                 await Task.Delay(100);
             }
 
-            // Unmeasured warm-up, then the measured run.
-            await RunAtAsync(bus, data, people, Math.Min(200, count), rate, "warm-up", print: false);
-            await RunAtAsync(bus, data, people, count, rate, "measured", print: true);
+            // Unmeasured warm-up: a system just started needs about 30 s of load before its hot paths (ours and smtp4dev's) are
+            // compiled and its pools filled (measured: sent/s stays at 50-80 for the first 35 s at 100/s); then the measured runs.
+            await RunAtAsync(bus, data, people, options.Get("warmup", 3000), rate, "warm-up", print: false);
+            var runs = options.Get("runs", 3);
+            var p95s = new List<double>();
+            for (var i = 1; i <= runs; i++)
+            {
+                p95s.Add(await RunAtAsync(bus, data, people, count, rate, $"run {i} of {runs}", print: true));
+            }
+
+            p95s.Sort();
+            Console.WriteLine($"notifications: publish → e-mail accepted p95, median of {runs} runs: {p95s[runs / 2]:0} ms (spread {p95s[0]:0}–{p95s[^1]:0} ms; target ≤ 2,000 ms)");
             return 0;
         }
         finally
@@ -60,7 +69,8 @@ public static class NotificationsBenchmark
         }
     }
 
-    private static async Task RunAtAsync(IBus bus, NpgsqlDataSource data, string[] people, int count, int rate, string what, bool print)
+    /// <summary>One run at the rate; returns publish → e-mail accepted p95 in milliseconds.</summary>
+    private static async Task<double> RunAtAsync(IBus bus, NpgsqlDataSource data, string[] people, int count, int rate, string what, bool print)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var published = new Dictionary<Guid, DateTimeOffset>();
@@ -90,7 +100,7 @@ public static class NotificationsBenchmark
 
         if (!print)
         {
-            return;
+            return 0;
         }
 
         var inbox = new List<double>();
@@ -121,6 +131,8 @@ public static class NotificationsBenchmark
         Console.WriteLine($"notifications, {what}: {count} events offered at {rate}/s (achieved {offered:0}/s)");
         Console.WriteLine($"  publish → inbox entry:                 {Stats.Percentiles(inbox)}");
         Console.WriteLine($"  publish → e-mail accepted by the SMTP server: {Stats.Percentiles(mail)}; not sent within 3 min: {count - mail.Count} ({failed} pending or dead)");
+        mail.Sort();
+        return mail.Count == 0 ? double.NaN : mail[(int)Math.Ceiling(0.95 * mail.Count) - 1];
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql, params object[] parameters)

@@ -72,6 +72,35 @@ public sealed class NotificationsDeliveryTests
     }
 
     [Fact]
+    public async Task Mail_after_mail_goes_over_the_connection_kept_open_and_one_the_server_closed_is_replaced_without_a_failure()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await smtp.StartAsync();
+        await using var host = await StartAsync(smtp, new CapturedLogs());
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, Person("notify-kept", "Lin Tao", "lin@example.org", "en"), ct);
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Recipients.AnyAsync(r => r.Subject == "notify-kept", ct)), Deadline, "the person's contacts");
+
+        // Three events one after another, each mailed before the next is published: each its own pass, one session.
+        for (var i = 1; i <= 3; i++)
+        {
+            await PublishAsync(bus, Returned("notify-kept", $"TL-2026-00080{i}", "Add the contract."), ct);
+            await Eventually.UntilAsync(() => smtp.Received.Count >= i, Deadline, $"mail {i}");
+        }
+
+        Assert.Equal(1, smtp.SessionsWithMail);
+
+        // The server restarts (its sessions closed): the next mail goes on a new connection at the first attempt.
+        await smtp.StopAsync();
+        await smtp.StartAsync();
+        await PublishAsync(bus, Returned("notify-kept", "TL-2026-000804", "Add the lease."), ct);
+        await Eventually.UntilAsync(() => smtp.Received.Count >= 4, Deadline, "mail 4");
+        Assert.Equal(2, smtp.SessionsWithMail);
+        Assert.Equal([1, 1, 1, 1], await ReadAsync(host, db => db.Deliveries.OrderBy(d => d.CreatedAt).Select(d => d.Attempts).ToListAsync(ct)));
+    }
+
+    [Fact]
     public async Task A_person_without_a_language_is_written_to_in_chinese_and_one_who_turned_email_off_gets_only_the_inbox_entry()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -16,6 +16,7 @@ namespace Talent.Services.Tests;
 public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _received = new();
+    private readonly ConcurrentDictionary<ISessionContext, byte> _sessionsWithMail = new(ReferenceEqualityComparer.Instance);
     private SmtpServer.SmtpServer? _server;
     private CancellationTokenSource? _stop;
     private Task? _running;
@@ -25,6 +26,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyList<MimeMessage> Received => [.. _received];
+
+    /// <summary>How many SMTP sessions (connections) delivered at least one message.</summary>
+    public int SessionsWithMail => _sessionsWithMail.Count;
 
     /// <summary>A server on a free port, not yet listening.</summary>
     public static TestSmtpServer OnFreePort()
@@ -43,7 +47,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, _sessionsWithMail));
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
@@ -92,11 +96,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<ISessionContext, byte> sessions) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
+            sessions.TryAdd(context, 0);
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }

@@ -44,7 +44,11 @@ public sealed class DeliveryWorker(
 
             try
             {
-                await signal.WaitAsync(options.CurrentValue.Delivery.PollInterval, stoppingToken);
+                var delivery = options.CurrentValue.Delivery;
+                if (await signal.WaitAsync(delivery.PollInterval, stoppingToken) && delivery.Gather > TimeSpan.Zero)
+                {
+                    await Task.Delay(delivery.Gather, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
