@@ -14,7 +14,11 @@ public sealed record EvaluationSubmitted(
     int Score,
     string Channel) : IIntegrationEvent;
 
-/// <summary>A review of dissatisfied or worse: the department (and the owner) that served must verify and rectify it.</summary>
+/// <summary>
+/// A review of dissatisfied or worse: the department (and the owner) that served must verify and rectify it. For an
+/// application's review the rectification case opened with it (<see cref="CaseId"/>) and its verification deadline
+/// (<see cref="VerifyBy"/>) came later (null for an engagement's review, and from older publishers).
+/// </summary>
 public sealed record NegativeEvaluationRaised(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -24,7 +28,9 @@ public sealed record NegativeEvaluationRaised(
     string LeadDepartment,
     string? OwnerId,
     string Level,
-    string? Comment) : IIntegrationEvent;
+    string? Comment,
+    Guid? CaseId = null,
+    DateOnly? VerifyBy = null) : IIntegrationEvent;
 
 /// <summary>
 /// A rectification case of a bad review was closed: after the return visit (<see cref="Outcome"/> "rectified"), or
@@ -53,7 +59,10 @@ public sealed record RectificationOverdue(
     string Stage,
     DateOnly DueOn) : IIntegrationEvent;
 
-/// <summary>A question, complaint, suggestion or demand reached the problem-feedback window (问题反馈窗口) and was routed.</summary>
+/// <summary>
+/// A question, complaint, suggestion or demand reached the problem-feedback window (问题反馈窗口) and was routed: to the
+/// department, and to the owner of the case it is about when there is one (<see cref="OwnerId"/>, added later).
+/// </summary>
 public sealed record FeedbackTicketOpened(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -64,7 +73,8 @@ public sealed record FeedbackTicketOpened(
     string Department,
     string? ItemCode,
     Guid? ApplicationId,
-    DateOnly ReplyDueOn) : IIntegrationEvent;
+    DateOnly ReplyDueOn,
+    string? OwnerId = null) : IIntegrationEvent;
 
 /// <summary>
 /// The department replied to a ticket (问题反馈): the person who raised it (<see cref="RequesterId"/>) confirms or reopens it

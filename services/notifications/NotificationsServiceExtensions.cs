@@ -40,6 +40,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<MilestoneConsumer>();
             bus.AddConsumer<EngagementClosedConsumer>();
             bus.AddConsumer<SuggestionConsumer>();
+            bus.AddConsumer<RectificationOpenedConsumer>();
+            bus.AddConsumer<TicketOpenedConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using notifications::Talent.Notifications.Data;
 using notifications::Talent.Notifications.Deliveries;
 using Talent.Contracts.Applications;
+using Talent.Contracts.Feedback;
 using Talent.Contracts.Matching;
 using Talent.Contracts.People;
 using Talent.Testing;
@@ -245,6 +246,27 @@ public sealed class NotificationsDeliveryTests
         var ownerTold = await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == owned.EventId).ToListAsync(ct));
         Assert.Equal("notify-sti", Assert.Single(ownerTold).RecipientId);
         Assert.Contains("您负责的", ownerTold[0].Body);
+
+        // A bad review's rectification case without an owner: HRSS's active staff, verify by the date; an engagement's
+        // review (no case here) tells nobody. A ticket routed to STI: STI's staff member, reply by the date.
+        var review = new NegativeEvaluationRaised(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), "TALENT-HOUSING", "HRSS", null, "veryDissatisfied", "太慢",
+            Guid.NewGuid(), new DateOnly(2026, 12, 9));
+        var engagementReview = new NegativeEvaluationRaised(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), "", "HRSS", null, "dissatisfied", null);
+        var ticket = new FeedbackTicketOpened(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), "FK-2026-000900", "complaint", "other", "STI", null, null, new DateOnly(2026, 12, 10));
+        await PublishAsync(bus, engagementReview, ct);
+        await PublishAsync(bus, review, ct);
+        await PublishAsync(bus, ticket, ct);
+        await Eventually.UntilAsync(
+            () => ReadAsync(host, db => db.Notifications.CountAsync(n => n.SourceEventId == review.EventId || n.SourceEventId == ticket.EventId, ct)).ContinueWith(t => t.Result >= 3, ct),
+            Deadline, "the rectification and ticket notices");
+        var rectification = await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == review.EventId).ToListAsync(ct));
+        Assert.Equal(["notify-hr-a", "notify-hr-b"], rectification.Select(n => n.RecipientId).Order());
+        Assert.All(rectification, n => Assert.Equal(new DateOnly(2026, 12, 9), n.DueOn));
+        Assert.Contains("非常不满意", rectification[0].Body);
+        var routed = Assert.Single(await ReadAsync(host, db => db.Notifications.Where(n => n.SourceEventId == ticket.EventId).ToListAsync(ct)));
+        Assert.Equal("notify-sti", routed.RecipientId);
+        Assert.Contains("投诉", routed.Body);
+        Assert.False(await ReadAsync(host, db => db.Notifications.AnyAsync(n => n.SourceEventId == engagementReview.EventId, ct)));
     }
 
     [Fact]

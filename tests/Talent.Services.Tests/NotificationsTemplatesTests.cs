@@ -22,6 +22,8 @@ public sealed class NotificationsTemplatesTests
         { NotificationKinds.Milestone, false },
         { NotificationKinds.EngagementClosed, true },
         { NotificationKinds.Suggested, false },
+        { NotificationKinds.RectificationOpened, true },
+        { NotificationKinds.TicketOpened, true },
     };
 
     [Theory]

@@ -71,6 +71,15 @@ public sealed class FeedbackTests(SystemFixture system) : IClassFixture<SystemFi
             async () => (await inbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
                 .Count(n => n.GetProperty("kind").GetString() == "ticketReplied" && n.GetProperty("reference").GetString() == number) == 2,
             Deadline, "both replies in talent1's inbox");
+        // The ticket reached HRSS's staff (staff-hr among them) with its reply date; STI's heard nothing of it.
+        using var hrInbox = system.As((await system.SignInAsync("staff-hr", "notifications")).AccessToken!);
+        await Eventually.UntilAsync(
+            async () => (await hrInbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray()
+                .Any(n => n.GetProperty("kind").GetString() == "ticketOpened" && n.GetProperty("reference").GetString() == number && n.GetProperty("dueOn").ValueKind == JsonValueKind.String),
+            Deadline, "the ticket in staff-hr's inbox");
+        using var stiInbox = system.As((await system.SignInAsync("staff-sti", "notifications")).AccessToken!);
+        Assert.DoesNotContain((await stiInbox.GetFromJsonAsync<JsonElement>("/api/notifications/mine?pageSize=100", ct)).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("reference").GetString() == number);
 
         // Without an item or application, the category routes it.
         var education = await talent.PostAsJsonAsync("/api/feedback/tickets", new { kind = "suggestion", category = "education", title = "建议公布学位余量", body = "希望公布各校学位余量。" }, ct);

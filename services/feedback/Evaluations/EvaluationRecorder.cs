@@ -41,12 +41,16 @@ public static class EvaluationRecorder
 
         if (evaluation.IsNegative)
         {
-            db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment));
+            RectificationCase? opened = null;
             if (evaluation.SubjectKind == EvaluationInvitation.Application)
             {
                 var calendar = cache is null ? await ReadModels.CalendarCopy.CalendarAsync(db, ct) : await cache.CalendarAsync(db, ct);
-                db.Rectifications.Add(RectificationCase.Open(evaluation, calendar, options.VerifyDays, now));
+                opened = RectificationCase.Open(evaluation, calendar, options.VerifyDays, now);
+                db.Rectifications.Add(opened);
             }
+
+            db.RecordEvent(new NegativeEvaluationRaised(Guid.CreateVersion7(now), now, evaluation.Id, evaluation.SubjectId, evaluation.ItemCode, evaluation.LeadDepartment, evaluation.OwnerId, level, evaluation.Comment,
+                opened?.Id, opened?.StageDueOn));
         }
     }
 }

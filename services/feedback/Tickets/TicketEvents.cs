@@ -7,7 +7,7 @@ namespace Talent.Feedback.Tickets;
 public static class TicketEvents
 {
     public static FeedbackTicketOpened Opened(FeedbackTicket ticket, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, JsonNamingPolicy.CamelCase.ConvertName(ticket.Kind.ToString()), ticket.Category, ticket.Department, ticket.ItemCode, ticket.ApplicationId, ticket.ReplyDueOn);
+        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, JsonNamingPolicy.CamelCase.ConvertName(ticket.Kind.ToString()), ticket.Category, ticket.Department, ticket.ItemCode, ticket.ApplicationId, ticket.ReplyDueOn, ticket.OwnerId);
 
     public static FeedbackTicketReplied Replied(FeedbackTicket ticket, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.RequesterId, ticket.Department, ticket.ConfirmBy);

@@ -84,10 +84,6 @@ internal static class DeadlineNotice
     {
         var (zh, en) = await notifier.ItemTitleAsync(itemCode, cancellationToken);
         var facts = new MessageFacts(kind, reference, itemCode, zh, en, By: dueOn, Deadline: deadline, ToDepartment: ownerId is null);
-        var link = $"/console/cases/{applicationId}";
-        foreach (var recipient in ownerId is not null ? [ownerId] : await notifier.StaffOfAsync(leadDepartment, cancellationToken))
-        {
-            await notifier.NotifyAsync(recipient, eventId, facts, link, cancellationToken);
-        }
+        await notifier.NotifyOwnerOrDepartmentAsync(ownerId, leadDepartment, eventId, facts, $"/console/cases/{applicationId}", cancellationToken);
     }
 }

@@ -19,6 +19,37 @@ public sealed class RectificationOverdueConsumer(NotificationsDbContext db, Time
     }
 }
 
+/// <summary>
+/// A bad review of an application opened a rectification case: its owner hears it (the case's owner, else every active
+/// staff member of the department that served), and by when to verify it. An engagement's review opens no case here.
+/// </summary>
+public sealed class RectificationOpenedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<RectificationOpenedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, NegativeEvaluationRaised>(db, time, logger)
+{
+    protected override bool Concerns(NegativeEvaluationRaised message) => message.CaseId is not null;
+
+    protected override async Task HandleAsync(NegativeEvaluationRaised message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.RectificationOpened, References.Short(message.CaseId!.Value), message.ItemCode, zh, en,
+            By: message.VerifyBy, Note: message.Level, ToDepartment: message.OwnerId is null);
+        await notifier.NotifyOwnerOrDepartmentAsync(message.OwnerId, message.LeadDepartment, message.EventId, facts, $"/console/rectifications/{message.CaseId}", cancellationToken);
+    }
+}
+
+/// <summary>A ticket routed to a department: the owner of the case it is about hears it, else the department's active staff, with the reply date.</summary>
+public sealed class TicketOpenedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<TicketOpenedConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, FeedbackTicketOpened>(db, time, logger)
+{
+    protected override async Task HandleAsync(FeedbackTicketOpened message, CancellationToken cancellationToken)
+    {
+        var (zh, en) = message.ItemCode is null ? (null, null) : await notifier.ItemTitleAsync(message.ItemCode, cancellationToken);
+        var facts = new MessageFacts(NotificationKinds.TicketOpened, message.Number, message.ItemCode ?? "", zh, en,
+            By: message.ReplyDueOn, Stage: message.Kind, ToDepartment: message.OwnerId is null);
+        await notifier.NotifyOwnerOrDepartmentAsync(message.OwnerId, message.Department, message.EventId, facts, $"/console/tickets/{message.TicketId}", cancellationToken);
+    }
+}
+
 /// <summary>The person served hears that a provider accepted their demand, and by when first contact is due.</summary>
 public sealed class EngagementStartedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<EngagementStartedConsumer> logger, Notifier notifier)
     : InboxConsumer<NotificationsDbContext, EngagementStarted>(db, time, logger)

@@ -42,6 +42,13 @@ public static class NotificationKinds
     /// <summary>A talent or an enterprise: the platform suggests an item or providers who can help (主动感知).</summary>
     public const string Suggested = "suggested";
 
+    /// <summary>The served case's owner (else the department's staff): a bad review opened a rectification case; verify by a date.</summary>
+    public const string RectificationOpened = "rectificationOpened";
+
+    /// <summary>The department's staff (or the owner of the case it is about): a ticket reached the feedback window; reply by a date.</summary>
+    public const string TicketOpened = "ticketOpened";
+
     public static readonly string[] All =
-        [SupplementRequested, Accepted, Refused, Decided, DueSoon, Overdue, RectificationOverdue, EngagementStarted, Milestone, EngagementClosed, Proposed, Suggested, TicketReplied];
+        [SupplementRequested, Accepted, Refused, Decided, DueSoon, Overdue, RectificationOpened, RectificationOverdue, EngagementStarted, Milestone, EngagementClosed,
+         Proposed, Suggested, TicketOpened, TicketReplied];
 }

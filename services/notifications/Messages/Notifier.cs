@@ -49,6 +49,15 @@ public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOpti
         }
     }
 
+    /// <summary>The owner when there is one, else every active staff member of the department (who can take it up: 首问).</summary>
+    public async Task NotifyOwnerOrDepartmentAsync(string? ownerId, string department, Guid sourceEventId, MessageFacts facts, string link, CancellationToken cancellationToken)
+    {
+        foreach (var recipient in ownerId is not null ? [ownerId] : await StaffOfAsync(department, cancellationToken))
+        {
+            await NotifyAsync(recipient, sourceEventId, facts, link, cancellationToken);
+        }
+    }
+
     /// <summary>The active staff of a department (as the identity service last announced them).</summary>
     public Task<List<string>> StaffOfAsync(string department, CancellationToken cancellationToken) =>
         db.Recipients.AsNoTracking().Where(r => r.Staff && !r.Disabled && r.Department == department).OrderBy(r => r.Subject).Select(r => r.Subject).Take(500).ToListAsync(cancellationToken);

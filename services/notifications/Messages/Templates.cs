@@ -79,6 +79,16 @@ public static class Templates
                 $"{f.Note}（推荐编号 {f.Reference}{(f.ItemCode.Length == 0 ? "" : $"，事项：{item}")}）",
                 "请登录门户，在“为您推荐”中查看；不需要可忽略或关闭。",
                 null),
+            NotificationKinds.RectificationOpened => new(
+                $"差评整改：{item}",
+                $"{(f.ToDepartment ? "贵部门办理的" : "您办理的")}{item}收到一条{LevelZh(f.Note)}评价，已立整改案件（{f.Reference}）。",
+                $"请在 {by} 前完成核实，再按整改、回访办理。",
+                f.By),
+            NotificationKinds.TicketOpened => new(
+                $"新的问题反馈 {f.Reference}",
+                $"问题反馈窗口收到一件转至{(f.ToDepartment ? "贵部门" : "您")}的{TicketKindZh(f.Stage)}（{f.Reference}）{(f.ItemCode.Length == 0 ? "" : $"，涉及{item}")}。",
+                $"请认领并在 {by} 前答复。",
+                f.By),
             NotificationKinds.DueSoon => new(
                 $"案件 {f.Reference} 即将到期",
                 $"{(f.ToDepartment ? "贵部门尚无负责人的" : "您负责的")}{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
@@ -159,6 +169,16 @@ public static class Templates
                 $"{f.NoteEn ?? f.Note} (suggestion {f.Reference}{(f.ItemCode.Length == 0 ? "" : $"; item: {item}")})",
                 "Sign in to the portal and see it under Suggestions; dismiss it if you do not need it.",
                 null),
+            NotificationKinds.RectificationOpened => new(
+                $"Bad review to rectify: {item}",
+                $"{(f.ToDepartment ? "A service of your department" : "A case you handled")}, {item}, was rated {LevelEn(f.Note)}; a rectification case was opened ({f.Reference}).",
+                $"Verify it by {by}, then rectify and make the return visit.",
+                f.By),
+            NotificationKinds.TicketOpened => new(
+                $"New ticket {f.Reference}",
+                $"The problem-feedback window routed a {TicketKindEn(f.Stage)} ({f.Reference}) to {(f.ToDepartment ? "your department" : "you")}{(f.ItemCode.Length == 0 ? "" : $", about {item}")}.",
+                $"Claim it and reply by {by}.",
+                f.By),
             NotificationKinds.DueSoon => new(
                 $"Case {f.Reference} due soon",
                 $"The {DeadlineEn(f.Deadline)} time limit of {item} ({f.Reference}), {(f.ToDepartment ? "a case of your department with no owner yet" : "a case you own")}, ends on {by}.",
@@ -243,6 +263,26 @@ public static class Templates
         "outcomeRecorded" => "outcome recorded",
         "closed" => "closed",
         _ => "a new step",
+    };
+
+    private static string LevelZh(string? level) => level == "veryDissatisfied" ? "“非常不满意”" : "“不满意”";
+
+    private static string LevelEn(string? level) => level == "veryDissatisfied" ? "very dissatisfied" : "dissatisfied";
+
+    private static string TicketKindZh(string? kind) => kind switch
+    {
+        "complaint" => "投诉",
+        "suggestion" => "建议",
+        "demand" => "诉求",
+        _ => "咨询",
+    };
+
+    private static string TicketKindEn(string? kind) => kind switch
+    {
+        "complaint" => "complaint",
+        "suggestion" => "suggestion",
+        "demand" => "demand",
+        _ => "question",
     };
 
     private static string DeadlineZh(string? deadline) => deadline == "acceptance" ? "受理" : "办结";
