@@ -20,6 +20,8 @@ var mail = MailServer.Add(builder, infrastructure);
 var notifications = builder.AddProject<Projects.Talent_Notifications>("notifications").WithTalentService(infrastructure, issuer)
     .WithMail(mail, infrastructure)
     .WithEnvironment("Notifications__PortalUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
+// The data exchange with municipal systems at /exchange/v1: grants, the hash-chained call log, the change feed.
+var exchange = builder.AddProject<Projects.Talent_Exchange>("exchange").WithTalentService(infrastructure, issuer);
 // The web portal at the gateway's root: talents and enterprises in a browser, the APIs called on their behalf.
 var portal = builder.AddProject<Projects.Talent_Portal>("portal").WithPortal(infrastructure, issuer, gateway.GetEndpoint("http"));
 
@@ -32,7 +34,7 @@ if (replicas is < 1 or > 8)
 
 if (replicas > 1)
 {
-    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, portal })
+    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, exchange, portal })
     {
         service.WithReplicas(replicas);
     }
@@ -62,7 +64,7 @@ commands.Add(identity, "rotate-signing-key", "Rotate the signing key 轮换签�
 
 // The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
 // consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.
-catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching).WaitFor(notifications);
+catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching).WaitFor(notifications).WaitFor(exchange);
 // Likewise the identity provider announces the people it knows once; applications and notifications keep copies, so they listen first.
 identity.WaitFor(applications).WaitFor(notifications);
 
@@ -79,6 +81,7 @@ gateway
     .WithReference(feedback).WaitFor(feedback)
     .WithReference(matching).WaitFor(matching)
     .WithReference(notifications).WaitFor(notifications)
+    .WithReference(exchange).WaitFor(exchange)
     .WithReference(portal).WaitFor(portal);
 
 builder.Build().Run();

@@ -21,7 +21,7 @@ public sealed class GatewayOptions
     public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The services whose <c>/health</c> the gateway's own health reports (service discovery names).</summary>
-    public string[] Services { get; set; } = ["identity", "catalogue", "applications", "feedback", "matching", "notifications"];
+    public string[] Services { get; set; } = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange"];
 }
 
 public sealed class RateLimitOptions

@@ -12,7 +12,7 @@ namespace Talent.Gateway.Tests;
 /// <summary>The gateway's <c>/health</c> is public: statuses only, limited per address, cheap however often asked; the services' own probes stay inside.</summary>
 public sealed class GatewayHealthTests
 {
-    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications"];
+    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange"];
 
     [Fact]
     public async Task Health_reports_each_services_status_and_nothing_else()

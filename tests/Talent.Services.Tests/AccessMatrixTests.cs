@@ -1,5 +1,6 @@
 extern alias applications;
 extern alias catalogue;
+extern alias exchange;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
@@ -29,6 +30,10 @@ public sealed class AccessMatrixTests
     [Fact]
     public Task Notifications_answers_every_persona_as_the_access_matrix_says() => CheckAsync<notifications::Program>("notifications");
 
+    /// <summary>With demonstration data, so the municipal client holds its grant of the feed and the matrix asks authorization alone.</summary>
+    [Fact]
+    public Task Exchange_answers_every_persona_as_the_access_matrix_says() => CheckAsync<exchange::Program>("exchange", ("Exchange:DemoData", "true"));
+
     /// <summary>Identity trusts only its own tokens: each persona's comes from its own token endpoint (demonstration accounts).</summary>
     [Fact]
     public async Task Identity_answers_every_persona_as_the_access_matrix_says()
@@ -38,10 +43,10 @@ public sealed class AccessMatrixTests
         await AccessMatrix.CheckAsync("identity", host.Factory.Services, persona => host.ClientAs(tokens[persona]));
     }
 
-    private static async Task CheckAsync<TProgram>(string service)
+    private static async Task CheckAsync<TProgram>(string service, params (string Key, string Value)[] settings)
         where TProgram : class
     {
-        await using var host = await ServiceHost<TProgram>.StartAsync(service);
+        await using var host = await ServiceHost<TProgram>.StartAsync(service, settings);
         await AccessMatrix.CheckAsync(service, host.Factory.Services, persona => host.ClientAs(AccessPersonas.TokenFor(persona, service)));
     }
 }

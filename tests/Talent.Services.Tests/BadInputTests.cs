@@ -1,5 +1,6 @@
 extern alias applications;
 extern alias catalogue;
+extern alias exchange;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
@@ -47,6 +48,22 @@ public sealed class BadInputTests
             gate.Release();
             return new Dictionary<string, string> { ["id"] = (await AccessRecords.CatalogueDraftAsync(everyone, code)).ToString(), ["code"] = code, ["a"] = "1", ["b"] = "1" };
         });
+    }
+
+    /// <summary>
+    /// Twice: as a caller of every role (the operators' endpoints; a person is refused the client's), then as the
+    /// municipal client holding its demonstration grant (the feed; the operators' refuse it).
+    /// </summary>
+    [Fact]
+    public async Task No_exchange_endpoint_answers_bad_input_with_a_500_or_a_400_without_a_field()
+    {
+        await using var host = await ServiceHost<exchange::Program>.StartAsync("exchange", ("Exchange:DemoData", "true"));
+        using var everyone = host.ClientAs(AccessPersonas.Everyone("exchange"));
+        using var municipal = host.ClientAs(AccessPersonas.TokenFor(AccessPersonas.Municipal, "exchange"));
+        static Task<IReadOnlyDictionary<string, string>> Records(ServiceEndpoint _) =>
+            Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["clientId"] = "municipal-demo" });
+        await BadInputRun.RunAsync("exchange", host.Factory.Services, everyone, Records);
+        await BadInputRun.RunAsync("exchange", host.Factory.Services, municipal, Records);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 extern alias applications;
 extern alias catalogue;
+extern alias exchange;
 extern alias feedback;
 extern alias identity;
 extern alias matching;
@@ -28,6 +29,9 @@ public sealed class EndpointAccessTests
 
     [Fact]
     public Task Every_notifications_endpoint_declares_its_access() => CheckAsync<notifications::Program>("notifications");
+
+    [Fact]
+    public Task Every_exchange_endpoint_declares_its_access() => CheckAsync<exchange::Program>("exchange");
 
     private static async Task CheckAsync<TProgram>(string name)
         where TProgram : class

@@ -12,7 +12,7 @@ namespace Talent.SystemTests;
 /// </summary>
 public sealed class ApiReferenceTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
-    public static TheoryData<string> Services => ["identity", "catalogue", "applications", "feedback", "matching", "notifications"];
+    public static TheoryData<string> Services => ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange"];
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -13,7 +13,7 @@ namespace Talent.SystemTests;
 /// </summary>
 public sealed class AppHostModeTests : IDisposable
 {
-    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications"];
+    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange"];
     private static readonly string[] Projects = ["gateway", .. Services];
     private const string External = "--ConnectionStrings:postgres=Host=db.example;Username=talent";
     private const string ExternalBroker = "--ConnectionStrings:messaging=amqp://talent@mq.example:5672/";

@@ -107,7 +107,7 @@ public sealed class SystemFixture(SystemHost host) : IAsyncLifetime
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
 {
-    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "portal"];
+    private static readonly string[] Services = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange", "portal"];
     private readonly string _prefix = "sys" + Guid.NewGuid().ToString("N")[..10];
     private TestVirtualHost? _vhost;
     private DistributedApplication? _app;

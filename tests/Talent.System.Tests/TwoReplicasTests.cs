@@ -14,7 +14,7 @@ namespace Talent.SystemTests;
 /// <summary>A second whole system, every service and the portal as two replicas (<c>--Talent:Replicas=2</c>); its own test phase.</summary>
 public sealed class TwoReplicasSystem : IAsyncLifetime
 {
-    public static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "portal"];
+    public static readonly string[] Replicated = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange", "portal"];
 
     public RunningSystem System { get; private set; } = null!;
 

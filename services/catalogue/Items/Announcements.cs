@@ -14,8 +14,11 @@ namespace Talent.Catalogue.Items;
 /// </summary>
 public static class Announcements
 {
-    /// <summary>Raised when a new consumer of the catalogue appears: 1 = feedback keeps a catalogue copy; 2 = notifications does.</summary>
-    public const int Generation = 2;
+    /// <summary>
+    /// Raised when a new consumer of the catalogue appears: 1 = feedback keeps a catalogue copy; 2 = notifications does;
+    /// 3 = the exchange's change feed (it adds each published version once).
+    /// </summary>
+    public const int Generation = 3;
 
     private const int Batch = 500;
 

@@ -15,7 +15,7 @@ public sealed class PortalClient(IOpenIddictApplicationManager applications, IOp
 
     public static readonly string[] Scopes =
         [OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.Roles, OpenIddictConstants.Scopes.OfflineAccess,
-         "catalogue", "applications", "feedback", "matching", "identity", "notifications"];
+         "catalogue", "applications", "feedback", "matching", "identity", "notifications", "exchange"];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

@@ -139,12 +139,19 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
 
     private async Task EnsureClientAsync(OpenIddictApplicationDescriptor descriptor, string[] grants, string[] scopes, bool pkce, CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is not null)
+        ClientPermissions.Apply(descriptor, grants, scopes, pkce);
+        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
         {
+            // A demonstration client made by an earlier version gets the scopes added since (the exchange's, say).
+            var permitted = await applications.GetPermissionsAsync(existing, cancellationToken);
+            if (!descriptor.Permissions.All(permitted.Contains))
+            {
+                await applications.UpdateAsync(existing, descriptor, cancellationToken);
+            }
+
             return;
         }
 
-        ClientPermissions.Apply(descriptor, grants, scopes, pkce);
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 

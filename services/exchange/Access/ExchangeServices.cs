@@ -1,0 +1,13 @@
+namespace Talent.Exchange.Access;
+
+/// <summary>The exchange services a client may be granted (X-Road's per-service access rights).</summary>
+public static class ExchangeServices
+{
+    /// <summary>The change feed of public events (<c>GET /exchange/v1/feed</c>).</summary>
+    public const string Feed = "feed";
+
+    public static readonly string[] All = [Feed];
+}
+
+/// <summary>Endpoint metadata: the exchange service an endpoint belongs to (the call log names it).</summary>
+public sealed record ExchangeServiceName(string Name);

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talent.Exchange.Access;
+using Talent.Exchange.CallLog;
+using Talent.Exchange.Feed;
+
+namespace Talent.Exchange.Data;
+
+public sealed class ClientGrantConfiguration : IEntityTypeConfiguration<ClientGrant>
+{
+    public void Configure(EntityTypeBuilder<ClientGrant> grant)
+    {
+        grant.ToTable("client_grants");
+        grant.HasKey(g => new { g.ClientId, g.Service });
+        grant.Property(g => g.ClientId).HasMaxLength(ClientGrant.ClientIdLength);
+        grant.Property(g => g.Service).HasMaxLength(40);
+        grant.Property(g => g.GrantedBy).HasMaxLength(100);
+    }
+}
+
+public sealed class GrantChangeConfiguration : IEntityTypeConfiguration<GrantChange>
+{
+    public void Configure(EntityTypeBuilder<GrantChange> change)
+    {
+        change.ToTable("grant_changes");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.ClientId).HasMaxLength(ClientGrant.ClientIdLength);
+        change.Property(c => c.By).HasMaxLength(100);
+        change.Property(c => c.Reason).HasMaxLength(GrantsApi.ReasonLength);
+        change.HasIndex(c => new { c.ClientId, c.At });
+    }
+}
+
+public sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRecord>
+{
+    public void Configure(EntityTypeBuilder<CallRecord> call)
+    {
+        call.ToTable("call_log");
+        call.HasKey(c => c.Id);
+        call.Property(c => c.Id).UseIdentityAlwaysColumn();
+        call.Property(c => c.ClientId).HasMaxLength(ClientGrant.ClientIdLength);
+        call.Property(c => c.Service).HasMaxLength(40);
+        call.Property(c => c.Method).HasMaxLength(10);
+        call.Property(c => c.Path).HasMaxLength(CallRecord.PathLength);
+        call.Property(c => c.RequestSha256).HasMaxLength(64).IsFixedLength();
+        call.Property(c => c.ResponseSha256).HasMaxLength(64).IsFixedLength();
+        call.Property(c => c.PreviousHash).HasMaxLength(64).IsFixedLength();
+        call.Property(c => c.Hash).HasMaxLength(64).IsFixedLength();
+        call.HasIndex(c => new { c.ClientId, c.Id });
+    }
+}
+
+public sealed class FeedEventConfiguration : IEntityTypeConfiguration<FeedEvent>
+{
+    public void Configure(EntityTypeBuilder<FeedEvent> feed)
+    {
+        // The tx column (xid8, the writing transaction) is added by the migration and read with SQL only.
+        feed.ToTable("feed_events");
+        feed.HasKey(e => e.Sequence);
+        feed.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+        feed.Property(e => e.Type).HasMaxLength(100);
+        feed.Property(e => e.Source).HasMaxLength(100);
+        feed.Property(e => e.Subject).HasMaxLength(100);
+        feed.Property(e => e.Data).HasColumnType("jsonb");
+        feed.Property(e => e.DedupeKey).HasMaxLength(200);
+        feed.HasIndex(e => e.DedupeKey).IsUnique();
+        feed.HasIndex(e => e.RecordedAt);
+    }
+}
+
+public sealed class FeedHorizonConfiguration : IEntityTypeConfiguration<FeedHorizon>
+{
+    public void Configure(EntityTypeBuilder<FeedHorizon> horizon)
+    {
+        horizon.ToTable("feed_horizon");
+        horizon.HasKey(h => h.Id);
+        horizon.Property(h => h.Id).ValueGeneratedNever();
+        horizon.Property(h => h.Tx).HasMaxLength(20);
+        horizon.Ignore(h => h.Cursor);
+    }
+}

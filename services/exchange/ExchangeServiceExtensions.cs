@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Talent.Data;
+using Talent.Exchange.Access;
+using Talent.Exchange.Data;
+using Talent.Exchange.Feed;
+using Talent.Messaging;
+
+namespace Talent.Exchange;
+
+public static class ExchangeServiceExtensions
+{
+    public const string ServiceName = "exchange";
+
+    /// <summary>The demonstration municipal system (identity's <c>municipal-demo</c> client).</summary>
+    public const string DemoClient = "municipal-demo";
+
+    public static IHostApplicationBuilder AddExchangeServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddTalentAuthentication(ServiceName);
+        builder.AddServiceDatabase<ExchangeDbContext>(ServiceName);
+        builder.AddMessaging<ExchangeDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<ItemPublishedToFeed>();
+            bus.AddConsumer<ItemWithdrawnToFeed>();
+        });
+        services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");
+        services.AddSingleton<FeedPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedPruner>());
+        services.AddAuthorizationBuilder()
+            // A municipal system's token carries the scope and no role (client credentials); a person's never qualifies.
+            .AddPolicy(ExchangePolicies.Client, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.HasScope(ServiceName) && !c.User.HasClaim(claim => claim.Type == "role")))
+            .AddPolicy(ExchangePolicies.Operator, AuthenticationExtensions.ScopeAndRole(ServiceName, "operator"));
+        return builder;
+    }
+
+    /// <summary>Start-up steps: the schema; with demonstration data, <c>municipal-demo</c>'s grant of the feed (once).</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync<ExchangeDbContext>();
+        if (!app.Services.GetRequiredService<IOptions<ExchangeOptions>>().Value.DemoData)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        await using var startup = await StartupLock.TakeAsync(db, "exchange-demo", CancellationToken.None);
+        if (!await db.GrantChanges.AnyAsync(c => c.ClientId == DemoClient))
+        {
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.Grants.Add(ClientGrant.Of(DemoClient, ExchangeServices.Feed, "system", now));
+            db.GrantChanges.Add(GrantChange.Of(DemoClient, [ExchangeServices.Feed], [], "system", "Demonstration data 演示数据", now));
+            await db.SaveChangesAsync();
+        }
+    }
+}
