@@ -100,7 +100,7 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         var items = await CountAsync(catalogue, "SELECT count(*) FROM items WHERE NOT withdrawn");
         Assert.True(items > 0);
         // Both replicas start together; the one-time re-announcement is made by one of them.
-        Assert.Equal(1, await CountAsync(catalogue, "SELECT count(*) FROM audit_entries WHERE action = 'catalogue.announced' AND subject = 'generation-2'"));
+        Assert.Equal(1, await CountAsync(catalogue, "SELECT count(*) FROM audit_entries WHERE action = 'catalogue.announced' AND subject = 'generation-3'"));
 
         foreach (var consumer in new[] { "applications", "feedback", "matching", "notifications" })
         {
@@ -108,6 +108,13 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
             await copy.OpenAsync(Ct);
             await Eventually.UntilAsync(async () => await CountAsync(copy, "SELECT count(*) FROM catalogue_items") == items, Deadline, $"every item in {consumer}'s copy");
         }
+
+        // The exchange keeps no copy but a feed: every item's publication is in it, whichever replica consumed it.
+        await using var exchange = new NpgsqlConnection(await System.DatabaseAsync("exchange"));
+        await exchange.OpenAsync(Ct);
+        await Eventually.UntilAsync(
+            async () => await CountAsync(exchange, "SELECT count(DISTINCT subject) FROM feed_events WHERE type = 'cn.talent.catalogue.item.published.v1'") >= items,
+            Deadline, "every item in the exchange's feed");
     }
 
     [Fact]
