@@ -3,7 +3,7 @@ namespace Talent.Exchange;
 /// <summary>Settings under <c>Exchange</c>.</summary>
 public sealed class ExchangeOptions
 {
-    /// <summary>Demonstration grants (the embedded default): <c>municipal-demo</c> may read the change feed.</summary>
+    /// <summary>Demonstration grants (the embedded default): <c>municipal-demo</c> may call every exchange service.</summary>
     public bool DemoData { get; set; }
 
     public FeedOptions Feed { get; set; } = new();

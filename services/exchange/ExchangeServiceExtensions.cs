@@ -4,6 +4,7 @@ using Talent.Data;
 using Talent.Exchange.Access;
 using Talent.Exchange.Data;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Webhooks;
 using Talent.Messaging;
 
 namespace Talent.Exchange;
@@ -26,6 +27,9 @@ public static class ExchangeServiceExtensions
             bus.AddConsumer<ItemWithdrawnToFeed>();
         });
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");
+        services.AddOptions<WebhookOptions>().BindConfiguration("Exchange:Webhooks");
+        services.AddSingleton<WebhookWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<FeedPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedPruner>());
         services.AddAuthorizationBuilder()
@@ -36,7 +40,7 @@ public static class ExchangeServiceExtensions
         return builder;
     }
 
-    /// <summary>Start-up steps: the schema; with demonstration data, <c>municipal-demo</c>'s grant of the feed (once).</summary>
+    /// <summary>Start-up steps: the schema; with demonstration data, <c>municipal-demo</c>'s grant of every exchange service (once).</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<ExchangeDbContext>();
@@ -51,8 +55,8 @@ public static class ExchangeServiceExtensions
         if (!await db.GrantChanges.AnyAsync(c => c.ClientId == DemoClient))
         {
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            db.Grants.Add(ClientGrant.Of(DemoClient, ExchangeServices.Feed, "system", now));
-            db.GrantChanges.Add(GrantChange.Of(DemoClient, [ExchangeServices.Feed], [], "system", "Demonstration data 演示数据", now));
+            db.Grants.AddRange(ExchangeServices.All.Select(service => ClientGrant.Of(DemoClient, service, "system", now)));
+            db.GrantChanges.Add(GrantChange.Of(DemoClient, ExchangeServices.All, [], "system", "Demonstration data 演示数据", now));
             await db.SaveChangesAsync();
         }
     }

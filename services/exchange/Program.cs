@@ -3,6 +3,7 @@ using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
 using Talent.Exchange.Data;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Webhooks;
 using Talent.Messaging.ErrorQueues;
 using Talent.Messaging.Outbox;
 
@@ -21,6 +22,7 @@ app.MapErrorQueuesApi("/exchange/v1/admin", ExchangePolicies.Operator);
 app.MapFeedApi();
 app.MapGrantsApi();
 app.MapCallLogApi();
+app.MapWebhooksApi();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -142,6 +142,76 @@ public sealed class ExchangeTests
         Assert.Equal("PT1S", fresh.GetProperty("retention").GetString());
     }
 
+    [Fact]
+    public async Task A_webhook_receives_each_event_signed_verifiably_a_refused_delivery_is_retried_then_set_aside_and_replayed_and_another_client_sees_none_of_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        await using var host = await ServiceHost<exchange::Program>.StartAsync("exchange", ("Exchange:DemoData", "true"),
+            ("Exchange:Webhooks:PollInterval", "00:00:00.100"), ("Exchange:Webhooks:FirstBackoff", "00:00:00.200"), ("Exchange:Webhooks:MaxAttempts", "3"));
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        using var client = host.ClientAs(AccessPersonas.Token("municipal-demo", "exchange", [], scope: "exchange"));
+        using var other = host.ClientAs(AccessPersonas.Token("municipal-other", "exchange", [], scope: "exchange"));
+        using var operators = host.ClientAs(AccessPersonas.Token("demo-operator1", "exchange", ["operator"], scope: "exchange"));
+        Assert.Equal(HttpStatusCode.OK, (await operators.PutAsJsonAsync("/exchange/v1/admin/clients/municipal-other/grants", new { services = new[] { "webhooks" }, reason = "测试" }, ct)).StatusCode);
+
+        await AssertInvalidAsync(await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = "ftp://talent.example/hook" }, ct), "url");
+        await AssertInvalidAsync(await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = "https://user:pw@talent.example/hook" }, ct), "url");
+        await AssertInvalidAsync(await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = "https://talent.example/hook", types = new[] { "everything" } }, ct), "types[0]");
+
+        // "steady" answers 503 to its first request, then 200; "down" refuses until the test relents.
+        var steady = await SubscribeAsync(client, new Uri(receiver.Address, "steady"), ct);
+        var down = await SubscribeAsync(client, new Uri(receiver.Address, "down"), ct);
+        receiver.Names["steady"] = (steady.Secret, 200, RefuseFirst: 1);
+        receiver.Names["down"] = (down.Secret, 500, RefuseFirst: 0);
+        Assert.Null((await client.GetFromJsonAsync<JsonElement>("/exchange/v1/webhooks", ct))[0].GetProperty("secret").GetString());
+
+        var published = Published("EX-HOOK", 1);
+        await Publish(bus, published, ct);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, steady.Id, "sent", ct)).Count == 1, Deadline, "steady's delivery sent");
+        var atSteady = receiver.Requests.Where(r => r.Name == "steady").ToList();
+        Assert.Equal(2, atSteady.Count);
+        Assert.All(atSteady, r => Assert.True(r.Verified, "the StandardWebhooks library verifies the signature"));
+        Assert.Single(atSteady.Select(r => r.Id).Distinct());
+        var cloudEvent = JsonDocument.Parse(atSteady[1].Body).RootElement;
+        Assert.Equal(published.EventId.ToString(), cloudEvent.GetProperty("id").GetString());
+        Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
+        Assert.Equal(2, (await DeliveriesAsync(client, steady.Id, "sent", ct))[0].GetProperty("attempts").GetInt32());
+
+        // "down": three attempts, then dead and listed; replayed once the receiver is back, it is delivered.
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "dead", ct)).Count == 1, Deadline, "down's delivery set aside");
+        var dead = (await DeliveriesAsync(client, down.Id, "dead", ct))[0];
+        Assert.Equal(3, dead.GetProperty("attempts").GetInt32());
+        Assert.Equal(500, dead.GetProperty("lastStatus").GetInt32());
+        var replay = $"/exchange/v1/webhooks/{down.Id}/deliveries/{dead.GetProperty("id").GetString()}/replay";
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync(replay, null, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/exchange/v1/webhooks/{down.Id}/deliveries", ct)).StatusCode);
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/exchange/v1/webhooks", ct)).EnumerateArray());
+        receiver.Names["down"] = (down.Secret, 204, RefuseFirst: 0);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync(replay, null, ct)).StatusCode);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "sent", ct)).Count == 1, Deadline, "down's delivery replayed");
+        Assert.True(receiver.Requests.Last(r => r.Name == "down").Verified);
+
+        // Removed: the next event makes no delivery for it.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/exchange/v1/webhooks/{down.Id}", ct)).StatusCode);
+        var second = Published("EX-HOOK-2", 1);
+        await Publish(bus, second, ct);
+        await Eventually.UntilAsync(() => receiver.Requests.Any(r => r.Name == "steady" && r.Body.Contains(second.EventId.ToString())), Deadline, "the second event at steady");
+        Assert.DoesNotContain(receiver.Requests, r => r.Name == "down" && r.Body.Contains(second.EventId.ToString()));
+    }
+
+    private static async Task<(Guid Id, string Secret)> SubscribeAsync(HttpClient client, Uri url, CancellationToken ct)
+    {
+        var created = await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = url.ToString() }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.StartsWith("whsec_", body.GetProperty("secret").GetString());
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("secret").GetString()!);
+    }
+
+    private static async Task<List<JsonElement>> DeliveriesAsync(HttpClient client, Guid subscription, string status, CancellationToken ct) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/exchange/v1/webhooks/{subscription}/deliveries?status={status}", ct)).GetProperty("items").EnumerateArray()];
+
     private static async Task InsertAsync(NpgsqlConnection connection, string subject, CancellationToken ct)
     {
         await using var insert = new NpgsqlCommand(

@@ -6,7 +6,10 @@ public static class ExchangeServices
     /// <summary>The change feed of public events (<c>GET /exchange/v1/feed</c>).</summary>
     public const string Feed = "feed";
 
-    public static readonly string[] All = [Feed];
+    /// <summary>Webhook subscriptions: the feed's events pushed to the client's URL, signed (<c>/exchange/v1/webhooks</c>).</summary>
+    public const string Webhooks = "webhooks";
+
+    public static readonly string[] All = [Feed, Webhooks];
 }
 
 /// <summary>Endpoint metadata: the exchange service an endpoint belongs to (the call log names it).</summary>

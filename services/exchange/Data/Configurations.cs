@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Webhooks;
 
 namespace Talent.Exchange.Data;
 
@@ -77,5 +78,34 @@ public sealed class FeedHorizonConfiguration : IEntityTypeConfiguration<FeedHori
         horizon.Property(h => h.Id).ValueGeneratedNever();
         horizon.Property(h => h.Tx).HasMaxLength(20);
         horizon.Ignore(h => h.Cursor);
+    }
+}
+
+public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
+    {
+        subscription.ToTable("webhook_subscriptions");
+        subscription.HasKey(s => s.Id);
+        subscription.Property(s => s.ClientId).HasMaxLength(ClientGrant.ClientIdLength);
+        subscription.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlLength);
+        subscription.Property(s => s.Secret).HasMaxLength(100);
+        subscription.HasIndex(s => s.ClientId);
+    }
+}
+
+public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> delivery)
+    {
+        delivery.ToTable("webhook_deliveries");
+        delivery.HasKey(d => d.Id);
+        delivery.Property(d => d.Type).HasMaxLength(100);
+        delivery.Property(d => d.Payload).HasColumnType("jsonb");
+        delivery.Property(d => d.Status).HasMaxLength(10);
+        delivery.Property(d => d.LastError).HasMaxLength(500);
+        delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        delivery.HasIndex(d => new { d.SubscriptionId, d.Status, d.CreatedAt });
+        delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
     }
 }

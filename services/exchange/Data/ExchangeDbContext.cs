@@ -4,11 +4,12 @@ using Talent.Data;
 using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Webhooks;
 using Talent.Messaging;
 
 namespace Talent.Exchange.Data;
 
-/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed.</summary>
+/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed, webhook subscriptions and their deliveries.</summary>
 public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<ClientGrant> Grants => Set<ClientGrant>();
@@ -20,6 +21,10 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<FeedEvent> Feed => Set<FeedEvent>();
 
     public DbSet<FeedHorizon> FeedHorizon => Set<FeedHorizon>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

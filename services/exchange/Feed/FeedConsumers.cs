@@ -2,11 +2,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Talent.Contracts.Catalogue;
 using Talent.Exchange.Data;
+using Talent.Exchange.Webhooks;
 using Talent.Messaging.Inbox;
 
 namespace Talent.Exchange.Feed;
 
-/// <summary>A published item version enters the feed once (a re-announcement of the same version adds nothing).</summary>
+/// <summary>A published item version enters the feed once, with a delivery per webhook that wants it (a re-announcement of the same version adds nothing).</summary>
 public sealed class ItemPublishedToFeed(ExchangeDbContext db, TimeProvider time, ILogger<ItemPublishedToFeed> logger)
     : InboxConsumer<ExchangeDbContext, CatalogueItemPublished>(db, time, logger)
 {
@@ -29,7 +30,9 @@ public sealed class ItemPublishedToFeed(ExchangeDbContext db, TimeProvider time,
             committedLimitDays = message.FlowCard?.CommittedLimitDays,
             online = message.FlowCard?.Online,
         });
-        Db.Feed.Add(FeedEvent.Of(message.EventId, FeedTypes.ItemPublished, FeedTypes.CatalogueSource, message.Code, message.OccurredAt, data, key, Time.GetUtcNow()));
+        var feedEvent = FeedEvent.Of(message.EventId, FeedTypes.ItemPublished, FeedTypes.CatalogueSource, message.Code, message.OccurredAt, data, key, Time.GetUtcNow());
+        Db.Feed.Add(feedEvent);
+        await WebhookFanOut.AddAsync(Db, feedEvent, Time.GetUtcNow(), cancellationToken);
     }
 }
 
@@ -46,6 +49,8 @@ public sealed class ItemWithdrawnToFeed(ExchangeDbContext db, TimeProvider time,
         }
 
         var data = JsonSerializer.Serialize(new { code = message.Code, version = message.Version, reason = message.Reason });
-        Db.Feed.Add(FeedEvent.Of(message.EventId, FeedTypes.ItemWithdrawn, FeedTypes.CatalogueSource, message.Code, message.OccurredAt, data, key, Time.GetUtcNow()));
+        var feedEvent = FeedEvent.Of(message.EventId, FeedTypes.ItemWithdrawn, FeedTypes.CatalogueSource, message.Code, message.OccurredAt, data, key, Time.GetUtcNow());
+        Db.Feed.Add(feedEvent);
+        await WebhookFanOut.AddAsync(Db, feedEvent, Time.GetUtcNow(), cancellationToken);
     }
 }

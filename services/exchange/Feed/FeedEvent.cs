@@ -44,4 +44,6 @@ public static class FeedTypes
     public const string ItemWithdrawn = "cn.talent.catalogue.item.withdrawn.v1";
 
     public const string CatalogueSource = "/talent/catalogue";
+
+    public static readonly string[] All = [ItemPublished, ItemWithdrawn];
 }

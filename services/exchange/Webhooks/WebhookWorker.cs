@@ -1,0 +1,135 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StandardWebhooks;
+using Talent.Exchange.Data;
+
+namespace Talent.Exchange.Webhooks;
+
+/// <summary>
+/// Sends due webhook deliveries: each pass leases a batch with <c>FOR UPDATE SKIP LOCKED</c> (replicas never take the same
+/// row), POSTs each CloudEvent with the Standard Webhooks headers (<c>webhook-id</c> the delivery, <c>webhook-timestamp</c>,
+/// <c>webhook-signature</c> HMAC-SHA256 with the subscription's secret), and records the outcome: a 2xx is sent, anything
+/// else waits its back-off, and after the last attempt the delivery is dead until the client replays it. Its own
+/// <see cref="HttpClient"/>: no retries or circuit breaker shared across subscribers (the attempts are counted here).
+/// </summary>
+public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger) : BackgroundService
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    private sealed record Due(WebhookDelivery Delivery, string Url, string Secret, bool Removed);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var taken = 0;
+            try
+            {
+                taken = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Webhook pass failed; trying again at the next interval");
+            }
+
+            if (taken >= options.CurrentValue.BatchSize)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(options.CurrentValue.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>One pass: the deliveries due now, sent; returns how many were taken.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var now = time.GetUtcNow();
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {now + settings.Lease}
+            WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= {now}
+                         ORDER BY next_attempt_at LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var due = await (from d in db.WebhookDeliveries
+                         join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
+                         where ids.Contains(d.Id)
+                         select new Due(d, s.Url, s.Secret, s.RemovedAt != null)).ToListAsync(cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism), CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                if (item.Removed)
+                {
+                    item.Delivery.Abandon("The subscription was removed. 订阅已删除。");
+                    return;
+                }
+
+                var (status, error) = await SendAsync(item, settings, token);
+                if (error is null)
+                {
+                    item.Delivery.Succeeded(status!.Value, time.GetUtcNow());
+                    return;
+                }
+
+                item.Delivery.Failed(status, error, time.GetUtcNow(), settings);
+                if (item.Delivery.Status == WebhookDelivery.Dead)
+                {
+                    logger.LogWarning("Webhook delivery {Delivery} to {Url} set aside after {Attempts} attempts: {Error}", item.Delivery.Id, item.Url, item.Delivery.Attempts, error);
+                }
+            });
+
+        // Not the caller's token: what was sent is recorded even when the service is stopping.
+        await db.SaveChangesAsync(CancellationToken.None);
+        return ids.Count;
+    }
+
+    private async Task<(int? Status, string? Error)> SendAsync(Due item, WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var id = item.Delivery.Id.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, item.Url)
+        {
+            Content = new StringContent(item.Delivery.Payload, Encoding.UTF8, "application/cloudevents+json"),
+        };
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", new StandardWebhook(item.Secret).Sign(id, at, item.Delivery.Payload));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? (status, null) : (status, $"The receiver answered {status}.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, ex is OperationCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0} s." : ex.Message);
+        }
+    }
+}
