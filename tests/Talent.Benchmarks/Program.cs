@@ -11,6 +11,7 @@ using Talent.Benchmarks;
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- console [--inbox-rows 100000] [--requests 400]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- matching [--ranking-providers 5000] [--demands 10000] [--providers 2000]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- notifications [--events 2000] [--rate 100]
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- exchange [--events 2000] [--rate 100] [--runs 3]
 // 'propagation' and 'tokens' measure the running embedded default (start it first with scripts/run).
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -27,11 +28,12 @@ return command switch
     "portal" => await PortalBenchmark.RunAsync(options),
     "console" => await ConsoleBenchmark.RunAsync(options),
     "notifications" => await NotificationsBenchmark.RunAsync(options),
+    "exchange" => await ExchangeBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
+    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | exchange [--events N] [--rate PER_SECOND] [--runs N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
     return 2;
 }
