@@ -7,6 +7,14 @@ public sealed class ExchangeOptions
     public bool DemoData { get; set; }
 
     public FeedOptions Feed { get; set; } = new();
+
+    public CertificationOptions Certifications { get; set; } = new();
+}
+
+public sealed class CertificationOptions
+{
+    /// <summary>The designations a certification may carry: matching's words for the zone's talent tiers.</summary>
+    public List<string> Designations { get; set; } = ["distinguished", "leading", "high-level", "outstanding-youth"];
 }
 
 public sealed class FeedOptions

@@ -40,7 +40,7 @@ public static class ExchangeServiceExtensions
         return builder;
     }
 
-    /// <summary>Start-up steps: the schema; with demonstration data, <c>municipal-demo</c>'s grant of every exchange service (once).</summary>
+    /// <summary>Start-up steps: the schema; with demonstration data, <c>municipal-demo</c>'s grant of every exchange service (each once).</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync<ExchangeDbContext>();
@@ -52,11 +52,14 @@ public static class ExchangeServiceExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         await using var startup = await StartupLock.TakeAsync(db, "exchange-demo", CancellationToken.None);
-        if (!await db.GrantChanges.AnyAsync(c => c.ClientId == DemoClient))
+        // Every exchange service, including one added since the grant was first made (each addition in the audit trail).
+        var held = await db.Grants.Where(g => g.ClientId == DemoClient).Select(g => g.Service).ToListAsync();
+        var missing = ExchangeServices.All.Except(held).ToList();
+        if (missing.Count > 0)
         {
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            db.Grants.AddRange(ExchangeServices.All.Select(service => ClientGrant.Of(DemoClient, service, "system", now)));
-            db.GrantChanges.Add(GrantChange.Of(DemoClient, ExchangeServices.All, [], "system", "Demonstration data 演示数据", now));
+            db.Grants.AddRange(missing.Select(service => ClientGrant.Of(DemoClient, service, "system", now)));
+            db.GrantChanges.Add(GrantChange.Of(DemoClient, missing, [], "system", "Demonstration data 演示数据", now));
             await db.SaveChangesAsync();
         }
     }

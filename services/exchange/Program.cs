@@ -1,6 +1,7 @@
 using Talent.Exchange;
 using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
+using Talent.Exchange.Certifications;
 using Talent.Exchange.Data;
 using Talent.Exchange.Feed;
 using Talent.Exchange.Webhooks;
@@ -23,6 +24,7 @@ app.MapFeedApi();
 app.MapGrantsApi();
 app.MapCallLogApi();
 app.MapWebhooksApi();
+app.MapCertificationsApi();
 
 await app.PrepareAsync();
 await app.RunAsync();

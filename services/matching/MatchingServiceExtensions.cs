@@ -1,3 +1,4 @@
+using Talent.Matching.Certifications;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Talent.Data;
@@ -27,6 +28,7 @@ public static class MatchingServiceExtensions
             bus.AddConsumer<EvaluationSubmittedConsumer>();
             bus.AddConsumer<SuggestOnSubmitted>();
             bus.AddConsumer<SuggestOnDecided>();
+            bus.AddConsumer<CertificationConsumer>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<MatchingDbContext, MatchingMeters.Sampler>(MatchingMeters.Plan);

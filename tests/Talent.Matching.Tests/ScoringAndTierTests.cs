@@ -1,3 +1,4 @@
+using Talent.Matching.Certifications;
 using Talent.Matching.Matching;
 using Xunit;
 
@@ -86,5 +87,58 @@ public sealed class ScoringAndTierTests
         var configured = new TierOptions { Rules = [new() { Tier = "A", Providers = 5, MinSeniority = 3, FirstContactDays = 2 }], TierAFundingWan = 100 };
         Assert.Equal(5, configured.RuleFor("A").Providers);
         Assert.Equal("A", configured.Classify(new TierFacts("enterprise", null, 150, null, null, null)).Tier);
+    }
+
+    [Fact]
+    public void A_certified_designation_wins_over_the_declared_one_and_the_reason_says_which_was_used()
+    {
+        var tiers = new TierOptions();
+        var certified = new CertifiedDesignation("leading", "golden-phoenix", "municipal-talent", new DateOnly(2026, 3, 1));
+        var (tier, reason) = tiers.Classify(new TierFacts("talent", "high-level", null, null, null, null, certified));
+        Assert.Equal("A", tier);
+        Assert.Contains("certified designation: leading (golden-phoenix, municipal-talent, 2026-03-01)", reason);
+
+        // Certified lower than declared: the certification still decides (the declared one is not evidence).
+        var lower = tiers.Classify(new TierFacts("talent", "distinguished", null, null, null, null, certified with { Designation = "outstanding-youth" }));
+        Assert.Equal("B", lower.Tier);
+        Assert.Contains("self-declared designation: high-level", tiers.Classify(new TierFacts("talent", "high-level", null, null, null, null)).Reason);
+    }
+
+    [Fact]
+    public void A_demand_records_whether_its_designation_was_certified_or_declared_and_is_classified_again_when_that_changes()
+    {
+        var tiers = new TierOptions();
+        var demand = Talent.Matching.Demands.Demand.Register("talent-1", "张明", "talent", new Talent.Matching.Demands.Demand.Registration(
+            ["biomedicine"], "pilot", ["financing"], "需要融资", "zh", "normal", "high-level", null, null, null, null, null), tiers, DateTimeOffset.UtcNow);
+        Assert.Equal(("B", "selfDeclared", 2), (demand.Tier, demand.DesignationSource, demand.ProvidersWanted));
+
+        demand.Classify(tiers, new CertifiedDesignation("distinguished", "golden-phoenix", "municipal-talent", new DateOnly(2026, 3, 1)));
+        Assert.Equal(("A", "certified", 3, 1), (demand.Tier, demand.DesignationSource, demand.ProvidersWanted, demand.FirstContactDays));
+
+        demand.Classify(tiers, null);
+        Assert.Equal(("B", "selfDeclared"), (demand.Tier, demand.DesignationSource));
+    }
+
+    [Fact]
+    public void Of_a_persons_certifications_the_valid_one_with_the_highest_tier_counts_and_a_revoked_or_expired_one_never()
+    {
+        var tiers = new TierOptions();
+        var day = new DateOnly(2026, 12, 4);
+        var at = DateTimeOffset.UtcNow;
+        CertificationCopy Held(string id, string designation, DateOnly? until = null, bool revoked = false)
+        {
+            var copy = CertificationCopy.Of("municipal-talent", id);
+            copy.Apply("talent-1", "golden-phoenix", designation, new DateOnly(2025, 1, 1), until, revoked, at);
+            return copy;
+        }
+
+        Assert.Equal("leading", CertificationCopy.Best([Held("1", "high-level"), Held("2", "leading")], tiers, day)!.Designation);
+        Assert.Equal("high-level", CertificationCopy.Best([Held("1", "high-level"), Held("2", "leading", revoked: true)], tiers, day)!.Designation);
+        Assert.Null(CertificationCopy.Best([Held("2", "leading", until: new DateOnly(2026, 12, 3))], tiers, day));
+
+        // An older version told late changes nothing.
+        var copy = Held("3", "leading");
+        Assert.False(copy.Apply("talent-1", "golden-phoenix", "high-level", new DateOnly(2025, 1, 1), null, false, at.AddMinutes(-1)));
+        Assert.Equal("leading", copy.Designation);
     }
 }

@@ -9,7 +9,10 @@ public static class ExchangeServices
     /// <summary>Webhook subscriptions: the feed's events pushed to the client's URL, signed (<c>/exchange/v1/webhooks</c>).</summary>
     public const string Webhooks = "webhooks";
 
-    public static readonly string[] All = [Feed, Webhooks];
+    /// <summary>Inbound talent certifications (人才认定) from the municipal talent system (<c>/exchange/v1/certifications</c>).</summary>
+    public const string Certifications = "certifications";
+
+    public static readonly string[] All = [Feed, Webhooks, Certifications];
 }
 
 /// <summary>Endpoint metadata: the exchange service an endpoint belongs to (the call log names it).</summary>

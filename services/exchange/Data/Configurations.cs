@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
+using Talent.Exchange.Certifications;
 using Talent.Exchange.Feed;
 using Talent.Exchange.Webhooks;
 
@@ -107,5 +108,20 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
         delivery.HasIndex(d => new { d.SubscriptionId, d.Status, d.CreatedAt });
         delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
+    }
+}
+
+public sealed class CertificationConfiguration : IEntityTypeConfiguration<Certification>
+{
+    public void Configure(EntityTypeBuilder<Certification> certification)
+    {
+        certification.ToTable("certifications");
+        certification.HasKey(c => new { c.Issuer, c.CertificationId });
+        certification.Property(c => c.Issuer).HasMaxLength(ClientGrant.ClientIdLength);
+        certification.Property(c => c.CertificationId).HasMaxLength(Certification.IdLength);
+        certification.Property(c => c.PersonId).HasMaxLength(Certification.PersonIdLength);
+        certification.Property(c => c.Programme).HasMaxLength(Certification.ProgrammeLength);
+        certification.Property(c => c.Designation).HasMaxLength(40);
+        certification.HasIndex(c => c.PersonId);
     }
 }

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore.Design;
 using Talent.Data;
 using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
+using Talent.Exchange.Certifications;
 using Talent.Exchange.Feed;
 using Talent.Exchange.Webhooks;
 using Talent.Messaging;
 
 namespace Talent.Exchange.Data;
 
-/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed, webhook subscriptions and their deliveries.</summary>
+/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed, webhook subscriptions and their deliveries, inbound certifications.</summary>
 public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<ClientGrant> Grants => Set<ClientGrant>();
@@ -25,6 +26,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Certification> Certifications => Set<Certification>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

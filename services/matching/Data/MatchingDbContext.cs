@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Talent.Data;
 using Talent.Matching.Audit;
+using Talent.Matching.Certifications;
 using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Providers;
@@ -31,6 +32,8 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<CertificationCopy> Certifications => Set<CertificationCopy>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

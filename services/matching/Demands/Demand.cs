@@ -56,6 +56,9 @@ public sealed class Demand
 
     public string TierReason { get; private set; } = "";
 
+    /// <summary>For a talent: <c>certified</c> (a municipal system's certification, 人才认定), <c>selfDeclared</c>, or null (none counted).</summary>
+    public string? DesignationSource { get; private set; }
+
     public int ProvidersWanted { get; private set; } = 1;
 
     public int MinSeniority { get; private set; } = 1;
@@ -143,7 +146,7 @@ public sealed class Demand
         return errors;
     }
 
-    public static Demand Register(string clientId, string clientName, string clientKind, Registration r, TierOptions tiers, DateTimeOffset now)
+    public static Demand Register(string clientId, string clientName, string clientKind, Registration r, TierOptions tiers, DateTimeOffset now, CertifiedDesignation? certified = null)
     {
         var demand = new Demand
         {
@@ -165,12 +168,26 @@ public sealed class Demand
             Refused = [.. (r.Refused ?? []).Distinct()],
             CreatedAt = now,
         };
-        (demand.Tier, demand.TierReason) = tiers.Classify(new TierFacts(clientKind, demand.TalentDesignation, r.FundingRaisedWan, r.RevenueWan, r.Patents, r.Headcount));
-        var rule = tiers.RuleFor(demand.Tier);
-        demand.ProvidersWanted = rule.Providers;
-        demand.MinSeniority = rule.MinSeniority;
-        demand.FirstContactDays = rule.FirstContactDays;
+        demand.Classify(tiers, certified);
         return demand;
+    }
+
+    /// <summary>
+    /// Computes the tier and what it sets from the facts held, with a certified designation (if any) over the declared one;
+    /// again when a certification arrives, changes or is revoked.
+    /// </summary>
+    public void Classify(TierOptions tiers, CertifiedDesignation? certified)
+    {
+        certified = ClientKind == "talent" ? certified : null;
+        (Tier, TierReason) = tiers.Classify(new TierFacts(ClientKind, TalentDesignation, FundingRaisedWan, RevenueWan, Patents, Headcount, certified));
+        DesignationSource = ClientKind != "talent" ? null
+            : certified is not null ? "certified"
+            : tiers.TierOf(TalentDesignation) != "C" ? "selfDeclared"
+            : null;
+        var rule = tiers.RuleFor(Tier);
+        ProvidersWanted = rule.Providers;
+        MinSeniority = rule.MinSeniority;
+        FirstContactDays = rule.FirstContactDays;
     }
 
     public bool Excludes(Guid provider) => Refused.Contains(provider) || Declined.Contains(provider);

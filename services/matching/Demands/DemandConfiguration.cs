@@ -22,6 +22,7 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         e.Property(d => d.TalentDesignation).HasMaxLength(Demand.TalentDesignationMaxLength);
         e.Property(d => d.Tier).HasMaxLength(5);
         e.Property(d => d.TierReason).HasMaxLength(300);
+        e.Property(d => d.DesignationSource).HasMaxLength(20);
         e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
         e.Property<uint>("Version").IsRowVersion();
         e.HasIndex(d => new { d.ClientId, d.CreatedAt });

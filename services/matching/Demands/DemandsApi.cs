@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Talent.Contracts.Matching;
 using Talent.Http;
+using Talent.Matching.Certifications;
 using Talent.Matching.Matching;
 using Talent.Messaging.Outbox;
 using static Talent.Matching.Actors;
@@ -46,7 +47,8 @@ public static class DemandsApi
 
         var now = call.Time.GetUtcNow();
         var kind = user.FindFirstValue("applicant_kind") ?? user.FindFirstValue("kind") ?? "talent";
-        var demand = Demand.Register(subject, user.DisplayName(Demand.ClientNameMaxLength), kind == "enterprise" ? "enterprise" : "talent", registration, tiers.Value, now);
+        var certified = await CertificationCopy.BestForAsync(db.Certifications, subject, tiers.Value, DateOnly.FromDateTime(now.UtcDateTime), call.Cancellation);
+        var demand = Demand.Register(subject, user.DisplayName(Demand.ClientNameMaxLength), kind == "enterprise" ? "enterprise" : "talent", registration, tiers.Value, now, certified);
         db.Demands.Add(demand);
         db.RecordEvent(new DemandRegistered(Guid.CreateVersion7(now), now, demand.Id, demand.ClientId, demand.ClientKind, demand.Domains, demand.Stage, demand.ServiceTypes, demand.Tier));
         await db.SaveChangesAsync(call.Cancellation);

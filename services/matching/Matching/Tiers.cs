@@ -13,8 +13,15 @@ public sealed class TierRule
     public int FirstContactDays { get; set; } = 3;
 }
 
-/// <summary>The facts a tier is computed from: a talent's designation or an enterprise's stage and indicators.</summary>
-public sealed record TierFacts(string ClientKind, string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount);
+/// <summary>
+/// The facts a tier is computed from: a talent's designation (certified, when a municipal system certified one; else as
+/// declared) or an enterprise's stage and indicators.
+/// </summary>
+public sealed record TierFacts(string ClientKind, string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount,
+    CertifiedDesignation? Certified = null);
+
+/// <summary>A designation certified by a municipal system (人才认定): which, by which programme and issuer, since when.</summary>
+public sealed record CertifiedDesignation(string Designation, string Programme, string Issuer, DateOnly CertifiedOn);
 
 /// <summary>
 /// The <c>Matching:Tiers</c> configuration: tier A for the zone's distinguished and leading talents (or enterprises past
@@ -54,14 +61,24 @@ public sealed class TierOptions
     public TierRule RuleFor(string tier) =>
         (Rules.Count > 0 ? Rules : [.. DefaultRules]).FirstOrDefault(r => r.Tier == tier) ?? DefaultRules[^1];
 
-    /// <summary>The tier and why, in words.</summary>
+    /// <summary>The tier a talent designation gives: A, B, or C for any other.</summary>
+    public string TierOf(string? designation) =>
+        designation is null ? "C" : TierATalentDesignations.Contains(designation) ? "A" : TierBTalentDesignations.Contains(designation) ? "B" : "C";
+
+    /// <summary>The tier and why, in words; a talent's certified designation wins over the declared one, and the reason says which was used.</summary>
     public (string Tier, string Reason) Classify(TierFacts facts)
     {
         if (facts.ClientKind == "talent")
         {
-            var designation = facts.TalentDesignation ?? "";
-            return TierATalentDesignations.Contains(designation) ? ("A", $"人才层次 talent designation: {designation}")
-                : TierBTalentDesignations.Contains(designation) ? ("B", $"人才层次 talent designation: {designation}")
+            if (facts.Certified is { } certified)
+            {
+                return (TierOf(certified.Designation),
+                    $"认定人才层次 certified designation: {certified.Designation} ({certified.Programme}, {certified.Issuer}, {certified.CertifiedOn:yyyy-MM-dd})");
+            }
+
+            var designation = facts.TalentDesignation;
+            return designation is not null && TierOf(designation) != "C"
+                ? (TierOf(designation), $"自报人才层次 self-declared designation: {designation}")
                 : ("C", "未认定层次 no designation");
         }
 
