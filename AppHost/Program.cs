@@ -22,6 +22,8 @@ var notifications = builder.AddProject<Projects.Talent_Notifications>("notificat
     .WithEnvironment("Notifications__PortalUrl", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
 // The data exchange with municipal systems at /exchange/v1: grants, the hash-chained call log, the change feed.
 var exchange = builder.AddProject<Projects.Talent_Exchange>("exchange").WithTalentService(infrastructure, issuer);
+// DEMONSTRATION (with demo data only): a stand-in municipal system the exchange asks for department records (免提交).
+MunicipalStandIn.Add(builder, infrastructure, exchange, gateway.GetEndpoint("http"));
 // The web portal at the gateway's root: talents and enterprises in a browser, the APIs called on their behalf.
 var portal = builder.AddProject<Projects.Talent_Portal>("portal").WithPortal(infrastructure, issuer, gateway.GetEndpoint("http"));
 

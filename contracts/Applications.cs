@@ -110,3 +110,12 @@ public sealed record WorkingCalendarChanged(
     IReadOnlyList<DateOnly> MakeUpWorkdays,
     string Source,
     bool Provisional) : IIntegrationEvent;
+
+/// <summary>
+/// An application's state as its applicant consented to share it with municipal systems (the exchange's change feed):
+/// raised with each change of state while the consent holds, and once with the current state when it is given. No
+/// answers, materials or names: the case, the item, the state and its dates.
+/// </summary>
+public sealed record ApplicationStateShared(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string Reference, string ApplicantId, string ItemCode, int ItemVersion, string LeadDepartment,
+    string State, DateTimeOffset? SubmittedAt, DateOnly? DueOn) : IIntegrationEvent;

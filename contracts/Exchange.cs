@@ -17,3 +17,21 @@ public sealed record TalentCertified(
     DateOnly CertifiedOn,
     DateOnly? ValidUntil,
     bool Revoked) : IIntegrationEvent;
+
+/// <summary>
+/// A submitted application needs a material that its item's flow card marks as held by a department (免提交): the exchange
+/// asks the source system registered for <see cref="SourceDepartment"/> for the applicant's record. Raised on each
+/// submission for each such material the case does not hold yet.
+/// </summary>
+public sealed record SharedMaterialRequested(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string Reference, string ApplicantId, string MaterialCode, string SourceDepartment) : IIntegrationEvent;
+
+/// <summary>
+/// What the exchange got for a <see cref="SharedMaterialRequested"/>: <see cref="Status"/> <c>obtained</c> (the record, as
+/// JSON, its SHA-256, the source system and when), <c>notHeld</c> (the source holds nothing for the person),
+/// <c>noSource</c> (no source system registered for the department) or <c>unavailable</c> (the source did not answer;
+/// <see cref="Note"/> says why). Staff see it on the case; without a record they ask the applicant for the material.
+/// </summary>
+public sealed record SharedMaterialObtained(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string MaterialCode, string SourceDepartment, string Status,
+    string? Source, string? Record, string? Sha256, string? Note) : IIntegrationEvent;

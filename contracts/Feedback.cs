@@ -100,3 +100,13 @@ public sealed record FeedbackTicketResolved(
     string Resolution,
     int Reopened,
     bool RepliedOnTime) : IIntegrationEvent;
+
+/// <summary>
+/// A month's 好差评 figures, published once the month is closed (a few days into the next, for late ratings): the
+/// reviews, how many were satisfied or better and how many negative, overall and per department. Aggregates only.
+/// </summary>
+public sealed record SatisfactionFiguresPublished(
+    Guid EventId, DateTimeOffset OccurredAt, string Month, int Reviews, int Satisfied, int Negative, IReadOnlyList<DepartmentSatisfaction> Departments) : IIntegrationEvent;
+
+/// <summary>One department's line of <see cref="SatisfactionFiguresPublished"/>.</summary>
+public sealed record DepartmentSatisfaction(string Department, int Reviews, int Satisfied, int Negative);

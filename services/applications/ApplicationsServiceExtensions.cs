@@ -1,3 +1,4 @@
+using Talent.Applications.Materials;
 using Talent.Applications.Applying;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
@@ -23,6 +24,7 @@ public static class ApplicationsServiceExtensions
         {
             bus.AddCatalogueCopyConsumers<ApplicationsDbContext>(ServiceName);
             bus.AddPeopleCopyConsumer<ApplicationsDbContext>(ServiceName);
+            bus.AddConsumer<SharedMaterialConsumer>();
         });
         builder.AddBusinessMeters<ApplicationsDbContext, ApplicationMeters.Sampler>(ApplicationMeters.Plan);
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));

@@ -4,6 +4,7 @@ using Talent.Data;
 using Talent.Exchange.Access;
 using Talent.Exchange.Data;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Sharing;
 using Talent.Exchange.Webhooks;
 using Talent.Messaging;
 
@@ -25,9 +26,19 @@ public static class ExchangeServiceExtensions
         {
             bus.AddConsumer<ItemPublishedToFeed>();
             bus.AddConsumer<ItemWithdrawnToFeed>();
+            bus.AddConsumer<ApplicationStateToFeed>();
+            bus.AddConsumer<FiguresToFeed>();
+            bus.AddConsumer<SharedMaterialAsker>();
         });
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");
         services.AddOptions<WebhookOptions>().BindConfiguration("Exchange:Webhooks");
+        services.AddOptions<SharingOptions>().BindConfiguration("Exchange:Sharing");
+        // The source systems' client: no redirects followed (and the standard resilience of every client).
+        services.AddHttpClient(SharedMaterialAsker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddCommitSignal<WebhookDelivery>();
+        // Dapr's own variable names the sidecar where it injects one (DAPR_GRPC_ENDPOINT); our setting wins.
+        services.PostConfigure<WebhookOptions>(o => o.DaprGrpcEndpoint ??= builder.Configuration["DAPR_GRPC_ENDPOINT"]);
+        services.AddSingleton<DaprBindingSender>();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<FeedPruner>();

@@ -33,6 +33,12 @@ public sealed class FeedbackOptions
     /// <summary>How long a published-figures answer is reused (zero: never).</summary>
     public TimeSpan FiguresCacheFor { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Days into the next month after which a month's figures are published (late ratings still count until then).</summary>
+    public int PublishAfterDays { get; set; } = 5;
+
+    /// <summary>How often closed months are looked for, to publish their figures.</summary>
+    public TimeSpan PublishInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Seeds demonstration reviews, rectification cases and tickets.</summary>
     public bool DemoData { get; set; }
 }

@@ -37,6 +37,8 @@ public static class FeedbackServiceExtensions
         builder.Services.AddSingleton<FiguresCache>();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddHostedService<FigureFolder>();
+        builder.Services.AddSingleton<FiguresPublication>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FiguresPublication>());
         builder.Services.AddHostedService<DemoFeedback>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(FeedbackPolicies.Applicant, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant"))

@@ -21,8 +21,7 @@ public static class NotificationsServiceExtensions
         var services = builder.Services;
         builder.AddTalentAuthentication(ServiceName);
         // Before the database: its contexts take the interceptors registered by then.
-        services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<IInterceptor, DeliveryCommitInterceptor>();
+        services.AddCommitSignal<Delivery>();
         builder.AddServiceDatabase<NotificationsDbContext>(ServiceName);
         builder.AddMessaging<NotificationsDbContext>(ServiceName, bus =>
         {

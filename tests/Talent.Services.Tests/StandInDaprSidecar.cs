@@ -70,7 +70,7 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
         internal void Add(InvokeBindingRequest request) => _accepted.Enqueue(request);
     }
 
-    /// <summary>The one call of <c>dapr.proto.runtime.v1.Dapr</c> the notifications service makes, bound by hand (Dapr.Protos has no server base).</summary>
+    /// <summary>The one call of <c>dapr.proto.runtime.v1.Dapr</c> the services make (notifications for SMS, the exchange for webhooks), bound by hand (Dapr.Protos has no server base).</summary>
     [BindServiceMethod(typeof(BindingService), nameof(BindService))]
     public class BindingService(Calls calls)
     {
@@ -88,7 +88,7 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
             if (calls.Refusing)
             {
                 Interlocked.Increment(ref calls.Refused);
-                throw new RpcException(new Status(StatusCode.Unavailable, "the SMS provider is unavailable (stand-in)"));
+                throw new RpcException(new Status(StatusCode.Unavailable, "the binding's target is unavailable (stand-in)"));
             }
 
             calls.Add(request);

@@ -107,6 +107,27 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Contains("李强", owner.GetProperty("name").GetString());
         Assert.Equal("0571-8000 1002", owner.GetProperty("contact").GetString()); // HRSS's enquiry phone on the flow card
 
+        // 免提交: the identity card came from the department's (stand-in) system through the exchange; staff see it on the case.
+        // (Tokens live 40 s here: the poll signs in again when its token is 20 s old.)
+        JsonElement shared = default;
+        var (poller, signedIn) = (hr, DateTimeOffset.UtcNow);
+        var asked = Eventually.UntilAsync(async () =>
+        {
+            if (DateTimeOffset.UtcNow - signedIn > TimeSpan.FromSeconds(20))
+            {
+                (poller, signedIn) = (await AsAsync("staff-hr"), DateTimeOffset.UtcNow);
+            }
+
+            var material = (await poller.GetFromJsonAsync<JsonElement>($"/api/applications/{id}", ct)).GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "id-card");
+            shared = material.GetProperty("shared");
+            return shared.ValueKind == JsonValueKind.Object && shared.GetProperty("status").GetString() != "requested";
+        }, TimeSpan.FromSeconds(60), "the identity card's record asked of its department through the exchange");
+        await asked.ContinueWith(t => Assert.True(t.IsCompletedSuccessfully, $"{t.Exception?.InnerException?.Message} Last seen: {shared}"), ct);
+        Assert.True(shared.GetProperty("status").GetString() == "obtained", shared.ToString());
+        Assert.Contains("demo", shared.GetProperty("source").GetString());
+        Assert.Matches("^[0-9a-f]{64}$", shared.GetProperty("sha256").GetString());
+        Assert.True(JsonDocument.Parse(shared.GetProperty("record").GetString()!).RootElement.GetProperty("demonstration").GetBoolean());
+
         var early = await hr.PostAsJsonAsync($"/api/applications/{id}/decide", new { approved = true, decision = "同意推荐" }, ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         var problem = await early.Content.ReadFromJsonAsync<JsonElement>(ct);

@@ -114,6 +114,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(40);
 
+    /// <summary>The demonstration stand-in municipal system's key in the test system (the tests read what it received).</summary>
+    public const string StandInKey = "system-test-stand-in-key";
+
     public HttpClient Gateway { get; private set; } = null!;
 
     private readonly int _replicas;
@@ -168,6 +171,7 @@ public sealed class RunningSystem : IAsyncDisposable
             $"--Talent:DatabasePrefix={_prefix}",
             $"--Talent:Replicas={_replicas}",
             "--Talent:DemoData=true",
+            $"--Talent:StandInKey={StandInKey}",
             // Short-lived tokens and no clock leeway, so expiry is tested within seconds.
             $"--Identity:AccessTokenLifetime={AccessTokenLifetime}",
             "--Authentication:ClockSkew=00:00:00",

@@ -52,6 +52,40 @@ public sealed partial class Application
         }
     }
 
+    /// <summary>
+    /// On submission: the shared materials with no record yet are marked requested, and returned, so the exchange is asked
+    /// for each (again after a return for supplement, for one that was not obtained).
+    /// </summary>
+    public IReadOnlyList<AttachedMaterial> RequestSharedRecords(DateTimeOffset now)
+    {
+        var requested = new List<AttachedMaterial>();
+        for (var i = 0; i < Materials.Count; i++)
+        {
+            if (Materials[i] is { Kind: AttachedMaterial.DataSharing } material && material.Shared?.Status is not ("obtained" or SharedRecord.Requested))
+            {
+                Materials[i] = material with { Shared = new SharedRecord(SharedRecord.Requested, null, null, null, null, now) };
+                requested.Add(Materials[i]);
+            }
+        }
+
+        return requested;
+    }
+
+    /// <summary>What the exchange got for a shared material; an answer to an earlier request than the one held changes nothing.</summary>
+    public bool RecordShared(string code, SharedRecord shared)
+    {
+        var index = Materials.FindIndex(m => m.Code == code && m.Kind == AttachedMaterial.DataSharing);
+        if (index < 0 || Materials[index].Shared is { } held && held.At > shared.At)
+        {
+            return false;
+        }
+
+        Materials[index] = Materials[index] with { Shared = shared };
+        // A new revision: two answers for one case applied at once conflict, and the later is applied again on the fresh case.
+        Revision++;
+        return true;
+    }
+
     /// <summary>The required materials not yet satisfied, by code.</summary>
     public IReadOnlyList<string> MissingMaterials(FlowCardSnapshot card) =>
         [.. card.Materials.Where(m => m.Required && !m.NeedNotBeSubmitted && Materials.All(a => a.Code != m.Code)).Select(m => m.Code)];

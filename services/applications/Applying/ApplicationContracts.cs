@@ -11,6 +11,9 @@ public sealed record NoteRequest(string? Reason, string? Note);
 
 public sealed record DecideRequest(bool? Approved, string? Decision, string? Reasons);
 
+/// <summary>Whether the case's progress is shared with municipal systems.</summary>
+public sealed record SharingConsentRequest(bool? Consented);
+
 public sealed record HandoverRequest(string? ToStaffId, string? ToStaffName, string? ToDepartment, string? Reason);
 
 /// <summary>The case's first-ask owner (首问责任人) and how to reach them.</summary>
@@ -24,7 +27,7 @@ public sealed record ApplicationView(
     Guid Id, string? Reference, string State, string ItemCode, int ItemVersion, string ItemTitleZh, string LeadDepartment, string Channel,
     string ApplicantId, string ApplicantName, Dictionary<string, JsonElement> Answers, IReadOnlyList<AttachedMaterial> Materials, IReadOnlyList<StepProgress> Steps,
     OwnerView? Owner, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? AcceptanceDeadline, DateOnly? DecisionDeadline, DateOnly? DueOn, string? DueStatus,
-    string? Decision, string? DecisionReasons, int InPersonVisits, IReadOnlyList<string> AllowedActions);
+    string? Decision, string? DecisionReasons, int InPersonVisits, IReadOnlyList<string> AllowedActions, bool SharesProgress = false);
 
 /// <summary>A line of <c>/mine</c> and <c>/inbox</c>.</summary>
 public sealed record Summary(Guid Id, string? Reference, string State, string ItemCode, string ItemTitleZh, string ApplicantName, string? AwaitingDepartment, DateOnly? DueOn, string? DueStatus, OwnerView? Owner, DateTimeOffset? SubmittedAt);

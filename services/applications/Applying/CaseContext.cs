@@ -74,6 +74,7 @@ public sealed record CaseContext(
         }
 
         var now = Time.GetUtcNow();
+        var (state, sharing) = (application.State, application.SharesProgress);
         if (transition(application, Actor, now) is { } refusal)
         {
             return refusal.ToProblem();
@@ -82,6 +83,12 @@ public sealed record CaseContext(
         if (raise is not null)
         {
             Db.RecordEvent(raise(application, now));
+        }
+
+        // A new state, or a consent just given: shared with municipal systems if the applicant consented.
+        if ((application.State != state || (application.SharesProgress && !sharing)) && application.SharedState(now) is { } shared)
+        {
+            Db.RecordEvent(shared);
         }
 
         return await SaveAsync() is { } conflict ? conflict : TypedResults.Ok(View(application));
@@ -104,7 +111,7 @@ public sealed record CaseContext(
     public ApplicationView View(Application a) =>
         new(a.Id, a.Reference, a.State.ToString(), a.ItemCode, a.ItemVersion, a.ItemTitleZh, a.LeadDepartment, a.Channel, a.ApplicantId, a.ApplicantName, a.Answers, a.Materials, a.Steps,
             OwnerView.Of(a.OwnerId, a.OwnerName, a.OwnerContact), a.CreatedAt, a.SubmittedAt, a.AcceptanceDeadline, a.DecisionDeadline, a.DueOn, DueStatus(a.DueOn, Application.Today(Time.GetUtcNow())),
-            a.Decision, a.DecisionReasons, a.InPersonVisits, a.Allowed());
+            a.Decision, a.DecisionReasons, a.InPersonVisits, a.Allowed(), a.SharesProgress);
 
     /// <summary>overdue, dueSoon (within <see cref="ApplicationsOptions.DueSoonDays"/> working days) or onTrack; null when no deadline runs.</summary>
     public string? DueStatus(DateOnly? due, DateOnly today) =>

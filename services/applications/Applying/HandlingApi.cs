@@ -8,7 +8,7 @@ namespace Talent.Applications.Applying;
 /// <summary>
 /// The transitions after submission, each one call of <see cref="CaseContext.TransitionAsync"/>: accept, refuse, return
 /// for supplement, complete a step, decide (staff, each by its department); withdraw (the applicant); hand over (the owner
-/// or an operator); record an in-person visit (staff of the case).
+/// or an operator); record an in-person visit (staff of the case); consent to share the progress (the applicant).
 /// </summary>
 public static class HandlingApi
 {
@@ -27,6 +27,9 @@ public static class HandlingApi
             .WithSummary("Completes the next step of the flow card, by staff of its department."));
         Transition(api.MapPost("/{id:guid}/decide", DecideAsync).RequireAuthorization(ApplicationsApi.StaffPolicy).WithName("DecideApplication")
             .WithSummary("Approves or denies after the last step (lead department); approved materials join the applicant's wallet."));
+        Transition(api.MapPut("/{id:guid}/sharing-consent", ConsentAsync).RequireAuthorization(ApplicationsApi.ApplicantPolicy).WithName("ConsentToSharing")
+            .WithSummary("The applicant shares the case's progress with municipal systems (the exchange's feed), or stops sharing it; each change is in the history.")
+            .ProducesValidationProblem());
         Transition(api.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(ApplicationsApi.ApplicantPolicy).WithName("WithdrawApplication")
             .WithSummary("The applicant withdraws an application not yet final."));
         Transition(api.MapPost("/{id:guid}/handover", HandoverApi.HandoverAsync).RequireAuthorization(ApplicationsApi.HandoverPolicy).WithName("HandOverApplication")
@@ -95,6 +98,11 @@ public static class HandlingApi
     private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> WithdrawAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
         TooLong(request.Reason, "reason") is { } invalid ? invalid
         : (await c.TransitionAsync(id, (a, actor, now) => a.Withdraw(actor, request.Reason?.Trim(), now), Withdrawn)).OrInvalid();
+
+    private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> ConsentAsync(Guid id, SharingConsentRequest request, [AsParameters] CaseContext c) =>
+        request.Consented is not { } consented
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["consented"] = ["true or false. 请选择是否共享办理进度。"] })
+            : (await c.TransitionAsync(id, (a, actor, now) => a.ConsentToSharing(actor, consented, now))).OrInvalid();
 
     private static async Task<Results<Ok<ApplicationView>, NotFound, ValidationProblem, ProblemHttpResult>> VisitAsync(Guid id, NoteRequest request, [AsParameters] CaseContext c) =>
         TooLong(request.Note, "note") is { } invalid ? invalid

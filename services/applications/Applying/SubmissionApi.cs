@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Contracts.Applications;
 using Talent.Http;
+using Talent.Contracts.Exchange;
 using Talent.Messaging.Outbox;
 
 namespace Talent.Applications.Applying;
@@ -72,6 +73,18 @@ public static class SubmissionApi
 
         c.Db.RecordEvent(new ApplicationSubmitted(Guid.CreateVersion7(now), now, application.Id, application.Reference!, application.ApplicantId, application.ItemCode, application.ItemVersion,
             application.LeadDepartment, application.Departments, application.Channel, application.AcceptanceDeadline!.Value));
+        if (application.SharedState(now) is { } shared)
+        {
+            c.Db.RecordEvent(shared);
+        }
+
+        // 免提交: the exchange asks each department's system for the record, in the same transaction as the submission.
+        foreach (var material in application.RequestSharedRecords(now))
+        {
+            var department = card.Materials.FirstOrDefault(m => m.Code == material.Code)?.SourceDepartment ?? material.SharingReference?.Split(':')[0] ?? application.LeadDepartment;
+            c.Db.RecordEvent(new SharedMaterialRequested(Guid.CreateVersion7(now), now, application.Id, application.Reference!, application.ApplicantId, material.Code, department));
+        }
+
         try
         {
             await c.Db.SaveChangesAsync(c.Cancellation);

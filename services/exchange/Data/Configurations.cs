@@ -4,6 +4,7 @@ using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
 using Talent.Exchange.Certifications;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Sharing;
 using Talent.Exchange.Webhooks;
 
 namespace Talent.Exchange.Data;
@@ -123,5 +124,22 @@ public sealed class CertificationConfiguration : IEntityTypeConfiguration<Certif
         certification.Property(c => c.Programme).HasMaxLength(Certification.ProgrammeLength);
         certification.Property(c => c.Designation).HasMaxLength(40);
         certification.HasIndex(c => c.PersonId);
+    }
+}
+
+public sealed class SharedRecordFetchConfiguration : IEntityTypeConfiguration<SharedRecordFetch>
+{
+    public void Configure(EntityTypeBuilder<SharedRecordFetch> fetch)
+    {
+        fetch.ToTable("shared_records");
+        fetch.HasKey(f => f.Id);
+        fetch.Property(f => f.MaterialCode).HasMaxLength(60);
+        fetch.Property(f => f.Department).HasMaxLength(40);
+        fetch.Property(f => f.Source).HasMaxLength(200);
+        fetch.Property(f => f.Status).HasMaxLength(20);
+        fetch.Property(f => f.Record).HasColumnType("jsonb");
+        fetch.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+        fetch.Property(f => f.Note).HasMaxLength(500);
+        fetch.HasIndex(f => new { f.ApplicationId, f.MaterialCode });
     }
 }

@@ -5,12 +5,13 @@ using Talent.Exchange.Access;
 using Talent.Exchange.CallLog;
 using Talent.Exchange.Certifications;
 using Talent.Exchange.Feed;
+using Talent.Exchange.Sharing;
 using Talent.Exchange.Webhooks;
 using Talent.Messaging;
 
 namespace Talent.Exchange.Data;
 
-/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed, webhook subscriptions and their deliveries, inbound certifications.</summary>
+/// <summary>The exchange database: clients' grants and their audit trail, the hash-chained call log, the change feed, webhook subscriptions and their deliveries, inbound certifications, shared records fetched.</summary>
 public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<ClientGrant> Grants => Set<ClientGrant>();
@@ -28,6 +29,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<Certification> Certifications => Set<Certification>();
+
+    public DbSet<SharedRecordFetch> SharedRecords => Set<SharedRecordFetch>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -43,7 +43,17 @@ public static class FeedTypes
 
     public const string ItemWithdrawn = "cn.talent.catalogue.item.withdrawn.v1";
 
+    /// <summary>A case's new state, shared because its applicant consented.</summary>
+    public const string ApplicationState = "cn.talent.applications.application.state-changed.v1";
+
+    /// <summary>A month's published 好差评 figures (satisfaction), overall and per department.</summary>
+    public const string SatisfactionFigures = "cn.talent.feedback.figures.published.v1";
+
     public const string CatalogueSource = "/talent/catalogue";
 
-    public static readonly string[] All = [ItemPublished, ItemWithdrawn];
+    public const string ApplicationsSource = "/talent/applications";
+
+    public const string FeedbackSource = "/talent/feedback";
+
+    public static readonly string[] All = [ItemPublished, ItemWithdrawn, ApplicationState, SatisfactionFigures];
 }

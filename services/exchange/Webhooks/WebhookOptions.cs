@@ -20,6 +20,16 @@ public sealed class WebhookOptions
 
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A Dapr sidecar's gRPC endpoint (<c>Exchange:Webhooks:DaprGrpcEndpoint</c>, or Dapr's own <c>DAPR_GRPC_ENDPOINT</c>):
+    /// when set, a subscription may name a Dapr output binding instead of a URL (<c>dapr:{binding}</c>), and its deliveries
+    /// go through the sidecar. Without one such subscriptions are refused; deliveries are plain HTTP.
+    /// </summary>
+    public string? DaprGrpcEndpoint { get; set; }
+
+    /// <summary>The binding operation a delivery invokes (the HTTP binding's <c>post</c>, or <c>create</c> for most others).</summary>
+    public string DaprOperation { get; set; } = "post";
+
     /// <summary>The wait after the n-th failed attempt (n from 1): the first back-off doubled n-1 times, capped.</summary>
     public TimeSpan BackoffAfter(int attempts) =>
         TimeSpan.FromTicks((long)Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30))));

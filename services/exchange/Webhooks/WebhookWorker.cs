@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StandardWebhooks;
+using Talent.Data;
 using Talent.Exchange.Data;
 
 namespace Talent.Exchange.Webhooks;
@@ -12,8 +13,10 @@ namespace Talent.Exchange.Webhooks;
 /// <c>webhook-signature</c> HMAC-SHA256 with the subscription's secret), and records the outcome: a 2xx is sent, anything
 /// else waits its back-off, and after the last attempt the delivery is dead until the client replays it. Its own
 /// <see cref="HttpClient"/>: no retries or circuit breaker shared across subscribers (the attempts are counted here).
+/// A commit that adds deliveries wakes it (<see cref="CommitSignal{TEntity}"/>); otherwise it polls.
 /// </summary>
-public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger) : BackgroundService
+public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<WebhookOptions> options, CommitSignal<WebhookDelivery> signal, DaprBindingSender dapr, TimeProvider time, ILogger<WebhookWorker> logger)
+    : BackgroundService
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false })
     {
@@ -43,7 +46,8 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
 
             try
             {
-                await Task.Delay(options.CurrentValue.PollInterval, time, stoppingToken);
+                // Woken when deliveries commit here; the poll catches other replicas' rows and retries coming due.
+                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -112,15 +116,32 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
     {
         var at = time.GetUtcNow();
         var id = item.Delivery.Id.ToString();
+        var headers = new Dictionary<string, string>
+        {
+            ["webhook-id"] = id,
+            ["webhook-timestamp"] = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["webhook-signature"] = new StandardWebhook(item.Secret).Sign(id, at, item.Delivery.Payload),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        if (DaprBindingSender.Names(item.Url))
+        {
+            headers["content-type"] = "application/cloudevents+json";
+            var refused = await dapr.SendAsync(item.Url, item.Delivery.Payload, headers, timeout.Token);
+            return refused is null ? (200, null)
+                : timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? (null, $"No answer within {settings.Timeout.TotalSeconds:0} s.")
+                : (null, refused);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, item.Url)
         {
             Content = new StringContent(item.Delivery.Payload, Encoding.UTF8, "application/cloudevents+json"),
         };
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", new StandardWebhook(item.Secret).Sign(id, at, item.Delivery.Payload));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);

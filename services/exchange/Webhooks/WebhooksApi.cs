@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Talent.Data;
 using Talent.Exchange.Access;
 using Talent.Exchange.Data;
 using Talent.Exchange.Feed;
@@ -11,8 +12,11 @@ namespace Talent.Exchange.Webhooks;
 /// A client's webhook subscriptions (exchange service <c>webhooks</c>): make one (the secret is shown once), list and
 /// remove its own, see its deliveries by status and replay a dead (or sent) one. Another client's is 404.
 /// </summary>
-public static class WebhooksApi
+public static partial class WebhooksApi
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    private static partial System.Text.RegularExpressions.Regex DaprBinding();
+
     public sealed record SubscriptionRequest(string? Url, List<string?>? Types);
 
     public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret);
@@ -44,13 +48,22 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<SubscriptionView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        SubscriptionRequest request, ExchangeDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        SubscriptionRequest request, ExchangeDbContext db, DaprBindingSender dapr, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Url is null || request.Url.Length > WebhookSubscription.UrlLength
+        if (request.Url is { } binding && DaprBindingSender.Names(binding))
+        {
+            if (!dapr.Available || !DaprBinding().IsMatch(binding[DaprBindingSender.Scheme.Length..]))
+            {
+                errors["url"] = [dapr.Available
+                    ? "dapr:{binding}, the binding's name in lower-case letters, digits and hyphens (at most 60). Dapr 绑定名称有误。"
+                    : "This exchange has no Dapr sidecar: give an http(s) URL. 未配置 Dapr，请填写 http(s) 地址。"];
+            }
+        }
+        else if (request.Url is null || request.Url.Length > WebhookSubscription.UrlLength
             || !Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0 || url.Fragment.Length > 0)
         {
-            errors["url"] = ["An absolute http(s) URL without credentials or fragment, at most 500 characters. 请填写完整的 http(s) 地址（不超过 500 个字符）。"];
+            errors["url"] = ["An absolute http(s) URL without credentials or fragment, at most 500 characters (or dapr:{binding} where a Dapr sidecar is configured). 请填写完整的 http(s) 地址（不超过 500 个字符）。"];
         }
 
         var types = request.Types ?? [];
@@ -138,7 +151,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
-        Guid id, Guid deliveryId, ExchangeDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        Guid id, Guid deliveryId, ExchangeDbContext db, CommitSignal<WebhookDelivery> signal, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var client = Client(http);
         var delivery = await (from d in db.WebhookDeliveries
@@ -156,6 +169,7 @@ public static class WebhooksApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        signal.Raise(); // due now: the worker need not wait for its poll
         return TypedResults.Accepted($"/exchange/v1/webhooks/{id}/deliveries?status=pending");
     }
 

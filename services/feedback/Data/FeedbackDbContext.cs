@@ -37,6 +37,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
 
     public DbSet<FigureCounter> FigureCounters => Set<FigureCounter>();
 
+    public DbSet<PublishedMonth> PublishedMonths => Set<PublishedMonth>();
+
     public DbSet<FigureDelta> FigureDeltas => Set<FigureDelta>();
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -22,7 +22,8 @@ namespace Talent.Feedback.Demo;
 /// <item>tickets of demo-talent1 and demo-enterprise1 in every state.</item>
 /// </list>
 /// </summary>
-public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<DemoFeedback> logger) : BackgroundService
+public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackOptions> options, FiguresPublication publication, TimeProvider time, ILogger<DemoFeedback> logger)
+    : BackgroundService
 {
     public const string HistoryApplicant = "demo-history";
 
@@ -65,6 +66,13 @@ public sealed class DemoFeedback(IServiceScopeFactory scopes, IOptions<FeedbackO
                     if (seeded > 0)
                     {
                         logger.LogInformation("Seeded {Count} demonstration reviews, cases and tickets", seeded);
+                        // The closed months of the history are published now rather than at the publication's next pass.
+                        await using (var scope = scopes.CreateAsyncScope())
+                        {
+                            await FigureCounters.FoldAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), stoppingToken);
+                        }
+
+                        await publication.PublishAsync(stoppingToken);
                     }
 
                     return;

@@ -1,3 +1,4 @@
+using Talent.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Talent.Http;
@@ -57,7 +58,7 @@ public static class DeliveriesApi
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RetryAsync(
-        Guid id, NotificationsDbContext db, TimeProvider time, DeliverySignal signal, HttpContext http, ILoggerFactory logs, CancellationToken cancellationToken)
+        Guid id, NotificationsDbContext db, TimeProvider time, CommitSignal<Delivery> signal, HttpContext http, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (delivery is null)

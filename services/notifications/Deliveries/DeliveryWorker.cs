@@ -1,3 +1,4 @@
+using Talent.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Talent.Notifications.Deliveries;
 /// </summary>
 public sealed class DeliveryWorker(
     IServiceScopeFactory scopes,
-    DeliverySignal signal,
+    CommitSignal<Delivery> signal,
     EmailSender email,
     SmsSender sms,
     BusinessMeters meters,

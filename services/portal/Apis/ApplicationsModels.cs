@@ -17,8 +17,15 @@ public sealed record CaseView(
     public CaseMaterial? MaterialFor(string code) => Materials.FirstOrDefault(m => m.Code == code);
 }
 
-/// <summary>How a material is satisfied: <c>upload</c>, <c>wallet</c> (reused) or <c>dataSharing</c> (免提交).</summary>
-public sealed record CaseMaterial(string Code, string Kind, Guid? FileId, string? FileName, string? ContentType, long? Size, string? Sha256, string? SharingReference, DateTimeOffset At);
+/// <summary>
+/// How a material is satisfied: <c>upload</c>, <c>wallet</c> (reused) or <c>dataSharing</c> (免提交, with what the exchange
+/// got from the department's system once submitted).
+/// </summary>
+public sealed record CaseMaterial(string Code, string Kind, Guid? FileId, string? FileName, string? ContentType, long? Size, string? Sha256, string? SharingReference, DateTimeOffset At,
+    CaseSharedRecord? Shared = null);
+
+/// <summary>A shared material's record: requested, obtained (record, source, time, SHA-256), notHeld, noSource or unavailable (with a note).</summary>
+public sealed record CaseSharedRecord(string Status, string? Source, string? Record, string? Sha256, string? Note, DateTimeOffset At);
 
 public sealed record CaseStep(int Order, string NameZh, string? NameEn, string Department, int LimitDays, bool CountsTowardLimit, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? CompletedBy);
 

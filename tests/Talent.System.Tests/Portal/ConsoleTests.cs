@@ -25,6 +25,10 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
     {
         var ct = TestContext.Current.CancellationToken;
         var (id, reference, fileId) = await SubmittedCaseAsync(ct);
+        // 免提交: the identity card's record comes from the department's system through the exchange (within moments).
+        await Eventually.UntilAsync(async () => (await ConsoleCases.AsSeenByAsync(system, "staff-hr", "applications", $"/api/applications/{id}", ct))
+            .GetProperty("materials").EnumerateArray().Any(m => m.GetProperty("shared") is { ValueKind: JsonValueKind.Object } shared && shared.GetProperty("status").GetString() == "obtained"),
+            ConsoleCases.Deadline, "the identity card's record obtained through the exchange");
         var browser = await system.BrowserAsync();
         var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
         await page.GotoAsync("/");
@@ -41,6 +45,7 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
         await page.Locator("#inbox").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await page.WaitForURLAsync($"**/console/cases/{id}");
         await Assertions.Expect(page.Locator("#case-answers")).ToContainTextAsync("王丽");
+        await Assertions.Expect(page.Locator("#case-materials .shared-record[data-status='obtained']").First).ToContainTextAsync("已从");
         await PortalBrowser.ScreenshotAsync(page, "console-case-zh-1280");
 
         // The file the talent uploaded, through the portal with the staff member's session.

@@ -195,6 +195,10 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("service_contact");
 
+                    b.Property<bool>("SharesProgress")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_progress");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)

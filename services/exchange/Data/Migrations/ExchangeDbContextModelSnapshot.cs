@@ -324,6 +324,68 @@ namespace Talent.Exchange.Data.Migrations
                     b.ToTable("feed_horizon", (string)null);
                 });
 
+            modelBuilder.Entity("Talent.Exchange.Sharing.SharedRecordFetch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("MaterialCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("material_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Record")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("PK_shared_records");
+
+                    b.HasIndex("ApplicationId", "MaterialCode")
+                        .HasDatabaseName("IX_shared_records_application_id_material_code");
+
+                    b.ToTable("shared_records", (string)null);
+                });
+
             modelBuilder.Entity("Talent.Exchange.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")

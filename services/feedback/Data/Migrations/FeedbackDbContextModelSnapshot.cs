@@ -337,6 +337,30 @@ namespace Talent.Feedback.Data.Migrations
                     b.ToTable("figure_deltas", (string)null);
                 });
 
+            modelBuilder.Entity("Talent.Feedback.Figures.PublishedMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviews");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfied");
+
+                    b.HasKey("Month")
+                        .HasName("PK_published_months");
+
+                    b.ToTable("published_months", (string)null);
+                });
+
             modelBuilder.Entity("Talent.Feedback.Invitations.EvaluationInvitation", b =>
                 {
                     b.Property<Guid>("SubjectId")

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Talent.Contracts.Exchange;
+using Talent.Exchange.Data;
+using Talent.Messaging.Inbox;
+using Talent.Messaging.Outbox;
+
+namespace Talent.Exchange.Sharing;
+
+/// <summary>
+/// Asks the department's registered source system for a shared material's record (免提交), keeps what came back with
+/// its source and time, and tells applications (<see cref="SharedMaterialObtained"/>) in the same transaction. A source
+/// that does not answer is asked again by the standard resilience handler; after that the answer is <c>unavailable</c>, with why.
+/// </summary>
+public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory clients, IOptions<SharingOptions> options, TimeProvider time, ILogger<SharedMaterialAsker> logger)
+    : InboxConsumer<ExchangeDbContext, SharedMaterialRequested>(db, time, logger)
+{
+    public const string HttpClientName = "sources";
+
+    protected override async Task HandleAsync(SharedMaterialRequested message, CancellationToken cancellationToken)
+    {
+        var answer = options.Value.Sources.TryGetValue(message.SourceDepartment, out var source) && source.Url is not null
+            ? await AskAsync(source, message, cancellationToken)
+            : new SharedAnswer("noSource", null, null, null, $"No source system is registered for {message.SourceDepartment}. 该部门未接入数据共享。");
+        var now = Time.GetUtcNow();
+        Db.SharedRecords.Add(SharedRecordFetch.Of(message.ApplicationId, message.MaterialCode, message.SourceDepartment, answer, now));
+        Db.RecordEvent(new SharedMaterialObtained(Guid.CreateVersion7(now), now, message.ApplicationId, message.MaterialCode, message.SourceDepartment,
+            answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note));
+    }
+
+    private async Task<SharedAnswer> AskAsync(SourceSystem source, SharedMaterialRequested message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var address = new Uri(source.Url!, $"records/{Uri.EscapeDataString(message.MaterialCode)}?subject={Uri.EscapeDataString(message.ApplicantId)}");
+        string why;
+        try
+        {
+            // The platform's standard resilience (ServiceDefaults) asks again on a failure or no answer, then gives up.
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", source.ApiKey);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return new SharedAnswer("notHeld", source.Name, null, null, "The source holds no such record for the applicant. 数据源无该申请人的此项记录。");
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                if (response.Content.Headers.ContentLength > settings.MaxRecordBytes)
+                {
+                    return new SharedAnswer("unavailable", source.Name, null, null, $"The record is larger than {settings.MaxRecordBytes} bytes. 记录过大。");
+                }
+
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (body.Length > settings.MaxRecordBytes)
+                {
+                    return new SharedAnswer("unavailable", source.Name, null, null, $"The record is larger than {settings.MaxRecordBytes} bytes. 记录过大。");
+                }
+
+                using var parsed = JsonDocument.Parse(body);
+                return new SharedAnswer("obtained", source.Name, Encoding.UTF8.GetString(body), Convert.ToHexStringLower(SHA256.HashData(body)), null);
+            }
+
+            why = $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested) || ex.GetType().Name.Contains("Timeout", StringComparison.Ordinal))
+        {
+            why = ex is JsonException ? "not JSON" : "no answer";
+        }
+
+        logger.LogWarning("Source {Source} gave no record of {Material} for application {Application}: {Why}", source.Name, message.MaterialCode, message.ApplicationId, why);
+        return new SharedAnswer("unavailable", source.Name, null, null, $"The source system gave no record ({why}); ask the applicant for the material. 数据源暂不可用，请联系申请人补充材料。");
+    }
+}
