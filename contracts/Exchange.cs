@@ -19,19 +19,24 @@ public sealed record TalentCertified(
     bool Revoked) : IIntegrationEvent;
 
 /// <summary>
-/// A submitted application needs a material that its item's flow card marks as held by a department (免提交): the exchange
-/// asks the source system registered for <see cref="SourceDepartment"/> for the applicant's record. Raised on each
-/// submission for each such material the case does not hold yet.
+/// A submitted application needs materials that its item's flow card marks as held by departments (免提交): the exchange
+/// asks the source system registered for each material's <see cref="SharedMaterialAsk.SourceDepartment"/> for the
+/// applicant's record. Raised once per submission, for the materials the case holds no record of yet; answered by one
+/// <see cref="SharedMaterialsObtained"/>, so the case is written once.
 /// </summary>
-public sealed record SharedMaterialRequested(
-    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string Reference, string ApplicantId, string MaterialCode, string SourceDepartment) : IIntegrationEvent;
+public sealed record SharedMaterialsRequested(
+    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string Reference, string ApplicantId, IReadOnlyList<SharedMaterialAsk> Materials) : IIntegrationEvent;
+
+/// <summary>One material of <see cref="SharedMaterialsRequested"/>: its code and the department holding it.</summary>
+public sealed record SharedMaterialAsk(string MaterialCode, string SourceDepartment);
+
+/// <summary>What the exchange got for each material of a <see cref="SharedMaterialsRequested"/>.</summary>
+public sealed record SharedMaterialsObtained(Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, IReadOnlyList<SharedMaterialAnswer> Answers) : IIntegrationEvent;
 
 /// <summary>
-/// What the exchange got for a <see cref="SharedMaterialRequested"/>: <see cref="Status"/> <c>obtained</c> (the record, as
-/// JSON, its SHA-256, the source system and when), <c>notHeld</c> (the source holds nothing for the person),
-/// <c>noSource</c> (no source system registered for the department) or <c>unavailable</c> (the source did not answer;
-/// <see cref="Note"/> says why). Staff see it on the case; without a record they ask the applicant for the material.
+/// One material's answer: <see cref="Status"/> <c>obtained</c> (the record as JSON, its SHA-256, the source system),
+/// <c>notHeld</c> (the source holds nothing for the person), <c>noSource</c> (no source system registered for the
+/// department) or <c>unavailable</c> (the source did not answer; <see cref="Note"/> says why). Staff see it on the case;
+/// without a record they ask the applicant for the material.
 /// </summary>
-public sealed record SharedMaterialObtained(
-    Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string MaterialCode, string SourceDepartment, string Status,
-    string? Source, string? Record, string? Sha256, string? Note) : IIntegrationEvent;
+public sealed record SharedMaterialAnswer(string MaterialCode, string SourceDepartment, string Status, string? Source, string? Record, string? Sha256, string? Note);

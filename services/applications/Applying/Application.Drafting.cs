@@ -71,7 +71,11 @@ public sealed partial class Application
         return requested;
     }
 
-    /// <summary>What the exchange got for a shared material; an answer to an earlier request than the one held changes nothing.</summary>
+    /// <summary>
+    /// What the exchange got for a shared material; an answer to an earlier request than the one held changes nothing. Not a
+    /// new revision: the answer comes in the background, and staff acting on the case meanwhile must not be refused for it
+    /// (all of a submission's answers come in one event, so two never race on one case).
+    /// </summary>
     public bool RecordShared(string code, SharedRecord shared)
     {
         var index = Materials.FindIndex(m => m.Code == code && m.Kind == AttachedMaterial.DataSharing);
@@ -81,8 +85,6 @@ public sealed partial class Application
         }
 
         Materials[index] = Materials[index] with { Shared = shared };
-        // A new revision: two answers for one case applied at once conflict, and the later is applied again on the fresh case.
-        Revision++;
         return true;
     }
 

@@ -73,16 +73,18 @@ public static class SubmissionApi
 
         c.Db.RecordEvent(new ApplicationSubmitted(Guid.CreateVersion7(now), now, application.Id, application.Reference!, application.ApplicantId, application.ItemCode, application.ItemVersion,
             application.LeadDepartment, application.Departments, application.Channel, application.AcceptanceDeadline!.Value));
-        if (application.SharedState(now) is { } shared)
+        if (application.SharedState(now) is { } state)
         {
-            c.Db.RecordEvent(shared);
+            c.Db.RecordEvent(state);
         }
 
-        // 免提交: the exchange asks each department's system for the record, in the same transaction as the submission.
-        foreach (var material in application.RequestSharedRecords(now))
+        // 免提交: the exchange asks each department's system for the records, in the same transaction as the submission.
+        var shared = application.RequestSharedRecords(now);
+        if (shared.Count > 0)
         {
-            var department = card.Materials.FirstOrDefault(m => m.Code == material.Code)?.SourceDepartment ?? material.SharingReference?.Split(':')[0] ?? application.LeadDepartment;
-            c.Db.RecordEvent(new SharedMaterialRequested(Guid.CreateVersion7(now), now, application.Id, application.Reference!, application.ApplicantId, material.Code, department));
+            c.Db.RecordEvent(new SharedMaterialsRequested(Guid.CreateVersion7(now), now, application.Id, application.Reference!, application.ApplicantId,
+                [.. shared.Select(m => new SharedMaterialAsk(m.Code,
+                    card.Materials.FirstOrDefault(s => s.Code == m.Code)?.SourceDepartment ?? m.SharingReference?.Split(':')[0] ?? application.LeadDepartment))]));
         }
 
         try

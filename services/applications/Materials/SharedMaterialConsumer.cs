@@ -11,11 +11,14 @@ namespace Talent.Applications.Materials;
 /// case, with its source and time, for the staff handling it.
 /// </summary>
 public sealed class SharedMaterialConsumer(ApplicationsDbContext db, TimeProvider time, ILogger<SharedMaterialConsumer> logger)
-    : InboxConsumer<ApplicationsDbContext, SharedMaterialObtained>(db, time, logger)
+    : InboxConsumer<ApplicationsDbContext, SharedMaterialsObtained>(db, time, logger)
 {
-    protected override async Task HandleAsync(SharedMaterialObtained message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(SharedMaterialsObtained message, CancellationToken cancellationToken)
     {
         var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken);
-        application?.RecordShared(message.MaterialCode, new SharedRecord(message.Status, message.Source, message.Record, message.Sha256, message.Note, message.OccurredAt));
+        foreach (var answer in application is null ? [] : message.Answers)
+        {
+            application!.RecordShared(answer.MaterialCode, new SharedRecord(answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note, message.OccurredAt));
+        }
     }
 }

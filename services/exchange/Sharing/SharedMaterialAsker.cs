@@ -13,29 +13,36 @@ namespace Talent.Exchange.Sharing;
 
 /// <summary>
 /// Asks the department's registered source system for a shared material's record (免提交), keeps what came back with
-/// its source and time, and tells applications (<see cref="SharedMaterialObtained"/>) in the same transaction. A source
+/// its source and time, and tells applications (one <see cref="SharedMaterialsObtained"/> for all of a submission's
+/// materials, asked at once) in the same transaction. A source
 /// that does not answer is asked again by the standard resilience handler; after that the answer is <c>unavailable</c>, with why.
 /// </summary>
 public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory clients, IOptions<SharingOptions> options, TimeProvider time, ILogger<SharedMaterialAsker> logger)
-    : InboxConsumer<ExchangeDbContext, SharedMaterialRequested>(db, time, logger)
+    : InboxConsumer<ExchangeDbContext, SharedMaterialsRequested>(db, time, logger)
 {
     public const string HttpClientName = "sources";
 
-    protected override async Task HandleAsync(SharedMaterialRequested message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(SharedMaterialsRequested message, CancellationToken cancellationToken)
     {
-        var answer = options.Value.Sources.TryGetValue(message.SourceDepartment, out var source) && source.Url is not null
-            ? await AskAsync(source, message, cancellationToken)
-            : new SharedAnswer("noSource", null, null, null, $"No source system is registered for {message.SourceDepartment}. 该部门未接入数据共享。");
+        var answers = await Task.WhenAll(message.Materials.Select(ask =>
+            options.Value.Sources.TryGetValue(ask.SourceDepartment, out var source) && source.Url is not null
+                ? AskAsync(source, message, ask, cancellationToken)
+                : Task.FromResult(new SharedAnswer("noSource", null, null, null, $"No source system is registered for {ask.SourceDepartment}. 该部门未接入数据共享。"))));
         var now = Time.GetUtcNow();
-        Db.SharedRecords.Add(SharedRecordFetch.Of(message.ApplicationId, message.MaterialCode, message.SourceDepartment, answer, now));
-        Db.RecordEvent(new SharedMaterialObtained(Guid.CreateVersion7(now), now, message.ApplicationId, message.MaterialCode, message.SourceDepartment,
-            answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note));
+        var told = new List<SharedMaterialAnswer>();
+        foreach (var (ask, answer) in message.Materials.Zip(answers))
+        {
+            Db.SharedRecords.Add(SharedRecordFetch.Of(message.ApplicationId, ask.MaterialCode, ask.SourceDepartment, answer, now));
+            told.Add(new SharedMaterialAnswer(ask.MaterialCode, ask.SourceDepartment, answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note));
+        }
+
+        Db.RecordEvent(new SharedMaterialsObtained(Guid.CreateVersion7(now), now, message.ApplicationId, told));
     }
 
-    private async Task<SharedAnswer> AskAsync(SourceSystem source, SharedMaterialRequested message, CancellationToken cancellationToken)
+    private async Task<SharedAnswer> AskAsync(SourceSystem source, SharedMaterialsRequested message, SharedMaterialAsk ask, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var address = new Uri(source.Url!, $"records/{Uri.EscapeDataString(message.MaterialCode)}?subject={Uri.EscapeDataString(message.ApplicantId)}");
+        var address = new Uri(source.Url!, $"records/{Uri.EscapeDataString(ask.MaterialCode)}?subject={Uri.EscapeDataString(message.ApplicantId)}");
         string why;
         try
         {
@@ -73,7 +80,7 @@ public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory
             why = ex is JsonException ? "not JSON" : "no answer";
         }
 
-        logger.LogWarning("Source {Source} gave no record of {Material} for application {Application}: {Why}", source.Name, message.MaterialCode, message.ApplicationId, why);
+        logger.LogWarning("Source {Source} gave no record of {Material} for application {Application}: {Why}", source.Name, ask.MaterialCode, message.ApplicationId, why);
         return new SharedAnswer("unavailable", source.Name, null, null, $"The source system gave no record ({why}); ask the applicant for the material. 数据源暂不可用，请联系申请人补充材料。");
     }
 }
