@@ -74,8 +74,9 @@ public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory
 
             why = $"HTTP {(int)response.StatusCode}";
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested) || ex.GetType().Name.Contains("Timeout", StringComparison.Ordinal))
+        // The resilience pipeline's refusals (its timeout, an open circuit) are ExecutionRejectedException.
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or Polly.ExecutionRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             why = ex is JsonException ? "not JSON" : "no answer";
         }
