@@ -38,7 +38,7 @@ public static class ExchangeServiceExtensions
         services.AddCommitSignal<WebhookDelivery>();
         // Dapr's own variable names the sidecar where it injects one (DAPR_GRPC_ENDPOINT); our setting wins.
         services.PostConfigure<WebhookOptions>(o => o.DaprGrpcEndpoint ??= builder.Configuration["DAPR_GRPC_ENDPOINT"]);
-        services.AddSingleton<DaprBindingSender>();
+        services.AddSingleton<DaprSender>();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<FeedPruner>();

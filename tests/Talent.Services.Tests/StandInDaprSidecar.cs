@@ -17,8 +17,9 @@ namespace Talent.Services.Tests;
 
 /// <summary>
 /// A stand-in for a Dapr sidecar (no daprd can be installed here, STACK.md): a gRPC server on loopback HTTP/2 that serves
-/// the Dapr runtime API's <c>InvokeBinding</c> and keeps each call, or refuses them while <see cref="Refusing"/>. It is a
-/// contract test of our calls through <c>Dapr.Client</c> (binding name, operation, data, metadata), not a test of Dapr.
+/// the Dapr runtime API's <c>InvokeBinding</c> and <c>PublishEvent</c> and keeps each call, or refuses them while
+/// <see cref="Refusing"/>. It is a contract test of our calls through <c>Dapr.Client</c> (binding or topic, data, content
+/// type, metadata), not a test of Dapr.
 /// </summary>
 public sealed class StandInDaprSidecar : IAsyncDisposable
 {
@@ -60,6 +61,7 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
     public sealed class Calls
     {
         private readonly ConcurrentQueue<InvokeBindingRequest> _accepted = new();
+        private readonly ConcurrentQueue<PublishEventRequest> _published = new();
 
         public bool Refusing { get; set; }
 
@@ -67,10 +69,15 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
 
         public IReadOnlyList<InvokeBindingRequest> Accepted => [.. _accepted];
 
+        /// <summary>One entry per pub/sub publication it accepted.</summary>
+        public IReadOnlyList<PublishEventRequest> Published => [.. _published];
+
         internal void Add(InvokeBindingRequest request) => _accepted.Enqueue(request);
+
+        internal void Add(PublishEventRequest request) => _published.Enqueue(request);
     }
 
-    /// <summary>The one call of <c>dapr.proto.runtime.v1.Dapr</c> the services make (notifications for SMS, the exchange for webhooks), bound by hand (Dapr.Protos has no server base).</summary>
+    /// <summary>The calls of <c>dapr.proto.runtime.v1.Dapr</c> the services make (bindings: notifications for SMS, the exchange for webhooks; pub/sub: the exchange), bound by hand (Dapr.Protos has no server base).</summary>
     [BindServiceMethod(typeof(BindingService), nameof(BindService))]
     public class BindingService(Calls calls)
     {
@@ -79,8 +86,16 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
             Marshallers.Create(r => r.ToByteArray(), InvokeBindingRequest.Parser.ParseFrom),
             Marshallers.Create(r => r.ToByteArray(), InvokeBindingResponse.Parser.ParseFrom));
 
-        public static void BindService(ServiceBinderBase binder, BindingService? service) =>
+        private static readonly Method<PublishEventRequest, Google.Protobuf.WellKnownTypes.Empty> PublishEventMethod = new(
+            MethodType.Unary, "dapr.proto.runtime.v1.Dapr", "PublishEvent",
+            Marshallers.Create(r => r.ToByteArray(), PublishEventRequest.Parser.ParseFrom),
+            Marshallers.Create(r => r.ToByteArray(), Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom));
+
+        public static void BindService(ServiceBinderBase binder, BindingService? service)
+        {
             binder.AddMethod(InvokeBindingMethod, service is null ? null! : (UnaryServerMethod<InvokeBindingRequest, InvokeBindingResponse>)service.InvokeBinding);
+            binder.AddMethod(PublishEventMethod, service is null ? null! : (UnaryServerMethod<PublishEventRequest, Google.Protobuf.WellKnownTypes.Empty>)service.PublishEvent);
+        }
 
         // Named as the RPC and virtual: the gRPC binder finds the handler by name, as an override of the bound type's method.
         public virtual Task<InvokeBindingResponse> InvokeBinding(InvokeBindingRequest request, ServerCallContext context)
@@ -93,6 +108,18 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
 
             calls.Add(request);
             return Task.FromResult(new InvokeBindingResponse());
+        }
+
+        public virtual Task<Google.Protobuf.WellKnownTypes.Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
+        {
+            if (calls.Refusing)
+            {
+                Interlocked.Increment(ref calls.Refused);
+                throw new RpcException(new Status(StatusCode.Unavailable, "the pub/sub component is unavailable (stand-in)"));
+            }
+
+            calls.Add(request);
+            return Task.FromResult(new Google.Protobuf.WellKnownTypes.Empty());
         }
     }
 }

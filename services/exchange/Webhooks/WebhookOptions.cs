@@ -22,7 +22,8 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// A Dapr sidecar's gRPC endpoint (<c>Exchange:Webhooks:DaprGrpcEndpoint</c>, or Dapr's own <c>DAPR_GRPC_ENDPOINT</c>):
-    /// when set, a subscription may name a Dapr output binding instead of a URL (<c>dapr:{binding}</c>), and its deliveries
+    /// when set, a subscription may name a Dapr output binding or pub/sub topic instead of a URL (<c>dapr:{binding}</c>,
+    /// <c>dapr:pubsub/{component}/{topic}</c>), and its deliveries
     /// go through the sidecar. Without one such subscriptions are refused; deliveries are plain HTTP.
     /// </summary>
     public string? DaprGrpcEndpoint { get; set; }

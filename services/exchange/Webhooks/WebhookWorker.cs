@@ -15,7 +15,7 @@ namespace Talent.Exchange.Webhooks;
 /// <see cref="HttpClient"/>: no retries or circuit breaker shared across subscribers (the attempts are counted here).
 /// A commit that adds deliveries wakes it (<see cref="CommitSignal{TEntity}"/>); otherwise it polls.
 /// </summary>
-public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<WebhookOptions> options, CommitSignal<WebhookDelivery> signal, DaprBindingSender dapr, TimeProvider time, ILogger<WebhookWorker> logger)
+public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<WebhookOptions> options, CommitSignal<WebhookDelivery> signal, DaprSender dapr, TimeProvider time, ILogger<WebhookWorker> logger)
     : BackgroundService
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false })
@@ -124,7 +124,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
-        if (DaprBindingSender.Names(item.Url))
+        if (DaprSender.Names(item.Url))
         {
             headers["content-type"] = "application/cloudevents+json";
             var refused = await dapr.SendAsync(item.Url, item.Delivery.Payload, headers, timeout.Token);

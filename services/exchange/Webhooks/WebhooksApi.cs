@@ -14,9 +14,6 @@ namespace Talent.Exchange.Webhooks;
 /// </summary>
 public static partial class WebhooksApi
 {
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
-    private static partial System.Text.RegularExpressions.Regex DaprBinding();
-
     public sealed record SubscriptionRequest(string? Url, List<string?>? Types);
 
     public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret);
@@ -48,22 +45,22 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<Created<SubscriptionView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        SubscriptionRequest request, ExchangeDbContext db, DaprBindingSender dapr, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        SubscriptionRequest request, ExchangeDbContext db, DaprSender dapr, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Url is { } binding && DaprBindingSender.Names(binding))
+        if (request.Url is { } binding && DaprSender.Names(binding))
         {
-            if (!dapr.Available || !DaprBinding().IsMatch(binding[DaprBindingSender.Scheme.Length..]))
+            if (!dapr.Available || !DaprSender.IsValid(binding))
             {
                 errors["url"] = [dapr.Available
-                    ? "dapr:{binding}, the binding's name in lower-case letters, digits and hyphens (at most 60). Dapr 绑定名称有误。"
+                    ? "dapr:{binding} or dapr:pubsub/{component}/{topic}: a binding's or component's name in lower-case letters, digits and hyphens (at most 60), a topic in letters, digits, '.', '_' and '-' (at most 100). Dapr 绑定或主题名称有误。"
                     : "This exchange has no Dapr sidecar: give an http(s) URL. 未配置 Dapr，请填写 http(s) 地址。"];
             }
         }
         else if (request.Url is null || request.Url.Length > WebhookSubscription.UrlLength
             || !Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0 || url.Fragment.Length > 0)
         {
-            errors["url"] = ["An absolute http(s) URL without credentials or fragment, at most 500 characters (or dapr:{binding} where a Dapr sidecar is configured). 请填写完整的 http(s) 地址（不超过 500 个字符）。"];
+            errors["url"] = ["An absolute http(s) URL without credentials or fragment, at most 500 characters (or dapr:{binding} or dapr:pubsub/{component}/{topic} where a Dapr sidecar is configured). 请填写完整的 http(s) 地址（不超过 500 个字符）。"];
         }
 
         var types = request.Types ?? [];
