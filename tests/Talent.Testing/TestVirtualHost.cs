@@ -60,6 +60,19 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return queues.Select(q => q.Name).FirstOrDefault(n => n.Contains(part, StringComparison.Ordinal) && !n.EndsWith("_error", StringComparison.Ordinal) && !n.EndsWith("_skipped", StringComparison.Ordinal));
     }
 
+    /// <summary>A queue's type as the broker reports it (<c>classic</c>, <c>quorum</c>, <c>stream</c>), or null while it does not exist.</summary>
+    public async Task<string?> QueueTypeAsync(string queue)
+    {
+        using var response = await _management.GetAsync($"api/queues/{Name}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<QueueType>())?.Type;
+    }
+
     /// <summary>
     /// The bodies of up to <paramref name="count"/> messages at the head of a queue, left in it (the management API's
     /// "Get messages" with requeue); empty while the queue does not exist.
@@ -94,6 +107,8 @@ public sealed class TestVirtualHost : IAsyncDisposable
     }
 
     private sealed record PeekedMessage([property: System.Text.Json.Serialization.JsonPropertyName("payload")] string Payload);
+
+    private sealed record QueueType([property: System.Text.Json.Serialization.JsonPropertyName("type")] string Type);
 
     private sealed record QueueName([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
 }

@@ -20,7 +20,8 @@ public static class MessagingExtensions
     /// The service's messaging over its database <typeparamref name="TContext"/> (registered with
     /// <c>AddServiceDatabase</c>): the outbox (events recorded in the same transaction as the change, a relay that
     /// publishes them, housekeeping) and MassTransit on RabbitMQ from the <c>messaging</c> connection string, with queues
-    /// prefixed by the service's name, deliberate prefetch and concurrency, retries with back-off and then the error queue.
+    /// prefixed by the service's name (quorum queues where <c>Messaging:QuorumQueues</c> says so), deliberate prefetch and
+    /// concurrency, retries with back-off and then the error queue.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(
         this IHostApplicationBuilder builder,
@@ -55,6 +56,14 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             registerConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator queue)
+                {
+                    queue.SetQuorumQueue(options.QuorumInitialGroupSize);
+                }
+            });
             bus.UsingRabbitMq((context, rabbit) => ConfigureRabbitMq(context, rabbit, address));
         });
         return builder;

@@ -28,4 +28,19 @@ public sealed class MessagingOptions
     /// <see cref="BrokerReconnect"/>): a broker that returns is used again within about this long.
     /// </summary>
     public TimeSpan ReconnectMaxInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The services' receive queues are quorum queues (<c>Messaging:QuorumQueues</c>): replicated by Raft across a RabbitMQ
+    /// cluster's nodes, so a three-node cluster loses no message when one node goes. Off by default, for the single broker of
+    /// the embedded default and for an existing install: RabbitMQ refuses to declare an existing classic queue as a quorum
+    /// one (PRECONDITION_FAILED), so switching means a new virtual host or the old queues drained and deleted
+    /// (docs/deploy.md).
+    /// </summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>
+    /// How many nodes each quorum queue starts on (<c>x-quorum-initial-group-size</c>); unset, every node of the cluster
+    /// (RabbitMQ's default). One on a single node.
+    /// </summary>
+    public int? QuorumInitialGroupSize { get; set; }
 }
