@@ -18,13 +18,36 @@ public static class DatabaseMigration
     /// default). A session advisory lock, taken in the server's maintenance database because the service's
     /// own database may not exist yet, keeps two replicas from racing; the second finds nothing to do.
     /// </summary>
+    /// <remarks>
+    /// With <c>Database:MigrateOnly</c> the process migrates and exits (0) before the service starts anything: the
+    /// migration Job that Kubernetes runs once before the services (deploy/k8s), where the services themselves do not
+    /// migrate. A failed migration ends the process with an error, so the Job fails and the services are not rolled out.
+    /// </remarks>
     public static async Task MigrateDatabaseAsync<TContext>(this IHost app, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
-        if (!app.Services.GetRequiredService<IConfiguration>().GetValue<bool>("Database:MigrateOnStart"))
+        var config = app.Services.GetRequiredService<IConfiguration>();
+        var migrateOnly = config.GetValue<bool>("Database:MigrateOnly");
+        if (!migrateOnly && !config.GetValue<bool>("Database:MigrateOnStart"))
         {
             return;
         }
+
+        await MigrateAsync<TContext>(app, cancellationToken);
+        if (migrateOnly)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigration))
+                .LogInformation("Database:MigrateOnly: migrated, the service is not started");
+            // Nothing has started yet (no host, no bus): the process ends here, as a Job's should (the services disposed
+            // first, so the console logger writes what it holds).
+            app.Dispose();
+            Environment.Exit(0);
+        }
+    }
+
+    private static async Task MigrateAsync<TContext>(IHost app, CancellationToken cancellationToken)
+        where TContext : DbContext
+    {
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
