@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Talent.Gateway;
@@ -28,6 +29,19 @@ public static class GatewayExtensions
             .AllowAnyMethod()
             .WithExposedHeaders(RequestIdHeader, "Retry-After", "ETag", "Location")));
 
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            // Only the configured proxies: the defaults would believe any caller on loopback.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in options.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"Gateway:TrustedProxies: '{network}' is not a network in CIDR notation (e.g. 10.244.0.0/16)."));
+            }
+        });
         builder.Services.AddRateLimiter(RateLimits.Configure);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CachedHealthReport>();
@@ -48,6 +62,12 @@ public static class GatewayExtensions
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        // First, so that the limits count the client behind a trusted proxy and YARP forwards its address and scheme.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.Use(SecurityHeaders);
         app.Use(AssignRequestId);
         app.UseCors();

@@ -20,6 +20,14 @@ public sealed class GatewayOptions
     /// <summary>How long an answer of the services' health serves every <c>/health</c>: each is asked at most once in that time.</summary>
     public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The networks (CIDR, e.g. <c>10.244.0.0/16</c>) of the proxies in front of the gateway whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> it believes: behind a Kubernetes ingress that ends HTTPS, the client's address (what the
+    /// rate limits count) and scheme (what the portal's and identity's redirects use) are the ingress's otherwise. Empty
+    /// (the default): the gateway faces its clients, and a client's own <c>X-Forwarded-*</c> is never believed.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>The services whose <c>/health</c> the gateway's own health reports (service discovery names).</summary>
     public string[] Services { get; set; } = ["identity", "catalogue", "applications", "feedback", "matching", "notifications", "exchange"];
 }

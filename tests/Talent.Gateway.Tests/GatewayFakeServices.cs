@@ -21,6 +21,9 @@ internal sealed class GatewayFakeServices
     /// <summary>Path and query of every forwarded request, as the service would receive it.</summary>
     public ConcurrentQueue<string> Forwarded { get; } = new();
 
+    /// <summary>The client address and scheme each forwarded request told the service (<c>X-Forwarded-For</c>, <c>-Proto</c>).</summary>
+    public ConcurrentQueue<(string? For, string? Proto)> ForwardedClients { get; } = new();
+
     /// <summary>How many times each service's <c>/health</c> was asked.</summary>
     public ConcurrentDictionary<string, int> HealthAsked { get; } = new();
 
@@ -67,9 +70,13 @@ internal sealed class GatewayFakeServices
         public HttpMessageInvoker CreateClient(ForwarderHttpClientContext context) => new(new Answer(request =>
         {
             fake.Forwarded.Enqueue(request.RequestUri!.PathAndQuery);
+            fake.ForwardedClients.Enqueue((Header(request, "X-Forwarded-For"), Header(request, "X-Forwarded-Proto")));
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("forwarded") };
         }));
     }
+
+    private static string? Header(HttpRequestMessage request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 
     private sealed class HealthProbe(GatewayFakeServices fake) : HttpMessageHandler
     {
