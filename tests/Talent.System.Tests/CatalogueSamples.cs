@@ -8,6 +8,13 @@ namespace Talent.SystemTests;
 /// <summary>Drafts as a department would write them, and publishing one through the editing workflow.</summary>
 public static class CatalogueSamples
 {
+    /// <summary>The codes of a search's first three items.</summary>
+    public static async Task<List<string>> TopCodesAsync(HttpClient client, string query, CancellationToken ct)
+    {
+        var result = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/catalogue/items?q={Uri.EscapeDataString(query)}&pageSize=3", ct);
+        return [.. result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!)];
+    }
+
     public static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
 
     public static object Draft(string code, int committed = 5, int statutory = 20, string titleZh = "人才配偶就业", string leadDepartment = "HRSS") => new

@@ -24,17 +24,20 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
     /// </summary>
     public Dictionary<string, HashSet<string>> HealthyAtStart { get; private set; } = [];
 
+    /// <summary>Each instance's address of its own (replica id → http://localhost:port), past the proxy that spreads requests.</summary>
+    public Dictionary<string, Uri> OwnAddresses { get; } = [];
+
     public async ValueTask InitializeAsync()
     {
         System = await RunningSystem.StartAsync(replicas: 2);
-        HealthyAtStart = await HealthyInstancesAsync(System, TestContext.Current.CancellationToken);
+        HealthyAtStart = await HealthyInstancesAsync(System, OwnAddresses, TestContext.Current.CancellationToken);
     }
 
     /// <summary>
     /// The healthy instances (replica ids) of each replicated resource, as the AppHost reports them; read until every
     /// resource shows two (or 30 s pass, and then what was seen).
     /// </summary>
-    private static async Task<Dictionary<string, HashSet<string>>> HealthyInstancesAsync(RunningSystem system, CancellationToken ct)
+    private static async Task<Dictionary<string, HashSet<string>>> HealthyInstancesAsync(RunningSystem system, Dictionary<string, Uri> owned, CancellationToken ct)
     {
         var seen = new Dictionary<string, HashSet<string>>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -46,6 +49,12 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
                 if (Replicated.Contains(change.Resource.Name) && change.Snapshot.HealthStatus == HealthStatus.Healthy)
                 {
                     (seen.TryGetValue(change.Resource.Name, out var ids) ? ids : seen[change.Resource.Name] = []).Add(change.ResourceId);
+                    // What the replica itself listens on (DCP's effective environment), not the shared proxy.
+                    if (change.Snapshot.EnvironmentVariables.FirstOrDefault(e => e.Name == "ASPNETCORE_URLS")?.Value is { } urls
+                        && Uri.TryCreate(urls.Split(';')[0], UriKind.Absolute, out var own))
+                    {
+                        owned[change.ResourceId] = own;
+                    }
                 }
 
                 if (Replicated.All(name => seen.GetValueOrDefault(name)?.Count >= 2))
@@ -72,7 +81,8 @@ public sealed class TwoReplicasSystem : IAsyncLifetime
 
 /// <summary>
 /// Nothing assumes a single process (#16, #22): with two replicas of everything, competing consumers lose no event and the
-/// one-time re-announcement is made once, both replicas' deadline sweeps raise each alert once, the sign-in form works whichever identity
+/// one-time re-announcement is made once, search answers alike on both catalogue replicas within the sync interval, both
+/// replicas' deadline sweeps raise each alert once, the sign-in form works whichever identity
 /// replica serves each step, and a portal session survives the replica that made it stopping. Run by the test command
 /// in a phase of its own, after the one-replica system has stopped (never two whole systems at once).
 /// </summary>
@@ -97,7 +107,8 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
     {
         await using var catalogue = new NpgsqlConnection(await System.DatabaseAsync("catalogue"));
         await catalogue.OpenAsync(Ct);
-        var items = await CountAsync(catalogue, "SELECT count(*) FROM items WHERE NOT withdrawn");
+        // Every item, withdrawn ones too (the copies keep them, marked): another test of this class publishes and withdraws one.
+        var items = await CountAsync(catalogue, "SELECT count(*) FROM items");
         Assert.True(items > 0);
         // Both replicas start together; the one-time re-announcement is made by one of them.
         Assert.Equal(1, await CountAsync(catalogue, "SELECT count(*) FROM audit_entries WHERE action = 'catalogue.announced' AND subject = 'generation-3'"));
@@ -115,6 +126,34 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         await Eventually.UntilAsync(
             async () => await CountAsync(exchange, "SELECT count(DISTINCT subject) FROM feed_events WHERE type = 'cn.talent.catalogue.item.published.v1'") >= items,
             Deadline, "every item in the exchange's feed");
+    }
+
+    [Fact]
+    public async Task Search_answers_the_same_on_both_catalogue_replicas_within_the_sync_interval_after_a_publication_and_a_withdrawal()
+    {
+        var addresses = replicas.HealthyAtStart["catalogue"].Select(id => replicas.OwnAddresses[id]).ToList();
+        Assert.Equal(2, addresses.Distinct().Count());
+        var clients = addresses.Select(a => new HttpClient { BaseAddress = a }).ToList();
+        using var admin = System.As((await System.SignInAsync("operator1", "catalogue")).AccessToken!);
+        var code = CatalogueSamples.NewCode("REPL");
+        var word = "量子" + code[^4..];
+        // The sync interval (Catalogue:Search:SyncInterval, 5 s) and a second or two of a loaded machine.
+        var within = TimeSpan.FromSeconds(5 + 10);
+
+        // Published through one replica (whichever the gateway's proxy picks): each finds it, the other after its next sync.
+        await CatalogueSamples.PublishAsync(admin, admin, CatalogueSamples.Draft(code, titleZh: $"{word}人才服务"), Ct);
+        await Eventually.UntilAsync(async () => await EachFindsAsync(clients, word, [code]), within, "both replicas finding the new item");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/catalogue/items/{code}/withdraw", new { reason = "测试下架 test withdrawal" }, Ct)).StatusCode);
+        await Eventually.UntilAsync(async () => await EachFindsAsync(clients, word, []), within, "neither replica finding the withdrawn item");
+
+        // And on the directory as it stands, both answer alike.
+        foreach (var query in new[] { "爱人工作", "人才", "创业 补贴" })
+        {
+            Assert.Equal(await CatalogueSamples.TopCodesAsync(clients[0], query, Ct), await CatalogueSamples.TopCodesAsync(clients[1], query, Ct));
+        }
+
+        clients.ForEach(c => c.Dispose());
     }
 
     [Fact]
@@ -167,6 +206,19 @@ public sealed class TwoReplicasTests(TwoReplicasSystem replicas) : IClassFixture
         }
 
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<bool> EachFindsAsync(IEnumerable<HttpClient> clients, string query, string[] codes)
+    {
+        foreach (var client in clients)
+        {
+            if (!(await CatalogueSamples.TopCodesAsync(client, query, Ct)).SequenceEqual(codes))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
