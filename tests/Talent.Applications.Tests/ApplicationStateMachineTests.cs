@@ -16,7 +16,7 @@ public sealed class ApplicationStateMachineTests
 
     public static readonly CaseActor Talent = new("talent-1", "张三", IsApplicant: true, IsStaff: false, IsOperator: false, null);
     public static readonly CaseActor OtherTalent = new("talent-2", "李四", true, false, false, null);
-    public static readonly CaseActor Housing = new("staff-housing", "王五", false, true, false, "HOUSING", "0571-8000 1003");
+    public static readonly CaseActor Housing = new("staff-housing", "王五", false, true, false, "HOUSING", "023-6800 1003");
     public static readonly CaseActor Hr = new("staff-hr", "赵六", false, true, false, "HRSS");
     public static readonly CaseActor Operator = new("op-1", "运营", false, false, true, null);
 
@@ -26,7 +26,7 @@ public sealed class ApplicationStateMachineTests
         steps.Length > 0 ? steps : [new StepSnapshot(1, "受理", null, "HOUSING", 1, true), new StepSnapshot(2, "审核", null, "HRSS", 3, true)],
         15, 7, 0, true, true, [],
         [new FormFieldSnapshot("flatType", "户型", null, "singleChoice", true, 1, [new FormOptionSnapshot("studio", "单间", null), new FormOptionSnapshot("one-bed", "一居室", null)])],
-        "0571-8000 1003");
+        "023-6800 1003");
 
     public static Application Draft(FlowCardSnapshot? card = null) =>
         Application.Start(Talent.Subject, Talent.Name, "TALENT-APARTMENT", 1, "人才公寓", card ?? Card(), "HOUSING", "online", Talent, Now);
@@ -59,7 +59,7 @@ public sealed class ApplicationStateMachineTests
         Assert.Null(application.Accept(Housing, Calendar, Now));
         Assert.Equal(ApplicationState.Accepted, application.State);
         Assert.Equal("staff-housing", application.OwnerId);
-        Assert.Equal("0571-8000 1003", application.OwnerContact);
+        Assert.Equal("023-6800 1003", application.OwnerContact);
         // 7 working days from Thu 26 Nov: 27, 30 Nov, 1, 2, 3, 4, 7 Dec.
         Assert.Equal(new DateOnly(2026, 12, 7), application.DecisionDeadline);
     }
@@ -69,7 +69,7 @@ public sealed class ApplicationStateMachineTests
     {
         var application = Submitted();
         Assert.Null(application.Accept(new CaseActor("staff-housing-2", "孙七", false, true, false, "HOUSING"), Calendar, Now));
-        Assert.Equal("0571-8000 1003", application.OwnerContact);
+        Assert.Equal("023-6800 1003", application.OwnerContact);
     }
 
     [Fact]

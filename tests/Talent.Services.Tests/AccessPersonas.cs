@@ -36,7 +36,7 @@ public static class AccessPersonas
         {
             Anonymous => null,
             Talent => Token("demo-talent1", service, ["applicant"], extra: [new("applicant_kind", "talent")]),
-            Enterprise => Token("demo-enterprise1", service, ["applicant"], extra: [new("applicant_kind", "enterprise"), new("credit_code", "91330100MA2TALENT1")]),
+            Enterprise => Token("demo-enterprise1", service, ["applicant"], extra: [new("applicant_kind", "enterprise"), new("credit_code", "91500107MA5TALENT1")]),
             StaffOwner => Token(StaffSubject(owner), service, ["staff"], owner),
             StaffOther => Token(StaffSubject(other), service, ["staff"], other),
             Commissioner => Token("demo-commissioner1", service, ["commissioner"], "HRSS"),

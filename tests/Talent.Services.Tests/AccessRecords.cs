@@ -27,7 +27,7 @@ public static class AccessRecords
         var card = new FlowCardSnapshot(
             [], [new MaterialSnapshot("contract", "劳动合同", "Labour contract", "electronic", 0, false, false, null)],
             [new StepSnapshot(1, "受理审核", null, lead, 2, true)],
-            15, 7, 0, true, true, [], [], "0571-8000 1003");
+            15, 7, 0, true, true, [], [], "023-6800 1003");
         var published = new CatalogueItemPublished(Guid.CreateVersion7(), DateTimeOffset.UtcNow, code, 1, "人才安居", "Talent housing", lead, "life", [], card);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDb>();

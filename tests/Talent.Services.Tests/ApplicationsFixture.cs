@@ -37,7 +37,7 @@ public sealed class ApplicationsFixture : IAsyncLifetime
         var card = new FlowCardSnapshot(
             [], [new MaterialSnapshot("contract", "劳动合同", "Labour contract", "electronic", 0, true, false, null)],
             [new StepSnapshot(1, "受理审核", null, Lead, 2, true), new StepSnapshot(2, "资格复核", null, StepDepartment, 3, true)],
-            15, 7, 0, true, true, [], [], "0571-8000 1003");
+            15, 7, 0, true, true, [], [], "023-6800 1003");
         var published = new CatalogueItemPublished(Guid.CreateVersion7(), DateTimeOffset.UtcNow, ItemCode, 1, "人才安居", "Talent housing", Lead, "life", [], card);
         await using var scope = Host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();

@@ -59,7 +59,7 @@ public sealed class ApplicationsWalletExpiryTests
     {
         var card = new FlowCardSnapshot(
             [], [new MaterialSnapshot("contract", "劳动合同", "Labour contract", "electronic", 0, true, false, null)],
-            [new StepSnapshot(1, "审核", null, Lead, 2, true)], 15, 7, 0, true, true, [], [], "0571-8000 1003");
+            [new StepSnapshot(1, "审核", null, Lead, 2, true)], 15, 7, 0, true, true, [], [], "023-6800 1003");
         var published = new CatalogueItemPublished(Guid.CreateVersion7(), now, item, 1, "人才安居", "Talent housing", Lead, "life", [], card);
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();

@@ -105,7 +105,7 @@ public sealed class ApplyingTests(SystemFixture system) : IClassFixture<SystemFi
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var owner = (await accepted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("owner");
         Assert.Contains("李强", owner.GetProperty("name").GetString());
-        Assert.Equal("0571-8000 1002", owner.GetProperty("contact").GetString()); // HRSS's enquiry phone on the flow card
+        Assert.Equal("023-6800 1002", owner.GetProperty("contact").GetString()); // HRSS's enquiry phone on the flow card
 
         // 免提交: the identity card came from the department's (stand-in) system through the exchange; staff see it on the case.
         // (Tokens live 40 s here: the poll signs in again when its token is 20 s old.)

@@ -6,7 +6,8 @@ namespace Talent.Catalogue.Demo;
 
 /// <summary>
 /// DEMONSTRATION DATA, NOT OFFICIAL INFORMATION: departments, policies and departmental service items of a fictional
-/// high-tech zone, shaped after the source article (seeded only when <c>Catalogue:DemoData</c> is on; idempotent).
+/// high-tech zone (Chongqing's telephone code 023, as the source article's zone), shaped after the source article (seeded only
+/// when <c>Catalogue:DemoData</c> is on; idempotent).
 /// The 37 one-thing items that use them are in <see cref="DemoCatalogue"/>.
 /// </summary>
 public static class DemoReferenceData
@@ -16,19 +17,19 @@ public static class DemoReferenceData
 
     private static readonly Department[] Departments =
     [
-        new() { Code = "STI", NameZh = "科技创新局", NameEn = "Science and Technology Innovation Bureau", Phone = "0571-8000 1001", Address = Hall, OpeningHours = Hours },
-        new() { Code = "HRSS", NameZh = "人力资源和社会保障局", NameEn = "Human Resources and Social Security Bureau", Phone = "0571-8000 1002", Address = Hall, OpeningHours = Hours },
-        new() { Code = "HOUSING", NameZh = "住房保障和房产管理局", NameEn = "Housing Security Bureau", Phone = "0571-8000 1003", Address = Hall, OpeningHours = Hours },
-        new() { Code = "EDU", NameZh = "教育局", NameEn = "Education Bureau", Phone = "0571-8000 1004", Address = Hall, OpeningHours = Hours },
-        new() { Code = "HEALTH", NameZh = "卫生健康局", NameEn = "Health Commission", Phone = "0571-8000 1005", Address = Hall, OpeningHours = Hours },
-        new() { Code = "MARKET", NameZh = "市场监督管理局", NameEn = "Market Supervision Bureau", Phone = "0571-8000 1006", Address = Hall, OpeningHours = Hours },
-        new() { Code = "FINANCE", NameZh = "金融服务中心", NameEn = "Financial Services Centre", Phone = "0571-8000 1007", Address = Hall, OpeningHours = Hours },
-        new() { Code = "DEV", NameZh = "发展和改革局", NameEn = "Development and Reform Bureau", Phone = "0571-8000 1008", Address = Hall, OpeningHours = Hours },
-        new() { Code = "TAX", NameZh = "税务局", NameEn = "Tax Bureau", Phone = "0571-8000 1009", Address = Hall, OpeningHours = Hours },
-        new() { Code = "IP", NameZh = "知识产权局", NameEn = "Intellectual Property Office", Phone = "0571-8000 1010", Address = Hall, OpeningHours = Hours },
-        new() { Code = "ECON", NameZh = "经济和信息化局", NameEn = "Economy and Information Technology Bureau", Phone = "0571-8000 1011", Address = Hall, OpeningHours = Hours },
-        new() { Code = "COMMERCE", NameZh = "商务局", NameEn = "Commerce Bureau", Phone = "0571-8000 1012", Address = Hall, OpeningHours = Hours },
-        new() { Code = "POLICE", NameZh = "公安分局", NameEn = "Public Security Sub-bureau", Phone = "0571-8000 1013", Address = Hall, OpeningHours = Hours },
+        new() { Code = "STI", NameZh = "科技创新局", NameEn = "Science and Technology Innovation Bureau", Phone = "023-6800 1001", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HRSS", NameZh = "人力资源和社会保障局", NameEn = "Human Resources and Social Security Bureau", Phone = "023-6800 1002", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HOUSING", NameZh = "住房保障和房产管理局", NameEn = "Housing Security Bureau", Phone = "023-6800 1003", Address = Hall, OpeningHours = Hours },
+        new() { Code = "EDU", NameZh = "教育局", NameEn = "Education Bureau", Phone = "023-6800 1004", Address = Hall, OpeningHours = Hours },
+        new() { Code = "HEALTH", NameZh = "卫生健康局", NameEn = "Health Commission", Phone = "023-6800 1005", Address = Hall, OpeningHours = Hours },
+        new() { Code = "MARKET", NameZh = "市场监督管理局", NameEn = "Market Supervision Bureau", Phone = "023-6800 1006", Address = Hall, OpeningHours = Hours },
+        new() { Code = "FINANCE", NameZh = "金融服务中心", NameEn = "Financial Services Centre", Phone = "023-6800 1007", Address = Hall, OpeningHours = Hours },
+        new() { Code = "DEV", NameZh = "发展和改革局", NameEn = "Development and Reform Bureau", Phone = "023-6800 1008", Address = Hall, OpeningHours = Hours },
+        new() { Code = "TAX", NameZh = "税务局", NameEn = "Tax Bureau", Phone = "023-6800 1009", Address = Hall, OpeningHours = Hours },
+        new() { Code = "IP", NameZh = "知识产权局", NameEn = "Intellectual Property Office", Phone = "023-6800 1010", Address = Hall, OpeningHours = Hours },
+        new() { Code = "ECON", NameZh = "经济和信息化局", NameEn = "Economy and Information Technology Bureau", Phone = "023-6800 1011", Address = Hall, OpeningHours = Hours },
+        new() { Code = "COMMERCE", NameZh = "商务局", NameEn = "Commerce Bureau", Phone = "023-6800 1012", Address = Hall, OpeningHours = Hours },
+        new() { Code = "POLICE", NameZh = "公安分局", NameEn = "Public Security Sub-bureau", Phone = "023-6800 1013", Address = Hall, OpeningHours = Hours },
     ];
 
     public static Department DepartmentByCode(string code) => Departments.Single(d => d.Code == code);

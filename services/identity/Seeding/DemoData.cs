@@ -28,7 +28,7 @@ public sealed class DemoData(UserManager<TalentUser> users, RoleManager<Identity
     private static readonly (string UserName, string DisplayName, string Role, string? Kind, string? CreditCode, string? Department)[] Accounts =
     [
         ("talent1", "张明 Zhang Ming", TalentRoles.Applicant, "talent", null, null),
-        ("enterprise1", "智行科技有限公司 Zhixing Technology Co.", TalentRoles.Applicant, "enterprise", "91330100MA2TALENT1", null),
+        ("enterprise1", "智行科技有限公司 Zhixing Technology Co.", TalentRoles.Applicant, "enterprise", "91500107MA5TALENT1", null),
         ("staff-sti", "科技创新局 王芳 Wang Fang (STI)", TalentRoles.Staff, null, null, "STI"),
         ("staff-hr", "人力社保局 李强 Li Qiang (HRSS)", TalentRoles.Staff, null, null, "HRSS"),
         ("commissioner1", "人才服务专员 陈静 Chen Jing", TalentRoles.Commissioner, null, null, "HRSS"),

@@ -47,11 +47,11 @@ public sealed class ConsoleReferenceTests(SystemFixture system)
         await op.GotoAsync("/console/reference");
         await op.Locator($"#departments a:text-is('{department}')").ClickAsync();
         Assert.Equal("测试局", await op.Locator("#department-nameZh").InputValueAsync());
-        await op.Locator("#department-phone").FillAsync("0571-12345678");
+        await op.Locator("#department-phone").FillAsync("023-68123456");
         await op.Locator("#save-department").ClickAsync();
         await op.WaitForURLAsync("**/console/reference?done=department-saved");
         var departments = await system.Gateway.GetFromJsonAsync<JsonElement>("/api/catalogue/departments", ct);
-        Assert.Equal("0571-12345678", departments.EnumerateArray().Single(d => d.GetProperty("code").GetString() == department).GetProperty("phone").GetString());
+        Assert.Equal("023-68123456", departments.EnumerateArray().Single(d => d.GetProperty("code").GetString() == department).GetProperty("phone").GetString());
 
         var policy = $"POL-TEST-{suffix}";
         await op.Locator("#new-policy").ClickAsync();
