@@ -192,7 +192,18 @@ public sealed class OutboxTests
         Assert.Equal(50, await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
 
         gate.Open();
-        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count >= 50, TimeSpan.FromSeconds(60), "every event after the broker returns");
+        try
+        {
+            await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count >= 50, TimeSpan.FromSeconds(60), "every event after the broker returns");
+        }
+        catch (TimeoutException timeout)
+        {
+            // Failed once in a fresh run (2026-12-04): say which side did not come back, the relay or the consumer.
+            var unsent = await host.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null));
+            throw new TimeoutException(
+                $"{timeout.Message} {(await host.AppliedAsync()).Count} of 50 applied, {unsent} still unsent in the outbox, " +
+                $"{gate.Refused} connections refused by the gate while it was closed.", timeout);
+        }
 
         var applied = await host.AppliedAsync();
         Assert.Equal(events.Select(e => e.Code), applied.Select(a => a.Code));
