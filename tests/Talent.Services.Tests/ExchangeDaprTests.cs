@@ -50,7 +50,8 @@ public sealed class ExchangeDaprTests
         var bus = host.Factory.Services.GetRequiredService<IBus>();
         var published = new CatalogueItemPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, "DAPR-ONE", 1, "事项", "Item", "HRSS", "employment");
         await bus.Publish(published, c => c.MessageId = published.EventId, ct);
-        await Eventually.UntilAsync(() => sidecar.Received.Refused >= 2, Deadline, "a refused attempt of each");
+        await Eventually.UntilAsync(
+            () => sidecar.Received.RefusedPublications >= 1 && sidecar.Received.Refused - sidecar.Received.RefusedPublications >= 1, Deadline, "a refused attempt of each");
         sidecar.Refusing = false;
         await Eventually.UntilAsync(() => sidecar.Received.Accepted.Count == 1, Deadline, "the delivery through the binding");
         await Eventually.UntilAsync(() => sidecar.Received.Published.Count == 1, Deadline, "the delivery to the topic");

@@ -67,6 +67,9 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
 
         public int Refused;
 
+        /// <summary>Of <see cref="Refused"/>, the pub/sub publications.</summary>
+        public int RefusedPublications;
+
         public IReadOnlyList<InvokeBindingRequest> Accepted => [.. _accepted];
 
         /// <summary>One entry per pub/sub publication it accepted.</summary>
@@ -115,6 +118,7 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
             if (calls.Refusing)
             {
                 Interlocked.Increment(ref calls.Refused);
+                Interlocked.Increment(ref calls.RefusedPublications);
                 throw new RpcException(new Status(StatusCode.Unavailable, "the pub/sub component is unavailable (stand-in)"));
             }
 
