@@ -182,6 +182,9 @@ public sealed class RunningSystem : IAsyncDisposable
         ]);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
+            // Failing health checks are the teardown's noise on the console (they buried the failed test's name in CI's
+            // tail); a start that is not healthy is reported by SystemStart per resource, and the artifact log keeps them all.
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical)
             .AddFilter<ArtifactLog>(null, LogLevel.Information)
             .AddProvider(_log));
         _app = await builder.BuildAsync();
