@@ -80,6 +80,8 @@ public sealed class ErrorQueue(RabbitMqAddress address, ReceiveQueues queues, IL
         _connecting.Dispose();
     }
 
+    private const int ConnectAttempts = 3;
+
     /// <summary>One connection kept for the counting every half minute and the operators' moves, opened again after a loss.</summary>
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +95,7 @@ public sealed class ErrorQueue(RabbitMqAddress address, ReceiveQueues queues, IL
                     await lost.DisposeAsync();
                 }
 
-                _connection = await new ConnectionFactory
+                var factory = new ConnectionFactory
                 {
                     HostName = address.Host,
                     Port = address.Port,
@@ -101,7 +103,21 @@ public sealed class ErrorQueue(RabbitMqAddress address, ReceiveQueues queues, IL
                     UserName = address.Username,
                     Password = address.Password,
                     ClientProvidedName = "talent-error-queues",
-                }.CreateConnectionAsync(cancellationToken);
+                };
+                // A busy broker sometimes closes a connection during its handshake (seen under a loaded test run): tried
+                // three times, a second apart, before the count or the operator's move fails.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        _connection = await factory.CreateConnectionAsync(cancellationToken);
+                        break;
+                    }
+                    catch (BrokerUnreachableException) when (attempt < ConnectAttempts)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+                    }
+                }
             }
 
             return _connection;
