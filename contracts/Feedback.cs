@@ -61,7 +61,9 @@ public sealed record RectificationOverdue(
 
 /// <summary>
 /// A question, complaint, suggestion or demand reached the problem-feedback window (问题反馈窗口) and was routed: to the
-/// department, and to the owner of the case it is about when there is one (<see cref="OwnerId"/>, added later).
+/// department, and to the owner of the case it is about when there is one (<see cref="OwnerId"/>, added later). A walk-in
+/// person's ticket, opened by staff at a service point's window or on the telephone, says so in <see cref="Channel"/>
+/// (added later: "online", "window" or "phone").
 /// </summary>
 public sealed record FeedbackTicketOpened(
     Guid EventId,
@@ -74,7 +76,22 @@ public sealed record FeedbackTicketOpened(
     string? ItemCode,
     Guid? ApplicationId,
     DateOnly ReplyDueOn,
-    string? OwnerId = null) : IIntegrationEvent;
+    string? OwnerId = null,
+    string Channel = "online") : IIntegrationEvent;
+
+/// <summary>
+/// A ticket that reached the wrong department was passed on (转办) with the reason: the receiving department's staff
+/// take it up and reply by <see cref="ReplyDueOn"/>, counted from the transfer.
+/// </summary>
+public sealed record FeedbackTicketTransferred(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid TicketId,
+    string Number,
+    string FromDepartment,
+    string ToDepartment,
+    string Reason,
+    DateOnly ReplyDueOn) : IIntegrationEvent;
 
 /// <summary>
 /// The department replied to a ticket (问题反馈): the person who raised it (<see cref="RequesterId"/>) confirms or reopens it

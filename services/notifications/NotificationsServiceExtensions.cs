@@ -41,6 +41,7 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<SuggestionConsumer>();
             bus.AddConsumer<RectificationOpenedConsumer>();
             bus.AddConsumer<TicketOpenedConsumer>();
+            bus.AddConsumer<TicketTransferredConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);

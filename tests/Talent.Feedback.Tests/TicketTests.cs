@@ -86,4 +86,83 @@ public sealed class TicketTests
         Assert.Equal("confirmedByTime", ticket.Resolution);
         Assert.False(ticket.CloseUnconfirmed(At(12, 2)));
     }
+
+    private static readonly CaseActor Hr = new("staff-hr-1", "人社局 赵六", "HRSS", true, false);
+    private static readonly CaseActor Operator = new("operator-1", "平台运营", null, false, true);
+
+    private static FeedbackTicket WalkIn(CaseActor staff, string department, DateTimeOffset at) =>
+        FeedbackTicket.Open("FK-2026-000002", TicketKind.Question, "housing", "公寓配租", "窗口来访咨询", null, null, "walk-in:1", "陈七", department, "category", Calendar, 3, at,
+            new FeedbackTicket.WalkIn("window", "023-6800 1234", staff));
+
+    [Fact]
+    public void A_walk_in_ticket_records_channel_contact_and_receiver_who_owns_it_only_when_it_is_their_department()
+    {
+        var own = WalkIn(Housing, "HOUSING", At(11, 23));
+        Assert.Equal(("window", "023-6800 1234", "staff-housing-1"), (own.Channel, own.Contact, own.OpenedById));
+        Assert.Equal("staff-housing-1", own.OwnerId);
+        Assert.Equal("staff-housing-1", own.History[0].ActorId);
+        Assert.Contains("陈七", own.History[0].Note, StringComparison.Ordinal);
+
+        var elsewhere = WalkIn(Hr, "HOUSING", At(11, 23));
+        Assert.Null(elsewhere.OwnerId);
+        Assert.Equal("staff-hr-1", elsewhere.OpenedById);
+    }
+
+    [Fact]
+    public void A_ticket_passed_on_goes_unowned_to_the_other_department_with_its_reason_and_a_fresh_clock_that_is_explained()
+    {
+        var ticket = Open(At(11, 23)); // Monday: due Thursday 11-26
+        Assert.Null(ticket.Take(Housing, At(11, 23)));
+        Assert.Null(ticket.Transfer(Housing, "EDU", "子女入学问题，属教育局", Calendar, 3, At(11, 25)));
+
+        Assert.Equal(("EDU", "transfer", 1), (ticket.Department, ticket.RoutedBy, ticket.Transfers));
+        Assert.Null(ticket.OwnerId);
+        Assert.Equal(new DateOnly(2026, 11, 26), ticket.FirstDueOn);
+        Assert.Equal(new DateOnly(2026, 11, 30), ticket.ReplyDueOn); // three working days from Wednesday
+        Assert.Equal("子女入学问题，属教育局", ticket.TransferReason);
+        Assert.Equal("HOUSING → EDU: 子女入学问题，属教育局", ticket.History[^1].Note);
+        var (zh, en) = ticket.Clock;
+        Assert.Equal("答复期限 2026-11-30：自转办之日 2026-11-25 起 3 个工作日（首次承诺 2026-11-26）。", zh);
+        Assert.Equal("Reply due 2026-11-30: 3 working days from the transfer to EDU on 2026-11-25 (first promised 2026-11-26).", en);
+
+        Assert.Equal(403, ticket.Take(Housing, At(11, 25, 11))!.Status);
+        Assert.Null(ticket.Answer(Education, "请咨询学区", Calendar, 5, At(11, 26)));
+        Assert.Equal(409, ticket.Transfer(Education, "HOUSING", "答复后不能转办", Calendar, 3, At(11, 26))!.Status);
+    }
+
+    [Fact]
+    public void Only_the_owner_passes_an_owned_ticket_on_never_to_where_it_is_and_after_three_transfers_only_an_operator()
+    {
+        var ticket = Open(At(11, 23));
+        Assert.Null(ticket.Take(Housing, At(11, 23)));
+        Assert.Equal(409, ticket.Transfer(HousingColleague, "EDU", "不是我的", Calendar, 3, At(11, 23))!.Status);
+        Assert.Equal(403, ticket.Transfer(Education, "HRSS", "不是我们的", Calendar, 3, At(11, 23))!.Status);
+        Assert.Equal(409, ticket.Transfer(Housing, "HOUSING", "原地", Calendar, 3, At(11, 23))!.Status);
+
+        Assert.Null(ticket.Transfer(Housing, "EDU", "一", Calendar, 3, At(11, 23)));
+        Assert.Null(ticket.Transfer(Education, "HRSS", "二", Calendar, 3, At(11, 23)));
+        Assert.Null(ticket.Transfer(Hr, "HOUSING", "三", Calendar, 3, At(11, 23)));
+        Assert.Equal(409, ticket.Transfer(Housing, "EDU", "四", Calendar, 3, At(11, 23))!.Status);
+        Assert.Null(ticket.Transfer(Operator, "STI", "运营统筹交办", Calendar, 3, At(11, 24)));
+        Assert.Equal(("STI", 4), (ticket.Department, ticket.Transfers));
+    }
+
+    [Fact]
+    public void Staff_record_a_walk_in_person_s_reopening_and_confirmation_and_never_for_an_online_ticket()
+    {
+        var ticket = WalkIn(Hr, "HOUSING", At(11, 23));
+        Assert.Null(ticket.Answer(Housing, "12 月开放", Calendar, 5, At(11, 23, 15)));
+        Assert.Equal(403, ticket.RecordReopening(Education, "不满意", Calendar, 3, At(11, 24))!.Status);
+        Assert.Null(ticket.RecordReopening(Hr, "想知道具体日期", Calendar, 3, At(11, 24)));
+        Assert.Equal((TicketState.Open, "reopened", 1), (ticket.State, ticket.ClockCause, ticket.Reopened));
+        Assert.Null(ticket.Answer(Housing, "12 月 8 日开放", Calendar, 5, At(11, 25)));
+        Assert.Null(ticket.RecordConfirmation(HousingColleague, true, "电话告知，满意", At(11, 26)));
+        Assert.Equal((TicketState.Closed, "confirmed", true), (ticket.State, ticket.Resolution, ticket.Satisfied));
+        Assert.Equal("staff-housing-2", ticket.History[^1].ActorId);
+
+        var online = Open(At(11, 23));
+        Assert.Null(online.Answer(Housing, "答复", Calendar, 5, At(11, 23, 15)));
+        Assert.Equal(409, online.RecordConfirmation(Housing, true, null, At(11, 24))!.Status);
+        Assert.Equal(TicketState.Replied, online.State);
+    }
 }

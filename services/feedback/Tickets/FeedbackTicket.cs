@@ -13,6 +13,14 @@ public sealed class FeedbackTicket
 {
     public const int TitleMaxLength = 100;
     public const int BodyMaxLength = 2000;
+    public const int ReasonMaxLength = 500;
+    public const int ContactMaxLength = 40;
+
+    /// <summary>After this many transfers only an operator passes the ticket on (no ping-pong between departments).</summary>
+    public const int MaxTransfersByStaff = 3;
+
+    /// <summary>The channels: the person online, or staff for a walk-in person at a service point's window or on the telephone.</summary>
+    public static readonly string[] Channels = ["online", "window", "phone"];
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
@@ -34,6 +42,17 @@ public sealed class FeedbackTicket
 
     public string RequesterName { get; private set; } = "";
 
+    /// <summary>"online" (the person), "window" or "phone" (staff for a walk-in person, who has no account here).</summary>
+    public string Channel { get; private set; } = "online";
+
+    /// <summary>How staff reach a walk-in person with the reply (their telephone); none online.</summary>
+    public string? Contact { get; private set; }
+
+    /// <summary>The staff member who opened it at the window or on the telephone: they follow it wherever it goes.</summary>
+    public string? OpenedById { get; private set; }
+
+    public string? OpenedByName { get; private set; }
+
     public string Department { get; private set; } = "";
 
     /// <summary>How it was routed: "application", "item" or "category".</summary>
@@ -48,6 +67,22 @@ public sealed class FeedbackTicket
     public DateTimeOffset OpenedAt { get; private set; }
 
     public DateOnly ReplyDueOn { get; private set; }
+
+    /// <summary>The first reply date promised, before any transfer or reopening moved it.</summary>
+    public DateOnly FirstDueOn { get; private set; }
+
+    /// <summary>The day the current reply clock started, why ("opened", "reopened", "transferred"), and its working days.</summary>
+    public DateOnly ClockStart { get; private set; }
+
+    public string ClockCause { get; private set; } = "opened";
+
+    public int ClockDays { get; private set; }
+
+    /// <summary>How often it was passed on to another department.</summary>
+    public int Transfers { get; private set; }
+
+    /// <summary>The reason given for the transfer just made, for its event (not stored: the history keeps it).</summary>
+    public string? TransferReason { get; private set; }
 
     public string? Reply { get; private set; }
 
@@ -75,8 +110,9 @@ public sealed class FeedbackTicket
     }
 
     public static FeedbackTicket Open(string number, TicketKind kind, string category, string title, string body, string? itemCode, Guid? applicationId,
-        string requesterId, string requesterName, string department, string routedBy, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+        string requesterId, string requesterName, string department, string routedBy, WorkingCalendar calendar, int replyDays, DateTimeOffset now, WalkIn? walkIn = null)
     {
+        var today = WorkingCalendar.Today(now);
         var ticket = new FeedbackTicket
         {
             Number = number,
@@ -92,10 +128,130 @@ public sealed class FeedbackTicket
             RoutedBy = routedBy,
             State = TicketState.Open,
             OpenedAt = now,
-            ReplyDueOn = calendar.AddWorkingDays(WorkingCalendar.Today(now), replyDays),
+            ReplyDueOn = calendar.AddWorkingDays(today, replyDays),
+            ClockStart = today,
+            ClockDays = replyDays,
         };
-        ticket.History.Add(new TicketStep(now, requesterId, requesterName, "open", TicketState.Open, TicketState.Open, $"→ {department} ({routedBy})"));
+        ticket.FirstDueOn = ticket.ReplyDueOn;
+        if (walkIn is null)
+        {
+            ticket.History.Add(new TicketStep(now, requesterId, requesterName, "open", TicketState.Open, TicketState.Open, $"→ {department} ({routedBy})"));
+            return ticket;
+        }
+
+        ticket.Channel = walkIn.Channel;
+        ticket.Contact = walkIn.Contact;
+        ticket.OpenedById = walkIn.Staff.Subject;
+        ticket.OpenedByName = walkIn.Staff.Name;
+        ticket.History.Add(new TicketStep(now, walkIn.Staff.Subject, walkIn.Staff.Name, "open", TicketState.Open, TicketState.Open,
+            $"{(walkIn.Channel == "window" ? "窗口 window" : "电话 phone")}: {requesterName} → {department} ({routedBy})"));
+        if (walkIn.Staff.IsStaff && walkIn.Staff.Department == department)
+        {
+            // First ask: the staff member who received the person owns a ticket of their own department at once.
+            ticket.OwnerId = walkIn.Staff.Subject;
+            ticket.OwnerName = walkIn.Staff.Name;
+        }
+
         return ticket;
+    }
+
+    /// <summary>A walk-in person's ticket: the channel, their contact, and the staff member who received them.</summary>
+    public sealed record WalkIn(string Channel, string Contact, CaseActor Staff);
+
+    /// <summary>Why the ticket is due when it is, in Chinese and English.</summary>
+    public (string Zh, string En) Clock
+    {
+        get
+        {
+            var (zh, en) = ClockCause switch
+            {
+                "transferred" => ("转办之日", "the transfer to " + Department),
+                "reopened" => ("重新打开之日", "the reopening"),
+                _ => ("提交之日", "opening"),
+            };
+            var first = FirstDueOn == ReplyDueOn ? ("", "") : ($"（首次承诺 {FirstDueOn:yyyy-MM-dd}）", $" (first promised {FirstDueOn:yyyy-MM-dd})");
+            return ($"答复期限 {ReplyDueOn:yyyy-MM-dd}：自{zh} {ClockStart:yyyy-MM-dd} 起 {ClockDays} 个工作日{first.Item1}。",
+                $"Reply due {ReplyDueOn:yyyy-MM-dd}: {ClockDays} working days from {en} on {ClockStart:yyyy-MM-dd}{first.Item2}.");
+        }
+    }
+
+    /// <summary>
+    /// Passes an open ticket to the department it belongs to, with the reason: its owner (or, while nobody owns it, its
+    /// department's staff) or an operator; after <see cref="MaxTransfersByStaff"/> transfers only an operator. The receiving
+    /// department has the full reply time from today; nobody owns it there until someone takes it up.
+    /// </summary>
+    public Refusal? Transfer(CaseActor actor, string toDepartment, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+    {
+        if (!actor.IsOperator && RefuseStaff(actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State != TicketState.Open)
+        {
+            return Refusal.Conflict("Only a ticket waiting for a reply is passed on. 仅待答复的工单可以转办。");
+        }
+
+        if (!actor.IsOperator && OwnerId is not null && OwnerId != actor.Subject)
+        {
+            return Refusal.Conflict($"Owned by {OwnerName}: only they pass it on. 该工单由 {OwnerName} 负责，须由其转办。");
+        }
+
+        if (!actor.IsOperator && Transfers >= MaxTransfersByStaff)
+        {
+            return Refusal.Conflict($"Passed on {Transfers} times already: an operator routes it now. 已转办 {Transfers} 次，请由平台运营人员统筹交办。");
+        }
+
+        if (toDepartment == Department)
+        {
+            return Refusal.Conflict($"The ticket is with {Department} already. 工单已在 {Department}。");
+        }
+
+        var today = WorkingCalendar.Today(now);
+        History.Add(new TicketStep(now, actor.Subject, actor.Name, "transfer", State, State, $"{Department} → {toDepartment}: {reason}"));
+        Department = toDepartment;
+        RoutedBy = "transfer";
+        OwnerId = null;
+        OwnerName = null;
+        Transfers++;
+        TransferReason = reason;
+        RestartClock(calendar, today, replyDays, "transferred");
+        return null;
+    }
+
+    /// <summary>Staff record what a walk-in person said about the reply: satisfied or not, and the ticket closes.</summary>
+    public Refusal? RecordConfirmation(CaseActor actor, bool? satisfied, string? note, DateTimeOffset now)
+    {
+        if (RefuseRecording(actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (State != TicketState.Replied)
+        {
+            return Refusal.Conflict("Only a replied ticket can be confirmed. 工单尚未答复或已关闭。");
+        }
+
+        Satisfied = satisfied;
+        Close(actor.Subject, actor.Name, "confirmed", $"{(Channel == "window" ? "窗口记录" : "电话记录")} {RequesterName}: {note}".TrimEnd(' ', ':'), now);
+        return null;
+    }
+
+    /// <summary>Staff record that a walk-in person is not satisfied with the reply, within the confirmation period.</summary>
+    public Refusal? RecordReopening(CaseActor actor, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now) =>
+        RefuseRecording(actor) ?? ReopenAs(actor.Subject, actor.Name, $"{RequesterName}: {reason}", calendar, replyDays, now);
+
+    private Refusal? RefuseRecording(CaseActor actor) =>
+        Channel == "online" ? Refusal.Conflict("The person confirms an online ticket themselves. 网上提交的工单由本人确认。")
+        : actor.Subject == OpenedById ? null
+        : RefuseStaff(actor);
+
+    private void RestartClock(WorkingCalendar calendar, DateOnly today, int replyDays, string cause)
+    {
+        ReplyDueOn = calendar.AddWorkingDays(today, replyDays);
+        ClockStart = today;
+        ClockDays = replyDays;
+        ClockCause = cause;
     }
 
     public bool IsOverdue(DateOnly today) => State == TicketState.Open && ReplyDueOn < today;
@@ -168,11 +324,11 @@ public sealed class FeedbackTicket
     /// <summary>Replied → Open again by the person, within the confirmation period; the owner must reply again.</summary>
     public Refusal? Reopen(string subject, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
     {
-        if (subject != RequesterId)
-        {
-            return Refusal.NotFound("Not found.");
-        }
+        return subject != RequesterId ? Refusal.NotFound("Not found.") : ReopenAs(subject, RequesterName, reason, calendar, replyDays, now);
+    }
 
+    private Refusal? ReopenAs(string actorId, string actorName, string reason, WorkingCalendar calendar, int replyDays, DateTimeOffset now)
+    {
         var today = WorkingCalendar.Today(now);
         if (State != TicketState.Replied)
         {
@@ -185,9 +341,9 @@ public sealed class FeedbackTicket
         }
 
         Reopened++;
-        ReplyDueOn = calendar.AddWorkingDays(today, replyDays);
+        RestartClock(calendar, today, replyDays, "reopened");
         ConfirmBy = null;
-        History.Add(new TicketStep(now, subject, RequesterName, "reopen", State, TicketState.Open, reason));
+        History.Add(new TicketStep(now, actorId, actorName, "reopen", State, TicketState.Open, reason));
         State = TicketState.Open;
         return null;
     }

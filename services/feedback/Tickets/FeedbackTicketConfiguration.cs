@@ -24,6 +24,12 @@ public sealed class FeedbackTicketConfiguration : IEntityTypeConfiguration<Feedb
         e.Property(t => t.ItemCode).HasMaxLength(64);
         e.Property(t => t.RequesterId).HasMaxLength(100);
         e.Property(t => t.RequesterName).HasMaxLength(200);
+        e.Property(t => t.Channel).HasMaxLength(10).HasDefaultValue("online");
+        e.Property(t => t.Contact).HasMaxLength(FeedbackTicket.ContactMaxLength);
+        e.Property(t => t.OpenedById).HasMaxLength(100);
+        e.Property(t => t.OpenedByName).HasMaxLength(200);
+        e.Property(t => t.ClockCause).HasMaxLength(20).HasDefaultValue("opened");
+        e.Ignore(t => t.TransferReason);
         e.Property(t => t.Department).HasMaxLength(20);
         e.Property(t => t.RoutedBy).HasMaxLength(20);
         e.Property(t => t.OwnerId).HasMaxLength(100);
@@ -35,5 +41,6 @@ public sealed class FeedbackTicketConfiguration : IEntityTypeConfiguration<Feedb
         e.Property<uint>("Version").IsRowVersion();
         e.HasIndex(t => new { t.RequesterId, t.OpenedAt });
         e.HasIndex(t => new { t.Department, t.State, t.ReplyDueOn });
+        e.HasIndex(t => t.OpenedById).HasFilter("opened_by_id IS NOT NULL");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Talent.Feedback.Analysis;
 using Talent.Feedback.Applications;
@@ -15,7 +16,7 @@ namespace Talent.Feedback.Tickets;
 /// applications or which item it is about, the department it goes to (the application's, else the item's lead
 /// department, else the category's), its number.
 /// </summary>
-public static class TicketOpening
+public static partial class TicketOpening
 {
     /// <summary>The database sequence ticket numbers are drawn from.</summary>
     public const string NumberSequence = "feedback_ticket_number";
@@ -69,6 +70,32 @@ public static class TicketOpening
         return (new Target(application, itemCode, item), errors);
     }
 
+    /// <summary>A walk-in person as staff recorded them, or field-named errors added to <paramref name="errors"/>.</summary>
+    public static (string Channel, string Name, string Phone) CheckWalkIn(WalkInRequest request, Dictionary<string, string[]> errors)
+    {
+        if (request.Channel is not ("window" or "phone"))
+        {
+            errors["channel"] = ["window (at a service point) or phone. 渠道须为 window（窗口）或 phone（电话）。"];
+        }
+
+        var name = request.PersonName?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            errors["personName"] = ["The person's name, 1 to 100 characters. 请填写反馈人姓名（1 至 100 字）。"];
+        }
+
+        var phone = request.PersonPhone?.Trim() ?? "";
+        if (!PhonePattern().IsMatch(phone))
+        {
+            errors["personPhone"] = ["A telephone number to reach them with the reply (digits, spaces, +, -; 5 to 20). 请填写联系电话，以便告知答复。"];
+        }
+
+        return (request.Channel ?? "", name, phone);
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{3,18}[0-9]$")]
+    private static partial Regex PhonePattern();
+
     /// <summary>409 when the person has <see cref="MaxOpenPerPerson"/> tickets not closed yet.</summary>
     public static async Task<Refusal?> RefuseAsync(string requester, FeedbackDbContext db, CancellationToken ct) =>
         await db.Tickets.CountAsync(t => t.RequesterId == requester && t.State != TicketState.Closed, ct) >= MaxOpenPerPerson
@@ -79,13 +106,14 @@ public static class TicketOpening
     /// Opens the checked request's ticket, numbered and routed, due in <see cref="FeedbackOptions.TicketReplyDays"/>, with its
     /// text for demand analysis and <c>FeedbackTicketOpened</c>. Saved by the caller.
     /// </summary>
-    public static async Task<FeedbackTicket> OpenAsync(FeedbackDbContext db, OpenRequest request, Target target, string requester, string requesterName, FeedbackOptions options, DateTimeOffset now, CancellationToken ct)
+    public static async Task<FeedbackTicket> OpenAsync(FeedbackDbContext db, OpenRequest request, Target target, string requester, string requesterName, FeedbackOptions options, DateTimeOffset now, CancellationToken ct,
+        FeedbackTicket.WalkIn? walkIn = null)
     {
         var (department, routedBy) = Route(target, request.Category!, options.TicketRouting);
         var number = await NextNumberAsync(db, now, ct);
         var calendar = await CalendarCopy.CalendarAsync(db, ct);
         var ticket = FeedbackTicket.Open(number, request.Kind!.Value, request.Category!, request.Title!.Trim(), request.Body!.Trim(), target.ItemCode, target.Application?.Id,
-            requester, requesterName, department, routedBy, calendar, options.TicketReplyDays, now);
+            requester, requesterName, department, routedBy, calendar, options.TicketReplyDays, now, walkIn);
         db.Tickets.Add(ticket);
         if (FeedbackText.Of(FeedbackText.Ticket, ticket.Id, now, department, target.ItemCode, ticket.Category, target.Item?.Stages, ticket.Title, ticket.Body) is { } text)
         {

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Talent.Feedback.Data;
+
 namespace Talent.Feedback.Tickets;
 
 /// <summary>Ticket categories and the department each is routed to when the ticket names no application or item.</summary>
@@ -29,4 +32,9 @@ public static class TicketRouting
         overrides.TryGetValue(category, out var department) ? department
         : Defaults.TryGetValue(category, out var route) ? route.Department
         : null;
+
+    /// <summary>A department a ticket may be passed on to: one the categories route to (as configured), or an item's lead department.</summary>
+    public static async Task<bool> IsKnownAsync(string department, FeedbackDbContext db, IReadOnlyDictionary<string, string> overrides, CancellationToken ct) =>
+        Defaults.Values.Any(d => d.Department == department) || overrides.Values.Contains(department)
+        || await db.CatalogueItems.AnyAsync(i => i.LeadDepartment == department, ct);
 }

@@ -50,6 +50,18 @@ public sealed class TicketOpenedConsumer(NotificationsDbContext db, TimeProvider
     }
 }
 
+/// <summary>The receiving department's staff hear of a ticket passed on to them, from which department, why, and by when to reply.</summary>
+public sealed class TicketTransferredConsumer(NotificationsDbContext db, TimeProvider time, ILogger<TicketTransferredConsumer> logger, Notifier notifier)
+    : InboxConsumer<NotificationsDbContext, FeedbackTicketTransferred>(db, time, logger)
+{
+    protected override Task HandleAsync(FeedbackTicketTransferred message, CancellationToken cancellationToken)
+    {
+        var facts = new MessageFacts(NotificationKinds.TicketTransferred, message.Number, "", null, null, By: message.ReplyDueOn, Note: message.Reason,
+            Stage: message.FromDepartment, ToDepartment: true);
+        return notifier.NotifyOwnerOrDepartmentAsync(null, message.ToDepartment, message.EventId, facts, $"/console/tickets/{message.TicketId}", cancellationToken);
+    }
+}
+
 /// <summary>The person served hears that a provider accepted their demand, and by when first contact is due.</summary>
 public sealed class EngagementStartedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<EngagementStartedConsumer> logger, Notifier notifier)
     : InboxConsumer<NotificationsDbContext, EngagementStarted>(db, time, logger)

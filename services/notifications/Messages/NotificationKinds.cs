@@ -48,7 +48,10 @@ public static class NotificationKinds
     /// <summary>The department's staff (or the owner of the case it is about): a ticket reached the feedback window; reply by a date.</summary>
     public const string TicketOpened = "ticketOpened";
 
+    /// <summary>The receiving department's staff: a ticket was passed on to them with a reason; reply by a date counted from the transfer.</summary>
+    public const string TicketTransferred = "ticketTransferred";
+
     public static readonly string[] All =
         [SupplementRequested, Accepted, Refused, Decided, DueSoon, Overdue, RectificationOpened, RectificationOverdue, EngagementStarted, Milestone, EngagementClosed,
-         Proposed, Suggested, TicketOpened, TicketReplied];
+         Proposed, Suggested, TicketOpened, TicketTransferred, TicketReplied];
 }

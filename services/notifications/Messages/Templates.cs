@@ -89,6 +89,11 @@ public static class Templates
                 $"问题反馈窗口收到一件转至{(f.ToDepartment ? "贵部门" : "您")}的{TicketKindZh(f.Stage)}（{f.Reference}）{(f.ItemCode.Length == 0 ? "" : $"，涉及{item}")}。",
                 $"请认领并在 {by} 前答复。",
                 f.By),
+            NotificationKinds.TicketTransferred => new(
+                $"转办的问题反馈 {f.Reference}",
+                $"问题反馈 {f.Reference} 由 {f.Stage} 转至贵部门，理由：{f.Note}",
+                $"请认领并在 {by} 前答复（自转办之日起计）。",
+                f.By),
             NotificationKinds.DueSoon => new(
                 $"案件 {f.Reference} 即将到期",
                 $"{(f.ToDepartment ? "贵部门尚无负责人的" : "您负责的")}{item}（{f.Reference}）{DeadlineZh(f.Deadline)}时限将于 {by} 届满。",
@@ -178,6 +183,11 @@ public static class Templates
                 $"New ticket {f.Reference}",
                 $"The problem-feedback window routed a {TicketKindEn(f.Stage)} ({f.Reference}) to {(f.ToDepartment ? "your department" : "you")}{(f.ItemCode.Length == 0 ? "" : $", about {item}")}.",
                 $"Claim it and reply by {by}.",
+                f.By),
+            NotificationKinds.TicketTransferred => new(
+                $"Ticket {f.Reference} passed on to you",
+                $"{f.Stage} passed ticket {f.Reference} on to your department. Reason: {f.Note}",
+                $"Claim it and reply by {by} (counted from the transfer).",
                 f.By),
             NotificationKinds.DueSoon => new(
                 $"Case {f.Reference} due soon",

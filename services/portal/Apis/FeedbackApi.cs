@@ -48,8 +48,21 @@ public sealed class FeedbackApi(HttpClient http)
         PostAsync<Rectification>($"/api/feedback/rectifications/{id}/{action}", body, ct);
 
     /// <summary>Tickets routed to the caller's department (operators: all), open ones first by their reply deadline.</summary>
-    public Task<ApiResult<FeedbackTicketPage>> TicketInboxAsync(string? state, bool overdue, int page, int pageSize, CancellationToken ct) =>
-        GetAsync<FeedbackTicketPage>(QueryString.Of("/api/feedback/tickets/inbox", ("state", state), ("overdue", overdue ? "true" : null), ("page", Page(page)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))), ct);
+    /// <summary><paramref name="openedByMe"/>: instead, the walk-in tickets the caller opened, wherever they went.</summary>
+    public Task<ApiResult<FeedbackTicketPage>> TicketInboxAsync(string? state, bool overdue, int page, int pageSize, CancellationToken ct, bool openedByMe = false) =>
+        GetAsync<FeedbackTicketPage>(QueryString.Of("/api/feedback/tickets/inbox", ("state", state), ("overdue", overdue ? "true" : null), ("openedByMe", openedByMe ? "true" : null),
+            ("page", Page(page)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))), ct);
+
+    /// <summary>Staff open a ticket for a walk-in person (errors under the request's field names, and <c>channel</c>, <c>personName</c>, <c>personPhone</c>).</summary>
+    public Task<ApiResult<FeedbackTicket>> OpenWalkInTicketAsync(WalkInTicketRequest request, CancellationToken ct) => PostAsync<FeedbackTicket>("/api/feedback/tickets/window", request, ct);
+
+    /// <summary>Passes an open ticket on to another department with the reason (errors under <c>department</c>, <c>reason</c>).</summary>
+    public Task<ApiResult<FeedbackTicket>> TransferTicketAsync(Guid id, string? department, string? reason, CancellationToken ct) =>
+        PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/transfer", new { department, reason }, ct);
+
+    /// <summary>What a walk-in person said about the reply: satisfied or not (closes it), or not accepted with the reason (reopens it; error under <c>note</c>).</summary>
+    public Task<ApiResult<FeedbackTicket>> RecordTicketAnswerAsync(Guid id, bool reopen, bool? satisfied, string? note, CancellationToken ct) =>
+        PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/{(reopen ? "record-reopening" : "record-confirmation")}", new { satisfied, note }, ct);
 
     /// <summary>The first of the department to take a ticket up owns it (首问负责).</summary>
     public Task<ApiResult<FeedbackTicket>> TakeTicketAsync(Guid id, CancellationToken ct) => PostAsync<FeedbackTicket>($"/api/feedback/tickets/{id}/take", null, ct);
@@ -87,10 +100,14 @@ public sealed record FeedbackCategory(string Code, string NameZh, string NameEn,
 
 public sealed record OpenTicketRequest(string? Kind, string? Category, string? Title, string? Body, string? ItemCode, Guid? ApplicationId);
 
+/// <summary>A walk-in person's ticket: <c>Channel</c> <c>window</c> or <c>phone</c>, the person's name and telephone.</summary>
+public sealed record WalkInTicketRequest(string? Kind, string? Category, string? Title, string? Body, string? ItemCode, string? Channel, string? PersonName, string? PersonPhone);
+
 /// <summary>A ticket; <c>State</c> is <c>open</c>, <c>replied</c> or <c>closed</c>; reopening is possible until <c>ConfirmBy</c>.</summary>
 public sealed record FeedbackTicket(Guid Id, string Number, string Kind, string Category, string Title, string Body, string? ItemCode, Guid? ApplicationId,
     string Department, string RoutedBy, string? OwnerId, string? OwnerName, string State, DateTimeOffset OpenedAt, DateOnly ReplyDueOn, bool Overdue, string? Reply,
-    DateTimeOffset? RepliedAt, DateOnly? ConfirmBy, int Reopened, string? Resolution, bool? Satisfied, DateTimeOffset? ClosedAt, List<FeedbackTicketStep> History);
+    DateTimeOffset? RepliedAt, DateOnly? ConfirmBy, int Reopened, string? Resolution, bool? Satisfied, DateTimeOffset? ClosedAt, List<FeedbackTicketStep> History,
+    string Channel = "online", string RequesterName = "", string? Contact = null, string? OpenedByName = null, int Transfers = 0, string ClockZh = "", string ClockEn = "");
 
 public sealed record FeedbackTicketStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string From, string To, string? Note);
 

@@ -606,6 +606,30 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("online")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ClockCause")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("opened")
+                        .HasColumnName("clock_cause");
+
+                    b.Property<int>("ClockDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("clock_days");
+
+                    b.Property<DateOnly>("ClockStart")
+                        .HasColumnType("date")
+                        .HasColumnName("clock_start");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -614,11 +638,20 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("confirm_by");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("department");
+
+                    b.Property<DateOnly>("FirstDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_due_on");
 
                     b.Property<string>("History")
                         .IsRequired()
@@ -645,6 +678,16 @@ namespace Talent.Feedback.Data.Migrations
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opened_by_id");
+
+                    b.Property<string>("OpenedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by_name");
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(100)
@@ -716,6 +759,10 @@ namespace Talent.Feedback.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("title");
 
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfers");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -728,6 +775,10 @@ namespace Talent.Feedback.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("IX_feedback_tickets_number");
+
+                    b.HasIndex("OpenedById")
+                        .HasDatabaseName("IX_feedback_tickets_opened_by_id")
+                        .HasFilter("opened_by_id IS NOT NULL");
 
                     b.HasIndex("RequesterId", "OpenedAt")
                         .HasDatabaseName("IX_feedback_tickets_requester_id_opened_at");
