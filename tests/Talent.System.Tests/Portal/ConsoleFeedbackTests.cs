@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -7,7 +8,8 @@ namespace Talent.SystemTests.Portal;
 /// The console's side of 好差评 in the browser, through the gateway: a department's staff member takes a bad review
 /// through verification, rectification and the return visit to its close; appeals another, which waits for an operator
 /// who removes it; takes up a ticket routed to the department and replies. Staff of another department reach neither a
-/// rectification case nor a ticket by URL; a talent is refused the console's pages.
+/// rectification case nor a ticket by URL; a talent is refused the console's pages. The window offline: a walk-in
+/// person's ticket is opened, passed on to the department it belongs to, answered there, and the person's answer recorded.
 /// </summary>
 public sealed class ConsoleFeedbackTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
@@ -155,5 +157,72 @@ public sealed class ConsoleFeedbackTests(SystemFixture system) : IClassFixture<S
         Assert.Equal("replied", seen.GetProperty("state").GetString());
         Assert.Equal("无需企业证明，提交劳动合同复印件即可。", seen.GetProperty("reply").GetString());
         Assert.Contains("李强", seen.GetProperty("ownerName").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_walk_in_person_s_ticket_is_opened_at_the_window_passed_on_with_a_reason_answered_elsewhere_and_their_answer_recorded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = await system.BrowserAsync();
+        var page = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await page.GotoAsync("/");
+        await PortalSession.SignInAsync(page, "staff-hr");
+        await page.GotoAsync("/console/tickets");
+        await page.Locator("#new-walkin").ClickAsync();
+        await page.WaitForURLAsync("**/console/tickets/new");
+
+        // Nothing filled in: each missing field is named beside it, nothing is opened.
+        await page.Locator("#open-walkin").ClickAsync();
+        await Assertions.Expect(page.Locator("#walkin-phone-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#walkin-name-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#walkin-category-error")).ToBeVisibleAsync();
+
+        await page.Locator("#walkin-channel-window").CheckAsync();
+        await page.Locator("#walkin-name").FillAsync("陈七");
+        await page.Locator("#walkin-phone").FillAsync("023-6800 1234");
+        await page.Locator("#walkin-kind-question").CheckAsync();
+        await page.Locator("#walkin-category").SelectOptionAsync("employment");
+        await page.Locator("#walkin-title").FillAsync("来访咨询科研项目申报");
+        await page.Locator("#walkin-body").FillAsync("来访人想了解科研项目申报的时间和条件。");
+        await page.Locator("#open-walkin").ClickAsync();
+        await page.WaitForURLAsync("**/console/tickets/*?done=walkInOpened");
+        var id = Guid.Parse(new Uri(page.Url).Segments[^1]);
+        await Assertions.Expect(page.Locator("#ticket-channel")).ToContainTextAsync("服务点窗口");
+        await Assertions.Expect(page.Locator("#ticket-person")).ToContainTextAsync("023-6800 1234");
+        await Assertions.Expect(page.Locator("#ticket-owner")).ToContainTextAsync("李强");
+
+        // It is the science bureau's matter: passed on with a reason, the new clock explained.
+        await page.Locator("#transfer-department").SelectOptionAsync("STI");
+        await page.Locator("#transfer-ticket").ClickAsync();
+        await Assertions.Expect(page.Locator("#transfer-reason-error")).ToBeVisibleAsync();
+        await page.Locator("#transfer-department").SelectOptionAsync("STI");
+        await page.Locator("#transfer-reason").FillAsync("科研项目申报属科技创新局");
+        await page.Locator("#transfer-ticket").ClickAsync();
+        await page.WaitForURLAsync($"**/console/tickets/{id}?done=transferred");
+        await Assertions.Expect(page.Locator("#ticket-clock")).ToContainTextAsync("自转办之日");
+        await Assertions.Expect(page.Locator("#ticket-history")).ToContainTextAsync("科研项目申报属科技创新局");
+
+        using (var sti = system.As((await system.SignInAsync("staff-sti", "feedback")).AccessToken!))
+        {
+            var replied = await sti.PostAsJsonAsync($"/api/feedback/tickets/{id}/reply", new { reply = "每年 3 月开放申报，条件见科技创新局公告。" }, ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, replied.StatusCode);
+        }
+
+        // Followed under "opened by me"; the person's answer is recorded at the window.
+        await page.GotoAsync("/console/tickets?filter=mine");
+        await page.Locator($"#tickets a[href='/console/tickets/{id}']").ClickAsync();
+        await page.WaitForURLAsync($"**/console/tickets/{id}");
+        await page.Locator("#record-ticket").ClickAsync();
+        await Assertions.Expect(page.Locator("#record-answer-error")).ToBeVisibleAsync();
+        await page.Locator("#record-satisfied").CheckAsync();
+        await page.Locator("#record-note").FillAsync("电话告知答复，满意");
+        await page.Locator("#record-ticket").ClickAsync();
+        await page.WaitForURLAsync($"**/console/tickets/{id}?done=recordedConfirmation");
+        await Assertions.Expect(page.Locator("#ticket-state")).ToHaveTextAsync("已办结");
+        await page.Context.CloseAsync();
+
+        var seen = await ConsoleCases.AsSeenByAsync(system, "staff-sti", "feedback", $"/api/feedback/tickets/{id}", ct);
+        Assert.Equal(("closed", "window", "STI", 1), (seen.GetProperty("state").GetString(), seen.GetProperty("channel").GetString(), seen.GetProperty("department").GetString(), seen.GetProperty("transfers").GetInt32()));
+        Assert.Equal(["open", "transfer", "take", "reply", "confirm"], seen.GetProperty("history").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
     }
 }

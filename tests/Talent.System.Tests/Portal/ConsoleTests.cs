@@ -187,7 +187,8 @@ public sealed class ConsoleTests(SystemFixture system) : IClassFixture<SystemFix
         [
             new("/console", Screenshot: "console-inbox"), new($"/console/cases/{id}", Screenshot: "console-case"), new("/console?status=overdue", Screenshot: "console-overdue"),
             new("/console/rectifications", Screenshot: "console-rectifications"), new($"/console/rectifications/{rectification}", Screenshot: "console-rectification"),
-            new("/console/tickets?filter=open", Screenshot: "console-tickets"), new($"/console/tickets/{ticket}", Screenshot: "console-ticket"), new("/console/enquiries", Screenshot: "console-enquiries"),
+            new("/console/tickets?filter=open", Screenshot: "console-tickets"), new($"/console/tickets/{ticket}", Screenshot: "console-ticket"),
+            new("/console/tickets/new", Screenshot: "console-ticket-walk-in"), new("/console/enquiries", Screenshot: "console-enquiries"),
             new("/console/window?q=%E5%BC%A0%E6%98%8E", Screenshot: "console-window"), new("/console/window?applicant=demo-talent1", Screenshot: "console-window-items"),
             new($"/console/window/{draft}", Screenshot: "console-window-form"),
             new("/console/catalogue", Screenshot: "console-catalogue"), new($"/console/catalogue/drafts/{next}", Screenshot: "console-draft"),
