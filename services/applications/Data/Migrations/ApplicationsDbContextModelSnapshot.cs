@@ -321,17 +321,34 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("asked_at");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("online")
+                        .HasColumnName("channel");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("department");
 
+                    b.Property<int>("Handovers")
+                        .HasColumnType("integer")
+                        .HasColumnName("handovers");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("item_code");
+
+                    b.Property<string>("OwnerDepartment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner_department");
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(100)
@@ -349,8 +366,32 @@ namespace Talent.Applications.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("question");
 
+                    b.Property<string>("ReceivedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("steps");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("PK_enquiries");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("IX_enquiries_owner_id")
+                        .HasFilter("owner_id IS NOT NULL");
+
+                    b.HasIndex("ReceivedById")
+                        .HasDatabaseName("IX_enquiries_received_by_id")
+                        .HasFilter("received_by_id IS NOT NULL");
 
                     b.HasIndex("ApplicantId", "AskedAt")
                         .HasDatabaseName("IX_enquiries_applicant_id_asked_at");
