@@ -119,12 +119,24 @@ public sealed class ApplicationsApi(HttpClient http)
     public Task<ApiResult<CaseView>> HandoverAsync(Guid id, string? toStaffId, string? reason, CancellationToken ct) =>
         PostAsync<CaseView>($"{Prefix}/{id}/handover", new { toStaffId, reason }, ct);
 
-    /// <summary>The department's enquiries (咨询), unanswered first, at most 200.</summary>
+    /// <summary>Staff: the department's enquiries (咨询) and those they own or received; applicants: their own. Unanswered first, at most 200.</summary>
     public Task<ApiResult<List<CaseEnquiry>>> EnquiriesAsync(CancellationToken ct) => GetAsync<List<CaseEnquiry>>($"{Prefix}/enquiries", ct);
 
     /// <summary>The answer (error under <c>answer</c>); the first to answer owns the enquiry, and its case when nobody does.</summary>
     public Task<ApiResult<CaseEnquiry>> AnswerEnquiryAsync(Guid id, string? answer, CancellationToken ct) =>
         PostAsync<CaseEnquiry>($"{Prefix}/enquiries/{id}/answer", new { answer }, ct);
+
+    /// <summary>The owner hands the enquiry over to a named staff member of any department (errors under <c>toStaffId</c>, <c>note</c>).</summary>
+    public Task<ApiResult<CaseEnquiry>> HandOverEnquiryAsync(Guid id, string? toStaffId, string? note, CancellationToken ct) =>
+        PostAsync<CaseEnquiry>($"{Prefix}/enquiries/{id}/hand-over", new { toStaffId, note }, ct);
+
+    /// <summary>Staff record a question an applicant asked them in person (<c>window</c>) or by telephone (<c>phone</c>); they own it.</summary>
+    public Task<ApiResult<CaseEnquiry>> ReceiveEnquiryAsync(string applicantId, string? channel, string? itemCode, string? question, CancellationToken ct) =>
+        PostAsync<CaseEnquiry>($"{Prefix}/enquiries/received", new { applicantId, channel, itemCode, question }, ct);
+
+    /// <summary>An applicant asks about an item (errors under <c>itemCode</c>, <c>question</c>).</summary>
+    public Task<ApiResult<CaseEnquiry>> AskEnquiryAsync(string? itemCode, string? question, CancellationToken ct) =>
+        PostAsync<CaseEnquiry>($"{Prefix}/enquiries", new { itemCode, question }, ct);
 
     /// <summary>A material's file as the API answers it (the caller streams and disposes it); 404 when not the caller's to see.</summary>
     public Task<HttpResponseMessage> MaterialAsync(Guid id, Guid fileId, CancellationToken ct) =>

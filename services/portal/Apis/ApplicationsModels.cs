@@ -66,6 +66,10 @@ public sealed record CalendarYearView(int Year, List<DateOnly> Holidays, List<Da
 /// <summary>How many cases await the staff member's department, by where their deadline stands.</summary>
 public sealed record InboxCounts(int OnTrack, int DueSoon, int Overdue, int Total);
 
-/// <summary>An enquiry (咨询) about an item, or about one of the applicant's cases for it; answered once, by its owner.</summary>
+/// <summary>An enquiry (咨询) about an item, or about one of the applicant's cases for it; owned by whoever was asked first until handed over; answered once, by its owner.</summary>
 public sealed record CaseEnquiry(Guid Id, string ApplicantId, string ApplicantName, string ItemCode, Guid? ApplicationId, string Department, string Question,
-    string? Answer, string? OwnerId, string? OwnerName, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt);
+    string? Answer, string? OwnerId, string? OwnerName, DateTimeOffset AskedAt, DateTimeOffset? AnsweredAt,
+    string Channel = "online", string? OwnerDepartment = null, int Handovers = 0, List<EnquiryStep>? Steps = null);
+
+/// <summary>One step of an enquiry: <c>ask</c>, <c>receive</c>, <c>handover</c> (to <c>ToName</c>, why in <c>Note</c>), <c>answer</c>.</summary>
+public sealed record EnquiryStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string? ToId, string? ToName, string? ToDepartment, string? Note);

@@ -39,6 +39,7 @@ public sealed class PortalSignedInPagesTests(SystemFixture system) : IClassFixtu
             new("/feedback", Screenshot: "feedback"), new("/feedback/tickets/new", Screenshot: "ticket-new"), new($"/feedback/tickets/{ticketId}", Screenshot: "ticket"),
             new("/matching", Screenshot: "matching"), new("/matching/demands/new", Screenshot: "demand-new"), new($"/matching/demands/{demandId}", Screenshot: "demand"),
             new("/matching/proposals", Screenshot: "proposals"), new("/notifications", Screenshot: "notifications"),
+            new("/enquiries?item=SPOUSE-EMPLOYMENT", Screenshot: "enquiries"),
         ];
         var problems = await (await system.BrowserAsync()).SweepAsync(system.GatewayAddress, "talent1", pages);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
