@@ -67,8 +67,8 @@ commands.Add(identity, "rotate-signing-key", "Rotate the signing key 轮换签�
 // The catalogue publishes first (its demonstration items, and its re-announcement for a new consumer): it starts once its
 // consumers are healthy, that is, once their queues are declared, so none of its events is dropped for want of a queue.
 catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching).WaitFor(notifications).WaitFor(exchange);
-// Likewise the identity provider announces the people it knows once; applications and notifications keep copies, so they listen first.
-identity.WaitFor(applications).WaitFor(notifications);
+// Likewise the identity provider announces the people it knows once; applications, notifications and matching keep copies, so they listen first.
+identity.WaitFor(applications).WaitFor(notifications).WaitFor(matching);
 
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
 gateway

@@ -17,11 +17,15 @@ public static class MatchingPolicies
     public const string Candidates = "matching-candidates";
     public const string Operator = "matching-operator";
 
+    /// <summary>Who visits talents and enterprises to survey their needs (摸底调研): commissioners and butlers.</summary>
+    public const string Surveyor = "matching-surveyor";
+
     public static AuthorizationBuilder AddMatchingPolicies(this AuthorizationBuilder authorization, string scope) => authorization
         .AddPolicy(User, AuthenticationExtensions.ScopeAndRole(scope, "applicant", "staff", "commissioner", "butler", "broker", "operator"))
         .AddPolicy(Client, AuthenticationExtensions.ScopeAndRole(scope, "applicant"))
         .AddPolicy(Provider, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler", "broker"))
         .AddPolicy(Coordinator, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "operator"))
         .AddPolicy(Candidates, AuthenticationExtensions.ScopeAndRole(scope, "applicant", "commissioner", "operator"))
-        .AddPolicy(Operator, AuthenticationExtensions.ScopeAndRole(scope, "operator"));
+        .AddPolicy(Operator, AuthenticationExtensions.ScopeAndRole(scope, "operator"))
+        .AddPolicy(Surveyor, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler"));
 }

@@ -30,6 +30,7 @@ public static class MatchingServiceExtensions
             bus.AddConsumer<SuggestOnDecided>();
             bus.AddConsumer<CertificationConsumer>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
+            bus.AddPeopleCopyConsumer<MatchingDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<MatchingDbContext, MatchingMeters.Sampler>(MatchingMeters.Plan);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

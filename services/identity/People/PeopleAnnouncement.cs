@@ -13,8 +13,11 @@ namespace Talent.Identity.People;
 /// </summary>
 public static class PeopleAnnouncement
 {
-    /// <summary>Raised when a new consumer of people appears: 1 = applications keeps a people directory; 2 = notifications keeps contacts.</summary>
-    public const int Generation = 2;
+    /// <summary>
+    /// Raised when a new consumer of people appears: 1 = applications keeps a people directory; 2 = notifications keeps
+    /// contacts; 3 = matching keeps one (whom a commissioner or butler visits).
+    /// </summary>
+    public const int Generation = 3;
 
     public const string Action = "people.announced";
 

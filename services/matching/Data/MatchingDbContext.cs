@@ -6,6 +6,7 @@ using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Providers;
 using Talent.Matching.Suggestions;
+using Talent.Matching.Visits;
 using Talent.Messaging;
 using Talent.ReadModels;
 
@@ -35,11 +36,17 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
 
     public DbSet<CertificationCopy> Certifications => Set<CertificationCopy>();
 
+    public DbSet<SurveyVisit> Visits => Set<SurveyVisit>();
+
+    /// <summary>The copy of the identity service's people: whom a commissioner or butler may record a visit to.</summary>
+    public DbSet<PersonCopy> People => Set<PersonCopy>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.AddMessagingTables();
         model.AddCatalogueCopy();
         model.AddCalendarCopy();
+        model.AddPeopleCopy();
     }
 }

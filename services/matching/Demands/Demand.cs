@@ -1,4 +1,5 @@
 using Talent.Matching.Matching;
+using Talent.Matching.Visits;
 
 namespace Talent.Matching.Demands;
 
@@ -74,6 +75,18 @@ public sealed class Demand
     public DemandState State { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The commissioner or butler who recorded it at a visit (摸底调研) on the person's behalf; null when the person registered it.</summary>
+    public string? RecordedById { get; private set; }
+
+    public string? RecordedByName { get; private set; }
+
+    public Guid? VisitId { get; private set; }
+
+    /// <summary>When the person last corrected it (a demand recorded for them is theirs to correct), and how often.</summary>
+    public DateTimeOffset? CorrectedAt { get; private set; }
+
+    public int Corrections { get; private set; }
 
     private Demand()
     {
@@ -170,6 +183,45 @@ public sealed class Demand
         };
         demand.Classify(tiers, certified);
         return demand;
+    }
+
+    /// <summary>A need a commissioner or butler found at a visit, recorded as the person's demand on their behalf.</summary>
+    public static Demand RecordAtVisit(SurveyClient client, Registration r, TierOptions tiers, DateTimeOffset now, CertifiedDesignation? certified, string visitorId, string visitorName, Guid visitId)
+    {
+        var demand = Register(client.Id, client.Name, client.Kind, r, tiers, now, certified);
+        demand.RecordedById = visitorId;
+        demand.RecordedByName = visitorName.Length > ClientNameMaxLength ? visitorName[..ClientNameMaxLength] : visitorName;
+        demand.VisitId = visitId;
+        return demand;
+    }
+
+    /// <summary>
+    /// The person corrects an open demand (what a visitor recorded, or what they registered themselves): every field as in a
+    /// registration, and the tier computed again from the facts now held. Nothing changes for a demand already matched or closed.
+    /// </summary>
+    public bool Correct(Registration r, TierOptions tiers, CertifiedDesignation? certified, DateTimeOffset now)
+    {
+        if (State != DemandState.Open)
+        {
+            return false;
+        }
+
+        Domains = [.. r.Domains!.Distinct()];
+        Stage = r.Stage!;
+        ServiceTypes = [.. r.ServiceTypes!.Distinct()];
+        Description = r.Description!.Trim();
+        Language = r.Language ?? Language;
+        Urgency = r.Urgency ?? Urgency;
+        TalentDesignation = r.TalentDesignation?.Trim();
+        FundingRaisedWan = r.FundingRaisedWan;
+        RevenueWan = r.RevenueWan;
+        Patents = r.Patents;
+        Headcount = r.Headcount;
+        Refused = [.. (r.Refused ?? Refused).Distinct()];
+        CorrectedAt = now;
+        Corrections++;
+        Classify(tiers, certified);
+        return true;
     }
 
     /// <summary>

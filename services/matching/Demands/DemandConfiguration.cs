@@ -24,6 +24,9 @@ public sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         e.Property(d => d.TierReason).HasMaxLength(300);
         e.Property(d => d.DesignationSource).HasMaxLength(20);
         e.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        e.Property(d => d.RecordedById).HasMaxLength(100);
+        e.Property(d => d.RecordedByName).HasMaxLength(Demand.ClientNameMaxLength);
+        e.HasIndex(d => d.VisitId).HasFilter("visit_id IS NOT NULL");
         e.Property<uint>("Version").IsRowVersion();
         e.HasIndex(d => new { d.ClientId, d.CreatedAt });
         e.HasIndex(d => d.State);

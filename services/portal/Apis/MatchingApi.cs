@@ -84,6 +84,27 @@ public sealed class MatchingApi(HttpClient http)
     public Task<ApiResult<List<MatchingBatchProposal>>> BatchProposalsAsync(Guid id, CancellationToken ct) =>
         GetAsync<List<MatchingBatchProposal>>($"/api/matching/batches/{id}/proposals", ct);
 
+    /// <summary>The person corrects an open demand of theirs (errors under the registration's field names; 409 once matched or closed).</summary>
+    public async Task<ApiResult<MatchingDemand>> CorrectDemandAsync(Guid id, DemandRegistration correction, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync($"/api/matching/demands/{id}", correction, Json.Options, ct);
+        return await ApiResult<MatchingDemand>.ReadAsync(response, ct);
+    }
+
+    /// <summary>Commissioners and butlers: talents and enterprises by name or account (at least two characters).</summary>
+    public Task<ApiResult<List<SurveyClient>>> ClientsAsync(string q, CancellationToken ct) =>
+        GetAsync<List<SurveyClient>>(QueryString.Of("/api/matching/clients", ("q", q)), ct);
+
+    /// <summary>A visit with the needs found (errors under <c>clientId</c>, <c>visitedOn</c>, <c>summary</c>, <c>needs[i].field</c>).</summary>
+    public Task<ApiResult<SurveyVisitView>> RecordVisitAsync(string clientId, DateOnly? visitedOn, string? summary, List<DemandRegistration> needs, CancellationToken ct) =>
+        PostAsync<SurveyVisitView>("/api/matching/visits", new { clientId, visitedOn, summary, needs }, ct);
+
+    /// <summary>The caller's visits (commissioners and butlers), newest first, with their demands as they are now.</summary>
+    public Task<ApiResult<List<SurveyVisitView>>> VisitsAsync(CancellationToken ct) => GetAsync<List<SurveyVisitView>>("/api/matching/visits", ct);
+
+    /// <summary>The visits made to the caller (a talent or an enterprise).</summary>
+    public Task<ApiResult<List<SurveyVisitView>>> VisitsAboutMeAsync(CancellationToken ct) => GetAsync<List<SurveyVisitView>>("/api/matching/visits/about-me", ct);
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
@@ -123,7 +144,17 @@ public sealed record DemandRegistration(List<string> Domains, string? Stage, Lis
 /// <summary>A demand; <c>State</c> is <c>open</c>, <c>matched</c> or <c>closed</c>; the tier sets how many providers, how senior, the first-contact deadline.</summary>
 public sealed record MatchingDemand(Guid Id, string ClientKind, List<string> Domains, string Stage, List<string> ServiceTypes, string Description, string Language,
     string Urgency, string? TalentDesignation, decimal? FundingRaisedWan, decimal? RevenueWan, int? Patents, int? Headcount, string Tier, int ProvidersWanted,
-    int MinSeniority, int FirstContactDays, string State, DateTimeOffset CreatedAt);
+    int MinSeniority, int FirstContactDays, string State, DateTimeOffset CreatedAt,
+    string TierReason = "", string? DesignationSource = null, string? RecordedByName = null, Guid? VisitId = null, int Corrections = 0, DateTimeOffset? CorrectedAt = null);
+
+/// <summary>A talent or an enterprise a commissioner or butler may visit.</summary>
+public sealed record SurveyClient(string Id, string Name, string Kind);
+
+/// <summary>A visit (摸底调研): who, to whom, when, what was found; <c>Demands</c> recorded from it as they are now.</summary>
+public sealed record SurveyVisitView(SurveyVisitRecord Visit, List<MatchingDemand> Demands);
+
+public sealed record SurveyVisitRecord(Guid Id, string VisitorId, string VisitorName, string VisitorRole, string ClientId, string ClientName, string ClientKind,
+    DateOnly VisitedOn, string Summary, DateTimeOffset RecordedAt);
 
 /// <summary>A commissioner, butler or broker; <c>Status</c> pending (waits for an operator), approved or suspended.</summary>
 public sealed record MatchingProvider(Guid Id, string Name, string Team, string Organisation, string OrganisationKind, string? Department, List<string> Domains,

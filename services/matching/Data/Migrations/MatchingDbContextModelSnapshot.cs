@@ -154,6 +154,14 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
 
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer")
+                        .HasColumnName("corrections");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -208,6 +216,16 @@ namespace Talent.Matching.Data.Migrations
                     b.Property<int>("ProvidersWanted")
                         .HasColumnType("integer")
                         .HasColumnName("providers_wanted");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
 
                     b.PrimitiveCollection<List<Guid>>("Refused")
                         .IsRequired()
@@ -264,11 +282,19 @@ namespace Talent.Matching.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
                     b.HasKey("Id")
                         .HasName("PK_demands");
 
                     b.HasIndex("State")
                         .HasDatabaseName("IX_demands_state");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("IX_demands_visit_id")
+                        .HasFilter("visit_id IS NOT NULL");
 
                     b.HasIndex("ClientId", "CreatedAt")
                         .HasDatabaseName("IX_demands_client_id_created_at");
@@ -673,6 +699,80 @@ namespace Talent.Matching.Data.Migrations
                     b.ToTable("suggestion_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Talent.Matching.Visits.SurveyVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("client_kind");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name");
+
+                    b.PrimitiveCollection<List<Guid>>("DemandIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("demand_ids");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visitor_id");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("visitor_name");
+
+                    b.Property<string>("VisitorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visitor_role");
+
+                    b.HasKey("Id")
+                        .HasName("PK_survey_visits");
+
+                    b.HasIndex("ClientId", "VisitedOn")
+                        .HasDatabaseName("IX_survey_visits_client_id_visited_on");
+
+                    b.HasIndex("VisitorId", "RecordedAt")
+                        .HasDatabaseName("IX_survey_visits_visitor_id_recorded_at");
+
+                    b.ToTable("survey_visits", (string)null);
+                });
+
             modelBuilder.Entity("Talent.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -863,6 +963,52 @@ namespace Talent.Matching.Data.Migrations
                         .HasName("PK_catalogue_items");
 
                     b.ToTable("catalogue_items", (string)null);
+                });
+
+            modelBuilder.Entity("Talent.ReadModels.PersonCopy", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ApplicantKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("applicant_kind");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("department");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.PrimitiveCollection<List<string>>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.HasKey("Subject")
+                        .HasName("PK_people");
+
+                    b.ToTable("people", (string)null);
                 });
 #pragma warning restore 612, 618
         }
