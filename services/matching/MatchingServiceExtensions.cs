@@ -6,6 +6,7 @@ using Talent.Matching.Data;
 using Talent.Matching.Demo;
 using Talent.Matching.Engagements;
 using Talent.Matching.Matching;
+using Talent.Matching.Record;
 using Talent.Matching.Suggestions;
 using Talent.Messaging;
 using Talent.Messaging.Metrics;
@@ -31,6 +32,9 @@ public static class MatchingServiceExtensions
             bus.AddConsumer<CertificationConsumer>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
             bus.AddPeopleCopyConsumer<MatchingDbContext>(ServiceName);
+            bus.AddConsumer<RecordSubmittedConsumer>();
+            bus.AddConsumer<RecordDecidedConsumer>();
+            bus.AddConsumer<RecordRatedConsumer>();
         });
         builder.AddBusinessMeters<MatchingDbContext, MatchingMeters.Sampler>(MatchingMeters.Plan);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

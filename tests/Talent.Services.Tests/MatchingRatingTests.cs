@@ -55,8 +55,9 @@ public sealed class MatchingRatingTests
         // The rating of an application is acknowledged without a transaction: no inbox row, unlike the engagement's.
         await using var check = services.CreateAsyncScope();
         var inbox = check.ServiceProvider.GetRequiredService<MatchingDbContext>().Set<InboxMessage>().AsNoTracking();
-        Assert.Equal(1, await inbox.CountAsync(m => m.MessageId == evaluation.EventId, ct));
-        Assert.Equal(0, await inbox.CountAsync(m => m.MessageId == application.EventId, ct));
+        var ratingConsumer = nameof(matching::Talent.Matching.Engagements.EvaluationSubmittedConsumer);
+        Assert.Equal(1, await inbox.CountAsync(m => m.MessageId == evaluation.EventId && m.Consumer == ratingConsumer, ct));
+        Assert.Equal(0, await inbox.CountAsync(m => m.MessageId == application.EventId && m.Consumer == ratingConsumer, ct));
     }
 
     private static EvaluationSubmitted Evaluation(string subject, Guid subjectId, int score) =>

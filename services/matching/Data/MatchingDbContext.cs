@@ -5,6 +5,7 @@ using Talent.Matching.Certifications;
 using Talent.Matching.Demands;
 using Talent.Matching.Engagements;
 using Talent.Matching.Providers;
+using Talent.Matching.Record;
 using Talent.Matching.Suggestions;
 using Talent.Matching.Visits;
 using Talent.Messaging;
@@ -37,6 +38,10 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
     public DbSet<CertificationCopy> Certifications => Set<CertificationCopy>();
 
     public DbSet<SurveyVisit> Visits => Set<SurveyVisit>();
+
+    public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
+
+    public DbSet<RecordSharing> RecordSharing => Set<RecordSharing>();
 
     /// <summary>The copy of the identity service's people: whom a commissioner or butler may record a visit to.</summary>
     public DbSet<PersonCopy> People => Set<PersonCopy>();
