@@ -21,6 +21,9 @@ public static class RecordApi
 {
     public const int TimelineLimit = 200;
 
+    /// <summary>An approved service counts toward the stages it is offered at only when it is offered at this many or fewer.</summary>
+    public const int StageSpecific = 2;
+
     public sealed record SharingRequest(bool? WithButlers);
 
     public sealed record StageView(string Code, bool Reached, DateTimeOffset? Since, string? ByZh, string? ByEn);
@@ -115,7 +118,9 @@ public static class RecordApi
             new DateTimeOffset(c.CertifiedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), "certified", c.Programme, null, c.Designation, null,
             c.Revoked ? "revoked" : "valid", c.Issuer)));
 
-        // A stage is reached by an approval of a service of that stage, or by an engagement closed with an outcome for a need of it.
+        // A stage is reached by an approval of a service of that stage (one offered at one or two stages: a service offered
+        // at more, such as housing or schooling, says nothing of where a venture stands), or by an engagement closed with an
+        // outcome for a need of that stage.
         var reachedBy = new Dictionary<string, (DateTimeOffset At, string Zh, string En)>();
         void Reach(string stage, DateTimeOffset at, string zh, string en)
         {
@@ -125,7 +130,7 @@ public static class RecordApi
             }
         }
 
-        foreach (var approval in entries.Where(e => e.Kind == RecordEntry.Decided && e.Outcome == "approved"))
+        foreach (var approval in entries.Where(e => e.Kind == RecordEntry.Decided && e.Outcome == "approved" && e.Stages.Count <= StageSpecific))
         {
             foreach (var stage in approval.Stages)
             {

@@ -105,6 +105,20 @@ public sealed class MatchingApi(HttpClient http)
     /// <summary>The visits made to the caller (a talent or an enterprise).</summary>
     public Task<ApiResult<List<SurveyVisitView>>> VisitsAboutMeAsync(CancellationToken ct) => GetAsync<List<SurveyVisitView>>("/api/matching/visits/about-me", ct);
 
+    /// <summary>The caller's own record (a talent or an enterprise).</summary>
+    public Task<ApiResult<LifecycleRecord>> RecordAsync(CancellationToken ct) => GetAsync<LifecycleRecord>("/api/matching/record", ct);
+
+    /// <summary>A served person's record, for a butler, when the person consented (404 otherwise).</summary>
+    public Task<ApiResult<LifecycleRecord>> ClientRecordAsync(string personId, CancellationToken ct) =>
+        GetAsync<LifecycleRecord>($"/api/matching/record/{Uri.EscapeDataString(personId)}", ct);
+
+    /// <summary>Whether the butlers who serve the caller may read their record.</summary>
+    public async Task<ApiResult<LifecycleRecord>> ShareRecordAsync(bool withButlers, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync("/api/matching/record/sharing", new { withButlers }, Json.Options, ct);
+        return await ApiResult<LifecycleRecord>.ReadAsync(response, ct);
+    }
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
@@ -172,7 +186,15 @@ public sealed record MatchingMilestone(string Name, DateTimeOffset At, string Ac
 
 /// <summary>An engagement; <c>State</c> is <c>active</c> or <c>closed</c>; <c>Next</c> the milestone due.</summary>
 public sealed record MatchingEngagement(Guid Id, Guid DemandId, Guid ProviderId, string ProviderName, string Team, string Tier, DateOnly FirstContactDueOn,
-    string State, string? Outcome, List<MatchingMilestone> Milestones, DateTimeOffset StartedAt, string? Next, bool FirstContactOverdue);
+    string State, string? Outcome, List<MatchingMilestone> Milestones, DateTimeOffset StartedAt, string? Next, bool FirstContactOverdue, string? ClientId = null);
+
+/// <summary>A person's record across the lifecycle: the stages reached (what reached each), everything done for them, newest first.</summary>
+public sealed record LifecycleRecord(string PersonId, string? StageReached, List<LifecycleStageView> Stages, List<LifecycleItem> Timeline, bool SharedWithButlers);
+
+public sealed record LifecycleStageView(string Code, bool Reached, DateTimeOffset? Since, string? ByZh, string? ByEn);
+
+/// <summary>One fact: <c>Kind</c> applicationSubmitted, applicationDecided, rated, demand, visit, engagement or certified.</summary>
+public sealed record LifecycleItem(DateTimeOffset At, string Kind, string? Reference, string? ItemCode, string? TitleZh, string? TitleEn, string? Outcome, string? Detail);
 
 public sealed record MatchingSuggestion(Guid Id, string RuleCode, Guid SourceApplicationId, string MessageZh, string MessageEn, DateTimeOffset CreatedAt,
     DateTimeOffset? DismissedAt, string? ItemCode, string? ItemTitle, List<MatchingProvider> Providers);

@@ -63,4 +63,35 @@ public sealed class PortalSurveyTests(SystemFixture system) : IClassFixture<Syst
         problems = [.. problems, .. await browser.SweepAsync(system.GatewayAddress, "talent1", [new($"/matching/demands/{demand}/edit", Screenshot: "demand-edit")])];
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task A_talent_sees_their_record_and_stages_shares_it_and_a_butler_who_does_not_serve_them_still_finds_nothing()
+    {
+        var browser = await system.BrowserAsync();
+        var talent = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[0]);
+        await talent.GotoAsync("/");
+        await PortalSession.SignInAsync(talent, "talent1");
+        await talent.GotoAsync("/matching");
+        await talent.Locator("#record-link").ClickAsync();
+        await talent.WaitForURLAsync("**/record");
+        await Assertions.Expect(talent.Locator("#record-stages li")).ToHaveCountAsync(6);
+        await Assertions.Expect(talent.Locator("#record-timeline")).ToContainTextAsync("登记需求"); // the demonstration demands
+        await talent.Locator("#sharing-yes").CheckAsync();
+        await talent.Locator("#save-sharing").ClickAsync();
+        await talent.WaitForURLAsync("**/record?done=shared");
+        await Assertions.Expect(talent.Locator("#record-notice")).ToContainTextAsync("已向为您服务的人才管家开放");
+        await Assertions.Expect(talent.Locator("#sharing-yes")).ToBeCheckedAsync();
+        await talent.Context.CloseAsync();
+
+        // butler1 serves no engagement of talent1's in the demonstration data: consent alone opens nothing.
+        var butler = await browser.OpenAsync(system.GatewayAddress, "zh-CN", PortalBrowser.Sizes[1]);
+        await butler.GotoAsync("/");
+        await PortalSession.SignInAsync(butler, "butler1");
+        Assert.Equal(404, (await butler.GotoAsync("/matching/record/demo-talent1"))?.Status);
+        Assert.Equal(0, await butler.Locator("#record-timeline").CountAsync());
+        await butler.Context.CloseAsync();
+
+        var problems = await browser.SweepAsync(system.GatewayAddress, "talent1", [new("/record", Screenshot: "record")]);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
