@@ -119,3 +119,32 @@ public sealed record WorkingCalendarChanged(
 public sealed record ApplicationStateShared(
     Guid EventId, DateTimeOffset OccurredAt, Guid ApplicationId, string Reference, string ApplicantId, string ItemCode, int ItemVersion, string LeadDepartment,
     string State, DateTimeOffset? SubmittedAt, DateOnly? DueOn) : IIntegrationEvent;
+
+/// <summary>
+/// The one-stop complex's operators confirmed (<see cref="Confirmed"/>) or declined a booking of a venue, with their note;
+/// the booker hears of it.
+/// </summary>
+public sealed record BookingDecided(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid BookingId,
+    string BookerId,
+    string VenueCode,
+    string VenueNameZh,
+    string VenueNameEn,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    bool Confirmed,
+    string? Note) : IIntegrationEvent;
+
+/// <summary>A confirmed booking starts within a day: the booker is reminded once.</summary>
+public sealed record BookingReminder(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid BookingId,
+    string BookerId,
+    string VenueCode,
+    string VenueNameZh,
+    string VenueNameEn,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt) : IIntegrationEvent;

@@ -1,5 +1,6 @@
 using Talent.Applications.Materials;
 using Talent.Applications.Applying;
+using Talent.Applications.Bookings;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
 using Talent.Applications.Deadlines;
@@ -30,6 +31,8 @@ public static class ApplicationsServiceExtensions
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddSingleton<BookingReminders>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BookingReminders>());
         builder.Services.AddHostedService<DemoApplications>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApplicationsApi.UserPolicy, AuthenticationExtensions.ScopeAndRole(ServiceName, "applicant", "staff", "operator"))

@@ -1,5 +1,6 @@
 using Talent.Applications;
 using Talent.Applications.Applying;
+using Talent.Applications.Bookings;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
 using Talent.Applications.Deadlines;
@@ -27,6 +28,7 @@ app.MapHandlingApi();
 app.MapCaseQueriesApi();
 app.MapPeopleLookupApi();
 app.MapEnquiriesApi();
+app.MapBookingsApi();
 app.MapFiguresApi();
 app.MapCalendarApi();
 app.MapDeadlineSweepApi();

@@ -42,6 +42,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<RectificationOpenedConsumer>();
             bus.AddConsumer<TicketOpenedConsumer>();
             bus.AddConsumer<TicketTransferredConsumer>();
+            bus.AddConsumer<BookingDecidedConsumer>();
+            bus.AddConsumer<BookingReminderConsumer>();
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Talent.Applications.Applying;
+using Talent.Applications.Bookings;
 using Talent.Applications.Calendar;
 using Talent.Applications.Enquiries;
 using Talent.Applications.Materials;
@@ -26,6 +27,10 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
     public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
 
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     /// <summary>The people directory: applicants and staff, as the identity service announces them.</summary>
     public DbSet<PersonCopy> People => Set<PersonCopy>();

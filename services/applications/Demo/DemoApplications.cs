@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Talent.Applications.Applying;
+using Talent.Applications.Bookings;
 using Talent.Applications.Calendar;
 using Talent.Applications.Data;
 using Talent.Applications.Materials;
@@ -65,6 +66,13 @@ public sealed class DemoApplications(IServiceScopeFactory scopes, CalendarProvid
         var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
         // Replicas starting together take turns: the second finds the applications there.
         await using var seeding = await StartupLock.TakeAsync(db, "applications-demo-data", ct);
+        if (!await db.Venues.AnyAsync(ct))
+        {
+            // The one-stop complex's venues (demonstration names).
+            db.Venues.AddRange(Venue.Demo());
+            await db.SaveChangesAsync(ct);
+        }
+
         if (await db.Applications.AnyAsync(a => a.ApplicantId == Talent.Subject || a.ApplicantId == Enterprise.Subject, ct))
         {
             return 0;

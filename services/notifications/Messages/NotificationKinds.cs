@@ -51,7 +51,13 @@ public static class NotificationKinds
     /// <summary>The receiving department's staff: a ticket was passed on to them with a reason; reply by a date counted from the transfer.</summary>
     public const string TicketTransferred = "ticketTransferred";
 
+    /// <summary>A booker: the one-stop complex confirmed or declined their booking of a venue.</summary>
+    public const string BookingDecided = "bookingDecided";
+
+    /// <summary>A booker: a confirmed booking of a venue starts within a day.</summary>
+    public const string BookingReminder = "bookingReminder";
+
     public static readonly string[] All =
         [SupplementRequested, Accepted, Refused, Decided, DueSoon, Overdue, RectificationOpened, RectificationOverdue, EngagementStarted, Milestone, EngagementClosed,
-         Proposed, Suggested, TicketOpened, TicketTransferred, TicketReplied];
+         Proposed, Suggested, TicketOpened, TicketTransferred, TicketReplied, BookingDecided, BookingReminder];
 }

@@ -89,6 +89,16 @@ public static class Templates
                 $"问题反馈窗口收到一件转至{(f.ToDepartment ? "贵部门" : "您")}的{TicketKindZh(f.Stage)}（{f.Reference}）{(f.ItemCode.Length == 0 ? "" : $"，涉及{item}")}。",
                 $"请认领并在 {by} 前答复。",
                 f.By),
+            NotificationKinds.BookingDecided => new(
+                f.Approved == true ? $"场地预约已确认：{item}" : $"场地预约未能安排：{item}",
+                f.Approved == true ? $"您预约的{item}（{by} {f.Stage}，预约号 {f.Reference}）已确认。" : $"您预约的{item}（{by} {f.Stage}，预约号 {f.Reference}）未能安排。原因：{f.Note}",
+                f.Approved == true ? "请按时到场；如不能前往，请在开始前取消。" : "可另选时间或场地重新预约。",
+                f.Approved == true ? f.By : null),
+            NotificationKinds.BookingReminder => new(
+                $"明日场地预约提醒：{item}",
+                $"您预约的{item}将于 {by} {f.Stage} 使用（预约号 {f.Reference}）。",
+                "请按时到场；如不能前往，请在开始前取消。",
+                f.By),
             NotificationKinds.TicketTransferred => new(
                 $"转办的问题反馈 {f.Reference}",
                 $"问题反馈 {f.Reference} 由 {f.Stage} 转至贵部门，理由：{f.Note}",
@@ -183,6 +193,16 @@ public static class Templates
                 $"New ticket {f.Reference}",
                 $"The problem-feedback window routed a {TicketKindEn(f.Stage)} ({f.Reference}) to {(f.ToDepartment ? "your department" : "you")}{(f.ItemCode.Length == 0 ? "" : $", about {item}")}.",
                 $"Claim it and reply by {by}.",
+                f.By),
+            NotificationKinds.BookingDecided => new(
+                f.Approved == true ? $"Booking confirmed: {item}" : $"Booking not possible: {item}",
+                f.Approved == true ? $"Your booking of {item} ({by}, {f.Stage}; booking {f.Reference}) is confirmed." : $"Your booking of {item} ({by}, {f.Stage}; booking {f.Reference}) could not be arranged. Reason: {f.Note}",
+                f.Approved == true ? "Come on time; if you cannot, cancel it before it starts." : "Book another time or venue.",
+                f.Approved == true ? f.By : null),
+            NotificationKinds.BookingReminder => new(
+                $"Tomorrow: {item}",
+                $"Your booking of {item} is on {by}, {f.Stage} (booking {f.Reference}).",
+                "Come on time; if you cannot, cancel it before it starts.",
                 f.By),
             NotificationKinds.TicketTransferred => new(
                 $"Ticket {f.Reference} passed on to you",

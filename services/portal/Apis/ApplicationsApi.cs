@@ -144,6 +144,29 @@ public sealed class ApplicationsApi(HttpClient http)
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The one-stop complex's venues.</summary>
+    public Task<ApiResult<List<ComplexVenue>>> VenuesAsync(CancellationToken ct) => GetAsync<List<ComplexVenue>>($"{Prefix}/complex/venues", ct);
+
+    /// <summary>A venue's taken hours on a day.</summary>
+    public Task<ApiResult<VenueDay>> VenueDayAsync(string code, DateOnly day, CancellationToken ct) =>
+        GetAsync<VenueDay>($"{Prefix}/complex/venues/{Uri.EscapeDataString(code)}/day/{day:yyyy-MM-dd}", ct);
+
+    /// <summary>Asks for a venue (errors under <c>venueCode</c>, <c>day</c>, <c>startHour</c>, <c>hours</c>, <c>attendees</c>, <c>purpose</c>; 409 when taken).</summary>
+    public Task<ApiResult<ComplexBooking>> BookAsync(string? venueCode, DateOnly? day, int? startHour, int? hours, int? attendees, string? purpose, CancellationToken ct) =>
+        PostAsync<ComplexBooking>($"{Prefix}/complex/bookings", new { venueCode, day, startHour, hours, attendees, purpose }, ct);
+
+    public Task<ApiResult<List<ComplexBooking>>> MyBookingsAsync(CancellationToken ct) => GetAsync<List<ComplexBooking>>($"{Prefix}/complex/bookings/mine", ct);
+
+    public Task<ApiResult<ComplexBooking>> CancelBookingAsync(Guid id, CancellationToken ct) => PostAsync<ComplexBooking>($"{Prefix}/complex/bookings/{id}/cancel", null, ct);
+
+    /// <summary>Operators: bookings waiting for a decision first.</summary>
+    public Task<ApiResult<List<ComplexBooking>>> BookingsAsync(string? state, CancellationToken ct) =>
+        GetAsync<List<ComplexBooking>>(QueryString.Of($"{Prefix}/complex/bookings", ("state", state)), ct);
+
+    /// <summary>Operators confirm or decline (errors under <c>confirm</c>, <c>note</c>).</summary>
+    public Task<ApiResult<ComplexBooking>> DecideBookingAsync(Guid id, bool? confirm, string? note, CancellationToken ct) =>
+        PostAsync<ComplexBooking>($"{Prefix}/complex/bookings/{id}/decide", new { confirm, note }, ct);
+
     private async Task<ApiResult<T>> PostAsync<T>(string uri, object? body, CancellationToken ct)
     {
         using var response = body is null ? await http.PostAsync(uri, null, ct) : await http.PostAsJsonAsync(uri, body, Json.Options, ct);

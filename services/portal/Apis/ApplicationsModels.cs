@@ -73,3 +73,15 @@ public sealed record CaseEnquiry(Guid Id, string ApplicantId, string ApplicantNa
 
 /// <summary>One step of an enquiry: <c>ask</c>, <c>receive</c>, <c>handover</c> (to <c>ToName</c>, why in <c>Note</c>), <c>answer</c>.</summary>
 public sealed record EnquiryStep(DateTimeOffset At, string ActorId, string ActorName, string Action, string? ToId, string? ToName, string? ToDepartment, string? Note);
+
+/// <summary>A venue of the one-stop complex: <c>Kind</c> sandTable, exhibition, roadshow or lounge; opening hours in the zone's time.</summary>
+public sealed record ComplexVenue(string Code, string NameZh, string NameEn, string Kind, int Capacity, int OpensAt, int ClosesAt);
+
+/// <summary>A venue's day: whether it is a working day and the hours taken.</summary>
+public sealed record VenueDay(ComplexVenue Venue, DateOnly Day, bool WorkingDay, List<TakenSlot> Taken);
+
+public sealed record TakenSlot(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string State);
+
+/// <summary>A booking; <c>State</c> requested, confirmed, declined or cancelled.</summary>
+public sealed record ComplexBooking(Guid Id, string VenueCode, string BookerId, string BookerName, string Purpose, int Attendees, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string State, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note, DateTimeOffset CreatedAt);
