@@ -17,6 +17,9 @@ public static class MatchingPolicies
     public const string Candidates = "matching-candidates";
     public const string Operator = "matching-operator";
 
+    /// <summary>Who answers a proposal: the provider, or an operator for a market organisation without an account.</summary>
+    public const string Responder = "matching-responder";
+
     /// <summary>Who visits talents and enterprises to survey their needs (摸底调研): commissioners and butlers.</summary>
     public const string Surveyor = "matching-surveyor";
 
@@ -27,5 +30,6 @@ public static class MatchingPolicies
         .AddPolicy(Coordinator, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "operator"))
         .AddPolicy(Candidates, AuthenticationExtensions.ScopeAndRole(scope, "applicant", "commissioner", "operator"))
         .AddPolicy(Operator, AuthenticationExtensions.ScopeAndRole(scope, "operator"))
+        .AddPolicy(Responder, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler", "broker", "operator"))
         .AddPolicy(Surveyor, AuthenticationExtensions.ScopeAndRole(scope, "commissioner", "butler"));
 }

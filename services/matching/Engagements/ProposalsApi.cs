@@ -26,16 +26,21 @@ public static class ProposalsApi
 
     public sealed record ProposalDecided(Guid Id, ProposalState State);
 
+    /// <summary>A proposal to a market organisation, for the operators who answer for it.</summary>
+    public sealed record MarketProposalView(ProposalView Proposal, string ProviderName, string Organisation);
+
     public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/matching").WithTags("Proposals");
         api.MapGet("/proposals/mine", MineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("MyProposals")
             .WithSummary("The calling provider's proposals, newest first (at most 100), each with its demand.");
-        api.MapPost("/proposals/{id:guid}/accept", AcceptAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("AcceptProposal")
+        api.MapGet("/proposals/market", MarketAsync).RequireAuthorization(MatchingPolicies.Operator).WithName("MarketProposals")
+            .WithSummary("Operators: the proposals to market organisations (no account here), waiting ones first, each with its demand and organisation.");
+        api.MapPost("/proposals/{id:guid}/accept", AcceptAsync).RequireAuthorization(MatchingPolicies.Responder).WithName("AcceptProposal")
             .WithSummary("The provider takes the demand on: an engagement starts, its first contact due by the tier's deadline; 409 when decided already or at capacity.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/proposals/{id:guid}/decline", DeclineAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("DeclineProposal")
+        api.MapPost("/proposals/{id:guid}/decline", DeclineAsync).RequireAuthorization(MatchingPolicies.Responder).WithName("DeclineProposal")
             .WithSummary("The provider declines: never proposed for this demand again, which is open for the next batch.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -136,15 +141,40 @@ public static class ProposalsApi
         return TypedResults.Ok(new ProposalDecided(proposal.Id, proposal.State));
     }
 
-    /// <summary>The proposal, its provider and its demand, when the proposal is the caller's; another provider's is not found.</summary>
+    private static async Task<Ok<List<MarketProposalView>>> MarketAsync([AsParameters] MatchingRequest call)
+    {
+        var (db, ct) = (call.Db, call.Cancellation);
+        var rows = await (from proposal in db.Proposals.AsNoTracking()
+                          join provider in db.Providers.AsNoTracking() on proposal.ProviderId equals provider.Id
+                          where provider.Team == "market" && provider.UserId == null
+                          orderby proposal.State != ProposalState.Proposed, proposal.ProposedAt descending
+                          select new { proposal, provider.Name, provider.Organisation }).Take(100).ToListAsync(ct);
+        var demandIds = rows.Select(r => r.proposal.DemandId).ToList();
+        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return TypedResults.Ok(rows.Select(r => new MarketProposalView(
+            new ProposalView(r.proposal.Id, r.proposal.DemandId, r.proposal.Score, r.proposal.State, r.proposal.ProposedAt, r.proposal.DecidedAt,
+                demands.GetValueOrDefault(r.proposal.DemandId) is { } d ? new ProposedDemand(d.ClientName, d.ClientKind, d.Domains, d.Stage, d.ServiceTypes, d.Description, d.Tier, d.Urgency) : null),
+            r.Name, r.Organisation)).ToList());
+    }
+
+    /// <summary>
+    /// The proposal, its provider and its demand, when the caller answers for the provider: the provider themselves, or an
+    /// operator for a market organisation without an account here (the answer in the audit trail); otherwise not found.
+    /// </summary>
     private static async Task<(Proposal Proposal, Provider Provider, Demand Demand)?> FindMineAsync(Guid id, MatchingRequest call)
     {
         var (db, ct) = (call.Db, call.Cancellation);
         var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == id, ct);
         var provider = proposal is null ? null : await db.Providers.SingleOrDefaultAsync(p => p.Id == proposal.ProviderId, ct);
-        if (proposal is null || provider is null || provider.UserId != ActorOf(call.User))
+        var onBehalf = provider is { UserId: null, Team: "market" } && call.User.IsInRole("operator");
+        if (proposal is null || provider is null || (provider.UserId != ActorOf(call.User) && !onBehalf))
         {
             return null;
+        }
+
+        if (onBehalf)
+        {
+            db.Audit.Add(Audit.AuditEntry.Of(call.User, "proposal.answered-for-market", proposal.Id.ToString(), null, new { provider = provider.Name }, call.Time.GetUtcNow()));
         }
 
         return (proposal, provider, await db.Demands.SingleAsync(d => d.Id == proposal.DemandId, ct));

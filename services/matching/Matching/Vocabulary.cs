@@ -77,5 +77,6 @@ public sealed class Vocabulary(string name, params (string Code, string Zh, stri
         ("fr", "法文", "French"),
         ("ru", "俄文", "Russian"));
 
-    public static readonly string[] Teams = ["commissioner", "butler", "broker"];
+    /// <summary>The three teams of the zone, and the service organisations brought in from the market (导入市场资源).</summary>
+    public static readonly string[] Teams = ["commissioner", "butler", "broker", "market"];
 }

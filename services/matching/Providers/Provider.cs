@@ -72,7 +72,11 @@ public sealed class Provider
 
     public const int DepartmentMaxLength = 20;
 
-    public static readonly string[] OrganisationKinds = ["department", "incubator", "investment", "technology-transfer", "service-centre"];
+    /// <summary>What a market service organisation is (team <c>market</c>): law firm, accounting firm, IP agency, fund, consultancy, testing laboratory.</summary>
+    public static readonly string[] MarketKinds = ["law-firm", "accounting-firm", "ip-agency", "fund", "consulting-firm", "testing-lab"];
+
+    /// <summary>After <see cref="MarketKinds"/>, which it includes (static fields initialise in order).</summary>
+    public static readonly string[] OrganisationKinds = ["department", "incubator", "investment", "technology-transfer", "service-centre", .. MarketKinds];
 
     public static Dictionary<string, string[]> Validate(Profile profile)
     {
@@ -84,7 +88,7 @@ public sealed class Provider
 
         if (profile.Team is null || !Vocabulary.Teams.Contains(profile.Team))
         {
-            errors["team"] = ["commissioner, butler or broker. 团队为专员、管家或经纪人。"];
+            errors["team"] = ["commissioner, butler, broker or market. 团队为专员、管家、经纪人或市场服务机构。"];
         }
 
         if (string.IsNullOrWhiteSpace(profile.Organisation) || profile.Organisation.Length > 200)
@@ -95,6 +99,10 @@ public sealed class Provider
         if (profile.OrganisationKind is null || !OrganisationKinds.Contains(profile.OrganisationKind))
         {
             errors["organisationKind"] = [$"One of {string.Join(", ", OrganisationKinds)}. 机构类型有误。"];
+        }
+        else if ((profile.Team == "market") != MarketKinds.Contains(profile.OrganisationKind))
+        {
+            errors["organisationKind"] = [$"A market organisation is one of {string.Join(", ", MarketKinds)}, and only it. 市场服务机构须为律所、会计师事务所、知识产权代理、基金、咨询或检测机构。"];
         }
 
         if (profile.Department is { Length: > DepartmentMaxLength })

@@ -27,6 +27,9 @@ public static class ProvidersApi
         api.MapPut("/providers/me", EditAsync).RequireAuthorization(MatchingPolicies.Provider).WithName("EditMyProviderProfile")
             .WithSummary("A provider's own profile; a new one waits for an operator's approval.")
             .ProducesValidationProblem();
+        api.MapPost("/providers/market", ImportAsync).RequireAuthorization(MatchingPolicies.Operator).WithName("ImportMarketOrganisation")
+            .WithSummary("Operators bring in a service organisation from the market (导入市场资源: law firm, accounting firm, IP agency, fund, consultancy, testing laboratory) with its services; it waits for approval, then is matched like the three teams.")
+            .ProducesValidationProblem();
         api.MapPost("/providers/{id:guid}/approve", (Guid id, [AsParameters] MatchingRequest call) => SetStatusAsync(id, approve: true, call))
             .RequireAuthorization(MatchingPolicies.Operator).WithName("ApproveProvider")
             .WithSummary("Operators: the provider is proposed from now on.")
@@ -50,7 +53,7 @@ public static class ProvidersApi
         var errors = new Dictionary<string, string[]>();
         if (team is not null && !Vocabulary.Teams.Contains(team))
         {
-            errors["team"] = ["commissioner, butler or broker. 团队为专员、管家或经纪人。"];
+            errors["team"] = ["commissioner, butler, broker or market. 团队为专员、管家、经纪人或市场服务机构。"];
         }
 
         foreach (var (field, vocabulary, value) in new[] { ("domain", Vocabulary.Domains, domain), ("serviceType", Vocabulary.ServiceTypes, serviceType) })
@@ -109,6 +112,27 @@ public static class ProvidersApi
         var total = await query.CountAsync(call.Cancellation);
         var items = await query.OrderBy(p => p.Team).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size).ToListAsync(call.Cancellation);
         return TypedResults.Ok(page.Of(items.Select(ProviderView.Of).ToList(), total));
+    }
+
+    /// <summary>
+    /// A market organisation has no account here: operators speak for it (they import it, and accept or decline its proposals
+    /// once they have asked it). Pending until approved; every import in the audit trail.
+    /// </summary>
+    private static async Task<Results<Created<ProviderView>, ValidationProblem>> ImportAsync(Provider.Profile profile, [AsParameters] MatchingRequest call)
+    {
+        var market = profile with { Team = "market" };
+        var errors = Provider.Validate(market);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = call.Time.GetUtcNow();
+        var provider = Provider.Create(null, market, ProviderStatus.Pending, now);
+        call.Db.Providers.Add(provider);
+        call.Db.Audit.Add(Audit.AuditEntry.Of(call.User, "provider.imported", provider.Id.ToString(), null, new { provider.Name, provider.Organisation, provider.OrganisationKind }, now));
+        await call.Db.SaveChangesAsync(call.Cancellation);
+        return TypedResults.Created($"/api/matching/providers/{provider.Id}", ProviderView.Of(provider));
     }
 
     private static async Task<Results<Ok<ProviderView>, NotFound>> MineAsync([AsParameters] MatchingRequest call)

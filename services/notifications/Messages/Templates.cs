@@ -264,6 +264,7 @@ public static class Templates
         "commissioner" => "人才服务专员",
         "butler" => "人才管家",
         "broker" => "科创经纪人",
+        "market" => "市场服务机构",
         _ => "服务专员",
     };
 
@@ -272,6 +273,7 @@ public static class Templates
         "commissioner" => "policy service commissioner",
         "butler" => "talent butler",
         "broker" => "tech broker",
+        "market" => "market service organisation",
         _ => "service provider",
     };
 

@@ -105,6 +105,12 @@ public sealed class MatchingApi(HttpClient http)
     /// <summary>The visits made to the caller (a talent or an enterprise).</summary>
     public Task<ApiResult<List<SurveyVisitView>>> VisitsAboutMeAsync(CancellationToken ct) => GetAsync<List<SurveyVisitView>>("/api/matching/visits/about-me", ct);
 
+    /// <summary>Operators bring in a market service organisation (errors under the profile's field names); it waits for approval.</summary>
+    public Task<ApiResult<MatchingProvider>> ImportMarketAsync(object profile, CancellationToken ct) => PostAsync<MatchingProvider>("/api/matching/providers/market", profile, ct);
+
+    /// <summary>Operators: the proposals to market organisations, which they answer for them.</summary>
+    public Task<ApiResult<List<MarketProposal>>> MarketProposalsAsync(CancellationToken ct) => GetAsync<List<MarketProposal>>("/api/matching/proposals/market", ct);
+
     /// <summary>The caller's own record (a talent or an enterprise).</summary>
     public Task<ApiResult<LifecycleRecord>> RecordAsync(CancellationToken ct) => GetAsync<LifecycleRecord>("/api/matching/record", ct);
 
@@ -225,3 +231,6 @@ public sealed record MatchingBatchRun(DateTimeOffset At, string Actor, MatchingB
 
 public sealed record MatchingBatchProposal(Guid Id, Guid DemandId, string Tier, string Urgency, string Stage, string Language, List<string> Domains, List<string> ServiceTypes,
     MatchingProvider Provider, int Score, string State, List<MatchingScoreComponent> Components);
+
+/// <summary>A proposal to a market organisation, answered by operators for it.</summary>
+public sealed record MarketProposal(MatchingProposal Proposal, string ProviderName, string Organisation);
