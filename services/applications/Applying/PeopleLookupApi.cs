@@ -67,8 +67,7 @@ public static class PeopleLookupApi
         var people = c.Db.People.AsNoTracking().Where(p => !p.Disabled && p.Roles.Contains(role!));
         if (query.Length > 0)
         {
-            var pattern = "%" + query.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            people = people.Where(p => p.Subject == query || EF.Functions.ILike(p.DisplayName, pattern, @"\"));
+            people = people.NamedLike(query);
         }
 
         if (!string.IsNullOrWhiteSpace(department))

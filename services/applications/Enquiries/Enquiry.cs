@@ -158,7 +158,7 @@ public sealed class Enquiry
 
     /// <summary>Whether a staff member sees it: the lead department's, its owner, whoever was asked first.</summary>
     public bool IsVisibleTo(CaseActor actor) =>
-        (actor.Department is { } department && actor.IsStaffOf(Department)) || (actor.IsStaff && (OwnerId == actor.Subject || ReceivedById == actor.Subject));
+        actor.IsStaffOf(Department) || (actor.IsStaff && (OwnerId == actor.Subject || ReceivedById == actor.Subject));
 
     private Refusal? RefuseActing(CaseActor actor) =>
         OwnerId is null

@@ -8,6 +8,7 @@ using Talent.Matching.Certifications;
 using Talent.Matching.Demands;
 using Talent.Matching.Matching;
 using Talent.Messaging.Outbox;
+using Talent.ReadModels;
 using Talent.WorkingDays;
 using static Talent.Matching.Actors;
 
@@ -62,9 +63,8 @@ public static class VisitsApi
             });
         }
 
-        var pattern = "%" + query.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
-        var people = await call.Db.People.AsNoTracking()
-            .Where(p => !p.Disabled && p.Roles.Contains("applicant") && (p.Subject == query || EF.Functions.ILike(p.DisplayName, pattern, @"\")))
+        var people = await call.Db.People.AsNoTracking().NamedLike(query)
+            .Where(p => !p.Disabled && p.Roles.Contains("applicant"))
             .OrderBy(p => p.DisplayName).Take(20).ToListAsync(call.Cancellation);
         return TypedResults.Ok(people.Select(p => new ClientView(p.Subject, p.DisplayName, p.ApplicantKind == "enterprise" ? "enterprise" : "talent")).ToList());
     }

@@ -74,6 +74,16 @@ public sealed class PersonCopy
 
 public static class PeopleCopy
 {
+    /// <summary>
+    /// The people whose account is <paramref name="query"/> or whose name contains it, case-insensitively, with LIKE's
+    /// wildcards in the query taken literally.
+    /// </summary>
+    public static IQueryable<PersonCopy> NamedLike(this IQueryable<PersonCopy> people, string query)
+    {
+        var pattern = "%" + query.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        return people.Where(p => p.Subject == query || EF.Functions.ILike(p.DisplayName, pattern, @"\"));
+    }
+
     public static ModelBuilder AddPeopleCopy(this ModelBuilder model)
     {
         model.Entity<PersonCopy>(e =>
