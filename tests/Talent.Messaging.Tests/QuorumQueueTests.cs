@@ -8,9 +8,9 @@ namespace Talent.Messaging.Tests;
 /// <summary>
 /// Quorum queues (#22): with <c>Messaging:QuorumQueues</c> a service's receive queue, and the error queue its failures go
 /// to, are declared as quorum queues, and carry messages as before (applied once; a failing one in the error queue, moved
-/// back). A single-node broker here, with a group of one node (<c>Messaging:QuorumInitialGroupSize</c>): a three-node
-/// cluster cannot run on these machines, so losing a node is not shown, only that what a cluster replicates is what we
-/// declare. Without the setting, queues stay classic (an existing install's queues cannot change type).
+/// back). A single-node broker here, with a group of one node (<c>Messaging:QuorumInitialGroupSize</c>); losing a node of
+/// a three-node cluster is <see cref="ClusterTests"/>. Without the setting, queues stay classic (an existing install's
+/// queues cannot change type).
 /// </summary>
 public sealed class QuorumQueueTests
 {

@@ -35,6 +35,7 @@ public static class MessagingExtensions
         services.TryAddSingleton<OutboxCommitInterceptor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.TryAddSingleton<BrokerConnection>();
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
         services.AddSingleton<MessagingHousekeeping<TContext>>();
@@ -46,7 +47,7 @@ public static class MessagingExtensions
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
         var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing (ConnectionStrings__{BrokerConnectionName}).");
-        var address = RabbitMqAddress.Parse(connectionString);
+        var address = RabbitMqAddress.Parse(connectionString).WithClusterNodes(builder.Configuration["Messaging:ClusterNodes"]);
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
         services.TryAddSingleton<ReceiveQueues>();
         services.TryAddSingleton(sp => new ErrorQueue(address, sp.GetRequiredService<ReceiveQueues>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueue>>()));
@@ -77,6 +78,18 @@ public static class MessagingExtensions
             host.Username(address.Username);
             host.Password(address.Password);
             host.PublisherConfirmation = true;
+            if (address.Nodes.Count > 0)
+            {
+                // A cluster reached node by node: the connection goes to the first that answers, and after losing a node to
+                // the next (the quorum queues' other members keep every message; tests/Talent.Messaging.Tests/ClusterTests).
+                host.UseCluster(cluster =>
+                {
+                    foreach (var (nodeHost, nodePort) in address.Nodes)
+                    {
+                        cluster.Node($"{nodeHost}:{nodePort}");
+                    }
+                });
+            }
         });
         BrokerReconnect.Apply(rabbit, options.ReconnectMaxInterval);
         rabbit.PrefetchCount = options.PrefetchCount;

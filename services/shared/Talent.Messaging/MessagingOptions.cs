@@ -43,4 +43,12 @@ public sealed class MessagingOptions
     /// (RabbitMQ's default). One on a single node.
     /// </summary>
     public int? QuorumInitialGroupSize { get; set; }
+
+    /// <summary>
+    /// A RabbitMQ cluster's nodes, <c>host:port</c> comma-separated, where the services reach them one by one (no load
+    /// balancer or Kubernetes Service in front): connections go to the first node that answers and move to the next when
+    /// it is lost. The connection string still gives the user, password and virtual host. Read at start-up by
+    /// <see cref="RabbitMqAddress.WithClusterNodes"/>.
+    /// </summary>
+    public string? ClusterNodes { get; set; }
 }

@@ -110,7 +110,9 @@ public sealed class ErrorQueue(RabbitMqAddress address, ReceiveQueues queues, IL
                 {
                     try
                     {
-                        _connection = await factory.CreateConnectionAsync(cancellationToken);
+                        _connection = address.Nodes.Count > 0
+                            ? await factory.CreateConnectionAsync(address.Nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port)).ToList(), cancellationToken)
+                            : await factory.CreateConnectionAsync(cancellationToken);
                         break;
                     }
                     catch (BrokerUnreachableException) when (attempt < ConnectAttempts)

@@ -28,6 +28,12 @@ public sealed class OutboxOptions
     /// </summary>
     public int MaxFailures { get; set; } = 30;
 
+    /// <summary>
+    /// After no publish has been confirmed this long while the bus is connected, the relay closes the connection so that
+    /// MassTransit opens new channels (a refusing channel stays refusing on RabbitMQ 3.10: see OutboxRelay).
+    /// </summary>
+    public TimeSpan RefusedReconnectAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the backlog, its oldest row and the rows set aside are counted for the metrics.</summary>
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(15);
 

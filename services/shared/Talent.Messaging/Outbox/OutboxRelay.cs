@@ -20,6 +20,7 @@ public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    BrokerConnection broker,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -29,6 +30,8 @@ public sealed class OutboxRelay<TContext>(
     private readonly HashSet<string> _warmTypes = new(StringComparer.Ordinal);
     private NpgsqlDataSource? _dataSource;
     private bool _recovering;
+    private DateTimeOffset? _refusedSince;
+    private DateTimeOffset _lastReconnect = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +49,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 round = await PublishPendingAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
+                _refusedSince = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,6 +59,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
                 logger.LogWarning(ex, "Outbox relay could not publish; retrying in {Backoff}", backoff);
+                await ReconnectIfRefusedAsync(ex, stoppingToken);
                 await DelayAsync(backoff, stoppingToken);
                 continue;
             }
@@ -191,7 +196,7 @@ public sealed class OutboxRelay<TContext>(
 
         if (failure is not null)
         {
-            throw new OutboxPublishException($"Publishing outbox messages failed: {sent.Count} of {batch.Count} confirmed.", failure);
+            throw new OutboxPublishException($"Publishing outbox messages failed: {sent.Count} of {batch.Count} confirmed.", failure, sent.Count);
         }
 
         return batch.Count == _options.BatchSize ? RelayRound.MoreWaiting : RelayRound.Drained;
@@ -207,6 +212,44 @@ public sealed class OutboxRelay<TContext>(
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
         MessagingTelemetry.Published.Add(1);
+    }
+
+    /// <summary>
+    /// A connection that is up while nothing published through it is confirmed is started over. Seen on RabbitMQ 3.10
+    /// (Debian's): a channel that published to a quorum queue while the queue had no leader (the tenth of a second after
+    /// its leader's node is lost) is refused (basic.nack) every later publish to it, while a new channel is accepted at
+    /// once (tests/Talent.Messaging.Tests/ClusterTests); MassTransit retries a refused publish on the same channel until
+    /// the publish times out. So after rounds in which not one message was confirmed, with the bus connected, for
+    /// <see cref="OutboxOptions.RefusedReconnectAfter"/>, the relay closes the bus's connection (at most once a minute)
+    /// and MassTransit connects again with new channels.
+    /// </summary>
+    private async Task ReconnectIfRefusedAsync(Exception failure, CancellationToken stoppingToken)
+    {
+        if (failure is not OutboxPublishException { Confirmed: 0 } || !BrokerConnected())
+        {
+            _refusedSince = null;
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        _refusedSince ??= now;
+        if (now - _refusedSince < _options.RefusedReconnectAfter || now - _lastReconnect < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _refusedSince = null;
+        _lastReconnect = now;
+        logger.LogWarning("Nothing published has been confirmed for {Duration} while connected to the broker: closing the connection so that channels are opened afresh",
+            _options.RefusedReconnectAfter);
+        try
+        {
+            await broker.CloseAsync("publishes not confirmed: opening new channels", stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Closing the broker connection failed");
+        }
     }
 
     /// <summary>Whether the bus is connected to the broker now: a failure then is the message's, not an outage's.</summary>

@@ -9,4 +9,8 @@ public enum RelayRound
 }
 
 /// <summary>A publish that failed, with the row it was for.</summary>
-public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);
+public sealed class OutboxPublishException(string message, Exception inner, int confirmed) : Exception(message, inner)
+{
+    /// <summary>How many of the round's messages the broker confirmed before the failure (none: nothing got through).</summary>
+    public int Confirmed { get; } = confirmed;
+}
