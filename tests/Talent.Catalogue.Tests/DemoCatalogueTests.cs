@@ -59,11 +59,28 @@ public sealed class DemoCatalogueTests
     }
 
     [Fact]
-    public void Reference_data_is_of_the_order_of_the_articles_figures()
+    public void Reference_data_has_the_articles_scale_about_60_policies_and_280_departmental_items_merged_into_the_37()
     {
-        // The article: about 60 policies and 280 departmental items merged into 37.
-        Assert.InRange(DemoReferenceData.AllPolicies().Count(), 40, 80);
-        Assert.InRange(DemoReferenceData.AllServiceItems().Count(), 90, 300);
+        Assert.InRange(DemoReferenceData.AllPolicies().Count(), 55, 65);
+        var merged = DemoCatalogue.Items.SelectMany(i => DemoCatalogue.ContentOf(i).ServiceItems).ToList();
+        Assert.Equal(37, DemoCatalogue.Items.Count);
+        Assert.InRange(merged.Distinct().Count(), 280, 320);
+        Assert.Equal(merged.Count, merged.Distinct().Count());
+        Assert.All(DemoCatalogue.Items, i => Assert.True(DemoCatalogue.ContentOf(i).ServiceItems.Count >= 4, $"{i.Code} merges fewer than four departmental items"));
+        // Each departmental item is one department's own and named once; none is filler repeated under two items.
+        var titles = DemoReferenceData.AllServiceItems().Select(s => s.TitleZh).ToList();
+        Assert.Empty(titles.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.Contains(DemoCatalogue.Items, i => i.Materials.Any(m => m.NeedNotBeSubmitted));
+    }
+
+    [Fact]
+    public void Every_policy_is_the_legal_basis_of_something_and_every_basis_is_a_known_policy()
+    {
+        var policies = DemoReferenceData.AllPolicies().Select(p => p.Code).ToHashSet();
+        var cited = DemoReferenceData.AllServiceItems().SelectMany(s => s.LegalBasis)
+            .Concat(DemoCatalogue.Items.SelectMany(i => DemoCatalogue.FlowCardOf(i).LegalBasis))
+            .ToHashSet();
+        Assert.Empty(cited.Except(policies));
+        Assert.Empty(policies.Except(cited));
     }
 }

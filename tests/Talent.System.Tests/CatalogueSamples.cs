@@ -23,7 +23,7 @@ public static class CatalogueSamples
         content = new
         {
             titleZh, titleEn = "Spouse employment", summaryZh = "为人才配偶推荐就业岗位。", category = "life",
-            audience = new[] { "everyone" }, serviceItems = new[] { "SI-SPOUSE-JOBS" }, leadDepartment, keywords = new[] { "配偶", "爱人工作" },
+            audience = new[] { "everyone" }, serviceItems = new[] { "SI-SPOUSE-EMPLOYMENT-1" }, leadDepartment, keywords = new[] { "配偶", "爱人工作" },
         },
         flowCard = new
         {

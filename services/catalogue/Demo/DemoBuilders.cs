@@ -4,8 +4,11 @@ using Talent.Catalogue.Stages;
 
 namespace Talent.Catalogue.Demo;
 
-/// <summary>A departmental service item a demonstration item bundles (its code is derived from the item's).</summary>
-public sealed record DemoService(string TitleZh, string TitleEn, string Department, ServiceItemType Type);
+/// <summary>
+/// A departmental service item a demonstration item bundles (its code is derived from the item's); its legal basis is the
+/// item's implementing rules and, where named, a zone policy of <see cref="DemoReferenceData"/>.
+/// </summary>
+public sealed record DemoService(string TitleZh, string TitleEn, string Department, ServiceItemType Type, string? Policy = null);
 
 /// <summary>One demonstration one-thing item, written compactly; <see cref="DemoCatalogue"/> expands it.</summary>
 public sealed record DemoItem(
@@ -32,7 +35,8 @@ public sealed record DemoItem(
 /// <summary>Short constructors for the demonstration data.</summary>
 public static class DemoBuilders
 {
-    public static DemoService S(string zh, string en, string department, ServiceItemType type = ServiceItemType.PublicService) => new(zh, en, department, type);
+    public static DemoService S(string zh, string en, string department, ServiceItemType type = ServiceItemType.PublicService, string? policy = null) =>
+        new(zh, en, department, type, policy);
 
     public static RequiredMaterial M(string code, string zh, string en, MaterialForm form = MaterialForm.Electronic, bool required = true, string? description = null) =>
         new(code, zh, en, description, form, form == MaterialForm.Electronic ? 0 : 1, required, MaterialSource.Applicant, null);

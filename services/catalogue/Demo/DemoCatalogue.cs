@@ -21,7 +21,7 @@ public static partial class DemoCatalogue
         Category = item.Category,
         Stages = item.Stages,
         Audience = item.Audience,
-        ServiceItems = [.. item.Services.Select((_, i) => ServiceCode(item, i))],
+        ServiceItems = [.. ServicesOf(item).Select((_, i) => ServiceCode(item, i))],
         LeadDepartment = item.Lead,
         Keywords = item.Keywords,
     };
@@ -43,7 +43,7 @@ public static partial class DemoCatalogue
                 Windows = [new ServiceWindow($"{DemoReferenceData.Hall}，{lead.NameZh}窗口", $"{lead.NameEn} counter, Zone government service centre", DemoReferenceData.Hours)],
             },
             InPersonVisits = item.Visits,
-            LegalBasis = [PolicyCode(item), .. item.SharedPolicies ?? []],
+            LegalBasis = [.. new[] { PolicyCode(item) }.Concat(item.SharedPolicies ?? []).Concat(ServicesOf(item).Select(s => s.Policy).OfType<string>()).Distinct()],
             Faq = [item.Faq],
             EnquiryPhone = lead.Phone,
             ComplaintPhone = "12345",
@@ -59,14 +59,14 @@ public static partial class DemoCatalogue
     }
 
     public static IEnumerable<ServiceItem> ServiceItems() =>
-        Items.SelectMany(item => item.Services.Select((service, i) => new ServiceItem
+        Items.SelectMany(item => ServicesOf(item).Select((service, i) => new ServiceItem
         {
             Code = ServiceCode(item, i),
             TitleZh = service.TitleZh,
             TitleEn = service.TitleEn,
             Department = service.Department,
             Type = service.Type,
-            LegalBasis = [PolicyCode(item)],
+            LegalBasis = service.Policy is { } policy ? [PolicyCode(item), policy] : [PolicyCode(item)],
         }));
 
     public static IEnumerable<Policy> Policies() =>

@@ -49,26 +49,19 @@ public static class DemoReferenceData
         Policy("POL-HIGH-TECH-RECOGNITION", "高新技术企业培育和认定扶持办法（演示）", "High-tech enterprise recognition support (demo)", "STI", "高新科〔2024〕25号"),
         Policy("POL-STARTUP-LOANS", "创业担保贷款及贴息办法（演示）", "Start-up guarantee loans and interest subsidies (demo)", "FINANCE", "高新金〔2024〕2号"),
         Policy("POL-TALENT-DATABASE", "高新区人才库管理办法（演示）", "Talent database management (demo)", "HRSS", "高新人社〔2024〕12号"),
-    ];
-
-    private static readonly ServiceItem[] ServiceItems =
-    [
-        Item("SI-APT-QUALIFICATION", "人才公寓资格认定", "Talent apartment eligibility", "HOUSING", ServiceItemType.Certification, "POL-TALENT-HOUSING"),
-        Item("SI-APT-ALLOCATION", "人才公寓配租", "Talent apartment allocation", "HOUSING", ServiceItemType.PublicService, "POL-TALENT-HOUSING"),
-        Item("SI-RENT-SUBSIDY", "人才租房补贴发放", "Rent subsidy payment", "HOUSING", ServiceItemType.RewardOrSubsidy, "POL-TALENT-HOUSING"),
-        Item("SI-SCHOOL-PLACEMENT", "人才子女入学安排", "School placement for talents' children", "EDU", ServiceItemType.PublicService, "POL-TALENT-SCHOOLING"),
-        Item("SI-SPOUSE-JOBS", "人才配偶就业推荐", "Job referral for spouses", "HRSS", ServiceItemType.PublicService, "POL-SPOUSE-EMPLOYMENT"),
-        Item("SI-MEDICAL-CARD", "人才医疗保健卡办理", "Talent health-care card", "HEALTH", ServiceItemType.PublicService, "POL-MEDICAL-GREEN"),
-        Item("SI-PROJECT-APPLICATION", "科技计划项目申报", "Research project application", "STI", ServiceItemType.RewardOrSubsidy, "POL-RESEARCH-PROJECTS"),
-        Item("SI-POC-FUNDING", "概念验证项目资助", "Proof-of-concept funding", "STI", ServiceItemType.RewardOrSubsidy, "POL-PROOF-OF-CONCEPT"),
-        Item("SI-PILOT-VOUCHER", "中试平台使用补助", "Pilot platform use voucher", "STI", ServiceItemType.RewardOrSubsidy, "POL-PILOT-PLATFORMS"),
-        Item("SI-TRANSFER-REWARD", "科技成果转化奖励兑现", "Technology transfer reward", "STI", ServiceItemType.RewardOrSubsidy, "POL-TRANSFORMATION-REWARD"),
-        Item("SI-HIGH-TECH-RECOGNITION", "高新技术企业认定推荐", "High-tech enterprise recognition", "STI", ServiceItemType.Certification, "POL-HIGH-TECH-RECOGNITION"),
-        Item("SI-BUSINESS-REGISTRATION", "企业设立登记", "Business registration", "MARKET", ServiceItemType.Licensing),
-        Item("SI-GUARANTEE-LOAN", "创业担保贷款申请", "Start-up guarantee loan", "FINANCE", ServiceItemType.PublicService, "POL-STARTUP-LOANS"),
-        Item("SI-INTEREST-SUBSIDY", "融资贴息兑现", "Financing interest subsidy", "FINANCE", ServiceItemType.RewardOrSubsidy, "POL-STARTUP-LOANS"),
-        Item("SI-TALENT-DATABASE", "人才入库认定", "Talent database entry", "HRSS", ServiceItemType.Certification, "POL-TALENT-DATABASE"),
-        Item("SI-PROJECT-FILING", "企业投资项目备案", "Investment project filing", "DEV", ServiceItemType.Licensing),
+        // The zone-wide policies the departmental items merged into the one-thing items rest on (DemoCatalogue.Merged*).
+        Policy("POL-ENTERPRISE-STARTUP", "企业开办便利化若干措施（演示）", "Measures to make opening a business easier (demo)", "MARKET", "高新市监〔2024〕4号"),
+        Policy("POL-SOCIAL-INSURANCE", "社会保险经办服务规程（演示）", "Social insurance service procedures (demo)", "HRSS", "高新人社〔2024〕13号"),
+        Policy("POL-HOUSING-PROVIDENT", "住房公积金缴存与使用办法（演示）", "Housing provident fund contributions and use (demo)", "HOUSING", "高新住〔2024〕4号"),
+        Policy("POL-TAX-INCENTIVES", "科技企业税收优惠政策指引（演示）", "Tax incentives for technology enterprises: guidance (demo)", "TAX", "高新税〔2024〕6号"),
+        Policy("POL-IP-FUNDING", "知识产权资助与奖励办法（演示）", "Intellectual property grants and rewards (demo)", "IP", "高新知〔2024〕3号"),
+        Policy("POL-INDUSTRIAL-LAND", "工业用地与标准厂房管理办法（演示）", "Industrial land and standard factories (demo)", "ECON", "高新经信〔2024〕8号"),
+        Policy("POL-FOREIGN-TALENT", "外籍人才服务保障办法（演示）", "Services for foreign talents (demo)", "STI", "高新科〔2024〕26号"),
+        Policy("POL-ENTERPRISE-GROWTH", "企业梯度培育实施方案（演示）", "Tiered enterprise cultivation plan (demo)", "ECON", "高新经信〔2024〕9号"),
+        Policy("POL-CAPITAL-MARKET", "企业利用资本市场扶持办法（演示）", "Support for enterprises using capital markets (demo)", "FINANCE", "高新金〔2024〕3号"),
+        Policy("POL-EXPORT-TRADE", "外贸稳增长扶持办法（演示）", "Support for steady foreign trade growth (demo)", "COMMERCE", "高新商〔2024〕5号"),
+        Policy("POL-PROJECT-APPROVAL", "工程建设项目审批制度改革实施方案（演示）", "Construction project approval reform plan (demo)", "DEV", "高新发改〔2024〕10号"),
+        Policy("POL-ELDERLY-CARE", "人才家属养老服务办法（演示）", "Elderly care for talents' families (demo)", "HEALTH", "高新卫〔2024〕6号"),
     ];
 
     public static async Task SeedAsync(CatalogueDbContext db, CancellationToken cancellationToken)
@@ -85,7 +78,7 @@ public static class DemoReferenceData
     /// <summary>The article's figures: about 60 policies and 280 departmental items, merged into 37 one-thing items.</summary>
     public static IEnumerable<Policy> AllPolicies() => Policies.Concat(DemoCatalogue.Policies());
 
-    public static IEnumerable<ServiceItem> AllServiceItems() => ServiceItems.Concat(DemoCatalogue.ServiceItems());
+    public static IEnumerable<ServiceItem> AllServiceItems() => DemoCatalogue.ServiceItems();
 
     /// <summary>Pure reference codes of the demonstration data, for validating it without a database.</summary>
     public static FlowCards.IReferenceCodes Codes() =>
@@ -104,7 +97,4 @@ public static class DemoReferenceData
         Summary = "演示数据，非官方信息。Demonstration data, not official information.",
         Status = PolicyStatus.Effective,
     };
-
-    private static ServiceItem Item(string code, string titleZh, string titleEn, string department, ServiceItemType type, params string[] basis) =>
-        new() { Code = code, TitleZh = titleZh, TitleEn = titleEn, Department = department, Type = type, LegalBasis = [.. basis] };
 }
