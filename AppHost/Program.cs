@@ -34,11 +34,18 @@ if (replicas is < 1 or > 8)
     throw new DistributedApplicationException($"Talent:Replicas is {replicas}; give 1 to 8.");
 }
 
-if (replicas > 1)
+foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, exchange, portal })
 {
-    foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, exchange, portal })
+    if (replicas > 1)
     {
+        // DCP's proxy is the one address in front of the replicas, balancing between them.
         service.WithReplicas(replicas);
+    }
+    else
+    {
+        // One replica: the gateway reaches the service's own port, without DCP's proxy in between (a hop that cost the
+        // gateway's anonymous search a third of its throughput: tests/Talent.Benchmarks ceilings).
+        service.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
     }
 }
 
@@ -70,7 +77,14 @@ catalogue.WaitFor(applications).WaitFor(feedback).WaitFor(matching).WaitFor(noti
 // Likewise the identity provider announces the people it knows once; applications, notifications and matching keep copies, so they listen first.
 identity.WaitFor(applications).WaitFor(notifications).WaitFor(matching);
 
-// The gateway opens last: by then every consumer has declared its queues, so no early event is dropped.
+// The gateway opens last: by then every consumer has declared its queues, so no early event is dropped. It listens on its
+// port itself (no DCP proxy in front), except where the ports are randomized (the tests' AppHosts), so that those never
+// take :8080 from a system run by hand.
+if (!builder.Configuration.GetValue("DcpPublisher:RandomizePorts", false))
+{
+    gateway.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
+}
+
 gateway
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")

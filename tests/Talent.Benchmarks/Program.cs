@@ -1,6 +1,7 @@
 using Talent.Benchmarks;
 
 // Usage (from the repository root):
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- ceilings [--seconds 10] [--runs 3] [--concurrency 64] [--catalogue URL]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- startup
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- propagation [--items 1000] [--rate 200]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- tokens [--tokens 1000]
@@ -18,6 +19,7 @@ var options = Options.Parse(args.Skip(1).ToArray());
 Console.WriteLine(Machine.Describe());
 return command switch
 {
+    "ceilings" => await CeilingsBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options),
     "propagation" => await PropagationBenchmark.RunAsync(options),
     "tokens" => await TokenBenchmark.RunAsync(options),
@@ -34,6 +36,6 @@ return command switch
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | exchange [--events N] [--rate PER_SECOND] [--runs N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
+    Console.WriteLine("benchmarks: ceilings [--seconds S] [--runs N] [--concurrency N] [--catalogue URL] [--postgres CONNECTION] [--rabbitmq AMQP_URI] | startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | exchange [--events N] [--rate PER_SECOND] [--runs N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
     return 2;
 }
