@@ -34,11 +34,16 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
-    public async Task<ReferenceCodes> ReferenceCodesAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Which of the codes an item names exist: only those are read (a draft or a publication must not cost more as the
+    /// zone's reference data grows; the demonstration data alone holds 284 departmental items).
+    /// </summary>
+    public async Task<ReferenceCodes> ReferenceCodesAsync(
+        IReadOnlyCollection<string> departments, IReadOnlyCollection<string> policies, IReadOnlyCollection<string> serviceItems, CancellationToken cancellationToken) =>
         new(
-            await Departments.Select(d => d.Code).ToListAsync(cancellationToken),
-            await Policies.Select(p => p.Code).ToListAsync(cancellationToken),
-            await ServiceItems.Select(i => i.Code).ToListAsync(cancellationToken));
+            departments.Count == 0 ? [] : await Departments.Where(d => departments.Contains(d.Code)).Select(d => d.Code).ToListAsync(cancellationToken),
+            policies.Count == 0 ? [] : await Policies.Where(p => policies.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken),
+            serviceItems.Count == 0 ? [] : await ServiceItems.Where(i => serviceItems.Contains(i.Code)).Select(i => i.Code).ToListAsync(cancellationToken));
 
     protected override void OnModelCreating(ModelBuilder model)
     {

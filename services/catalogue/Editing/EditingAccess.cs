@@ -18,7 +18,13 @@ public static class EditingAccess
     /// <summary>Content and flow-card errors against the reference data, named by field (<c>content.titleZh</c>, <c>flowCard.steps[0].department</c>).</summary>
     public static async Task AddRuleErrorsAsync(this ChangeContext context, Dictionary<string, string[]> errors, ItemContent content, FlowCard card)
     {
-        var references = await context.Db.ReferenceCodesAsync(context.Cancellation);
+        // Only the codes this item names are looked up (bad input is named by the rules below, not here).
+        static List<string> Named(IEnumerable<string?>? codes) =>
+            [.. (codes ?? []).Where(code => !string.IsNullOrEmpty(code)).Select(code => code!).Distinct(StringComparer.Ordinal)];
+        var departments = Named(new[] { content.LeadDepartment }
+            .Concat((card.Steps ?? []).Select(s => s?.Department))
+            .Concat((card.Materials ?? []).Select(m => m?.SourceDepartment)));
+        var references = await context.Db.ReferenceCodesAsync(departments, Named(card.LegalBasis), Named(content.ServiceItems), context.Cancellation);
         foreach (var (key, value) in content.Validate(references).Concat(FlowCardRules.Validate(card, references)))
         {
             errors.TryAdd($"{(key.StartsWith("flowCard", StringComparison.Ordinal) ? "" : "content.")}{key}", value);

@@ -30,7 +30,9 @@ public sealed class CatalogueSearchIndex : IDisposable
     private readonly ConcurrentDictionary<string, (IndexedItem Item, long Stamp)> _items = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Threading.Lock _writeLock = new();
+    private readonly System.Threading.Lock _refreshLock = new();
     private long _stamp;
+    private long _refreshed;
     private long _generation;
     private volatile SynonymSet _synonyms = SynonymSet.Empty;
 
@@ -87,6 +89,7 @@ public sealed class CatalogueSearchIndex : IDisposable
     /// <summary>Indexes a published version unless a newer one of the same item is already indexed.</summary>
     public bool Upsert(IndexedItem item)
     {
+        long stamp;
         lock (_writeLock)
         {
             if (_items.TryGetValue(item.Code, out var current) && current.Item.Version > item.Version)
@@ -95,10 +98,33 @@ public sealed class CatalogueSearchIndex : IDisposable
             }
 
             _writer.UpdateDocument(new Term(SearchFields.Code, item.Code), Document(item));
-            _items[item.Code] = (item, Interlocked.Increment(ref _stamp));
+            stamp = Interlocked.Increment(ref _stamp);
+            _items[item.Code] = (item, stamp);
+        }
+
+        RefreshCovering(stamp);
+        return true;
+    }
+
+    /// <summary>
+    /// Returns once searches see every change up to <paramref name="stamp"/>. Publications arriving together share one
+    /// refresh (the one that begins after their change covers it): the searcher is reopened once per batch, not once per
+    /// item each waiting for the one before (a profile of 32 concurrent publishers put most of their time in that queue).
+    /// </summary>
+    private void RefreshCovering(long stamp)
+    {
+        lock (_refreshLock)
+        {
+            if (Interlocked.Read(ref _refreshed) >= stamp)
+            {
+                return;
+            }
+
+            // Stamps are taken after the change is in the writer: every change up to this one is in this refresh.
+            var upTo = Interlocked.Read(ref _stamp);
             _searchers.MaybeRefreshBlocking();
+            Interlocked.Exchange(ref _refreshed, upTo);
             Interlocked.Increment(ref _generation);
-            return true;
         }
     }
 

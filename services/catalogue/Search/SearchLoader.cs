@@ -23,8 +23,9 @@ public static class SearchLoader
         return [.. versions.Select(v => IndexedItem.Of(v, titles))];
     }
 
-    public static async Task<Dictionary<string, string>> ServiceItemTitlesAsync(CatalogueDbContext db, CancellationToken ct) =>
-        await db.ServiceItems.AsNoTracking()
+    /// <summary>The titles of the departmental items, all of them or only <paramref name="codes"/> (one item's, on publishing).</summary>
+    public static async Task<Dictionary<string, string>> ServiceItemTitlesAsync(CatalogueDbContext db, CancellationToken ct, IReadOnlyCollection<string>? codes = null) =>
+        await (codes is null ? db.ServiceItems.AsNoTracking() : db.ServiceItems.AsNoTracking().Where(s => codes.Contains(s.Code)))
             .Select(s => new { s.Code, s.TitleZh, s.TitleEn })
             .ToDictionaryAsync(s => s.Code, s => s.TitleEn == null ? s.TitleZh : s.TitleZh + " " + s.TitleEn, StringComparer.Ordinal, ct);
 
