@@ -62,8 +62,8 @@ public sealed class RabbitCluster : IAsyncDisposable
         await File.WriteAllTextAsync(cookie, Guid.NewGuid().ToString("N"), cancellationToken);
         File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
 
-        var epmdPort = FreePort();
-        var epmd = Start(folder, epmdPort, "epmd", ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], new Dictionary<string, string>(), Path.Combine(folder, "epmd.log"));
+        var epmdPort = LocalProcess.FreePort();
+        var epmd = LocalProcess.Start(folder, epmdPort, "epmd", ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], new Dictionary<string, string>(), Path.Combine(folder, "epmd.log"));
         var cluster = new RabbitCluster(folder, epmdPort, epmd);
         try
         {
@@ -157,8 +157,8 @@ public sealed class RabbitCluster : IAsyncDisposable
 
     private Node StartNode(string name, IReadOnlyList<string> names)
     {
-        var amqp = FreePort();
-        var dist = FreePort();
+        var amqp = LocalProcess.FreePort();
+        var dist = LocalProcess.FreePort();
         var dir = Path.Combine(_folder, name[..name.IndexOf('@')]);
         Directory.CreateDirectory(Path.Combine(dir, "mnesia"));
         Directory.CreateDirectory(Path.Combine(dir, "log"));
@@ -169,7 +169,7 @@ public sealed class RabbitCluster : IAsyncDisposable
             {peers}
             """);
         File.WriteAllText(Path.Combine(dir, "enabled_plugins"), "[].");
-        var process = Start(_folder, _epmdPort, Path.Combine(RabbitBin, "rabbitmq-server"), [], new Dictionary<string, string>
+        var process = LocalProcess.Start(_folder, _epmdPort, Path.Combine(RabbitBin, "rabbitmq-server"), [], new Dictionary<string, string>
         {
             ["RABBITMQ_NODENAME"] = name,
             ["RABBITMQ_DIST_PORT"] = dist.ToString(),
@@ -263,25 +263,6 @@ public sealed class RabbitCluster : IAsyncDisposable
         return await output;
     }
 
-    private static Process Start(string home, int epmdPort, string file, IReadOnlyList<string> arguments, IDictionary<string, string> environment, string log)
-    {
-        // Through a shell so that the output goes to a file (nothing has to read a pipe); exec keeps one process tree.
-        var command = string.Join(' ', new[] { file }.Concat(arguments).Select(Quote)) + " >" + Quote(log) + " 2>&1";
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("exec " + command);
-        info.Environment["HOME"] = home;
-        info.Environment["ERL_EPMD_PORT"] = epmdPort.ToString();
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        return Process.Start(info)!;
-    }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
-
     private static IReadOnlyList<string> Names(JsonElement queue, string property) =>
         queue.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(n => n.GetString()!).ToList()
@@ -296,12 +277,5 @@ public sealed class RabbitCluster : IAsyncDisposable
             return $"\n--- {n.Name} ---\n{string.Join('\n', lines)}";
         });
         return string.Concat(tails);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
