@@ -10,6 +10,8 @@ namespace Talent.Testing;
 public sealed class TestVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient _management;
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private IConnection? _connection;
 
     public string Name { get; }
 
@@ -41,8 +43,8 @@ public sealed class TestVirtualHost : IAsyncDisposable
     /// </summary>
     public async Task<long?> ReadyMessagesAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = Amqp }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
+        // A channel per question (a 404 closes it), on one connection kept for the virtual host's life.
+        await using var channel = await (await ConnectionAsync()).CreateChannelAsync();
         try
         {
             return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
@@ -91,8 +93,44 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return [.. messages.Select(m => m.Payload)];
     }
 
+    /// <summary>
+    /// The connection the AMQP questions share. Polled a few times a second, a new connection each time meant a handshake
+    /// each time, and a loaded broker sometimes resets one (seen in a fresh run: the quorum test failed on it); opened once,
+    /// and tried three times, half a second apart.
+    /// </summary>
+    private async Task<IConnection> ConnectionAsync()
+    {
+        await _connecting.WaitAsync();
+        try
+        {
+            for (var attempt = 1; _connection is not { IsOpen: true }; attempt++)
+            {
+                try
+                {
+                    _connection = await new ConnectionFactory { Uri = Amqp, ClientProvidedName = "talent-tests-" + Name }.CreateConnectionAsync();
+                }
+                catch (BrokerUnreachableException) when (attempt < 3)
+                {
+                    await Task.Delay(500 * attempt);
+                }
+            }
+
+            return _connection;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _connecting.Dispose();
         using var _ = await _management.DeleteAsync($"api/vhosts/{Name}");
         _management.Dispose();
     }
