@@ -30,7 +30,7 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// After no publish has been confirmed this long while the bus is connected, the relay closes the connection so that
-    /// MassTransit opens new channels (a refusing channel stays refusing on RabbitMQ 3.10: see OutboxRelay).
+    /// MassTransit opens new channels (a refusing channel stays refusing on RabbitMQ 3.10: see UnconfirmedPublishes).
     /// </summary>
     public TimeSpan RefusedReconnectAfter { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -30,8 +30,7 @@ public sealed class OutboxRelay<TContext>(
     private readonly HashSet<string> _warmTypes = new(StringComparer.Ordinal);
     private NpgsqlDataSource? _dataSource;
     private bool _recovering;
-    private DateTimeOffset? _refusedSince;
-    private DateTimeOffset _lastReconnect = DateTimeOffset.MinValue;
+    private readonly UnconfirmedPublishes _unconfirmed = new(broker, options.Value, time, logger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +48,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 round = await PublishPendingAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
-                _refusedSince = null;
+                _unconfirmed.Confirmed();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,7 +58,7 @@ public sealed class OutboxRelay<TContext>(
             {
                 backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
                 logger.LogWarning(ex, "Outbox relay could not publish; retrying in {Backoff}", backoff);
-                await ReconnectIfRefusedAsync(ex, stoppingToken);
+                await _unconfirmed.FailedAsync(ex, BrokerConnected(), stoppingToken);
                 await DelayAsync(backoff, stoppingToken);
                 continue;
             }
@@ -212,44 +211,6 @@ public sealed class OutboxRelay<TContext>(
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(payload, type, context => context.MessageId = message.MessageId, timeout.Token);
         MessagingTelemetry.Published.Add(1);
-    }
-
-    /// <summary>
-    /// A connection that is up while nothing published through it is confirmed is started over. Seen on RabbitMQ 3.10
-    /// (Debian's): a channel that published to a quorum queue while the queue had no leader (the tenth of a second after
-    /// its leader's node is lost) is refused (basic.nack) every later publish to it, while a new channel is accepted at
-    /// once (tests/Talent.Messaging.Tests/ClusterTests); MassTransit retries a refused publish on the same channel until
-    /// the publish times out. So after rounds in which not one message was confirmed, with the bus connected, for
-    /// <see cref="OutboxOptions.RefusedReconnectAfter"/>, the relay closes the bus's connection (at most once a minute)
-    /// and MassTransit connects again with new channels.
-    /// </summary>
-    private async Task ReconnectIfRefusedAsync(Exception failure, CancellationToken stoppingToken)
-    {
-        if (failure is not OutboxPublishException { Confirmed: 0 } || !BrokerConnected())
-        {
-            _refusedSince = null;
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        _refusedSince ??= now;
-        if (now - _refusedSince < _options.RefusedReconnectAfter || now - _lastReconnect < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-
-        _refusedSince = null;
-        _lastReconnect = now;
-        logger.LogWarning("Nothing published has been confirmed for {Duration} while connected to the broker: closing the connection so that channels are opened afresh",
-            _options.RefusedReconnectAfter);
-        try
-        {
-            await broker.CloseAsync("publishes not confirmed: opening new channels", stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "Closing the broker connection failed");
-        }
     }
 
     /// <summary>Whether the bus is connected to the broker now: a failure then is the message's, not an outage's.</summary>
