@@ -78,7 +78,7 @@ public sealed class RabbitCluster : IAsyncDisposable
             var deadline = DateTime.UtcNow + FormDeadline;
             foreach (var node in cluster._nodes)
             {
-                await WaitForPortAsync(node, deadline, cluster, cancellationToken);
+                await cluster.WaitForPortAsync(node, deadline, cancellationToken);
             }
 
             await cluster.WaitUntilRunningAsync(names, deadline, cancellationToken);
@@ -208,13 +208,13 @@ public sealed class RabbitCluster : IAsyncDisposable
         throw new TimeoutException($"The cluster did not form within {FormDeadline.TotalSeconds} s: running {string.Join(", ", running)}.{Logs()}");
     }
 
-    private static async Task WaitForPortAsync(Node node, DateTime deadline, RabbitCluster cluster, CancellationToken cancellationToken)
+    private async Task WaitForPortAsync(Node node, DateTime deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
             if (node.Process.HasExited)
             {
-                throw new InvalidOperationException($"RabbitMQ node {node.Name} exited ({node.Process.ExitCode}).{cluster.Logs()}");
+                throw new InvalidOperationException($"RabbitMQ node {node.Name} exited ({node.Process.ExitCode}).{Logs()}");
             }
 
             try
@@ -229,7 +229,7 @@ public sealed class RabbitCluster : IAsyncDisposable
             }
             catch (SocketException)
             {
-                throw new TimeoutException($"RabbitMQ node {node.Name} did not open port {node.AmqpPort} within {FormDeadline.TotalSeconds} s.{cluster.Logs()}");
+                throw new TimeoutException($"RabbitMQ node {node.Name} did not open port {node.AmqpPort} within {FormDeadline.TotalSeconds} s.{Logs()}");
             }
         }
     }

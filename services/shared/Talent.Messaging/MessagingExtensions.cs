@@ -47,7 +47,8 @@ public static class MessagingExtensions
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
         var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{BrokerConnectionName}' is missing (ConnectionStrings__{BrokerConnectionName}).");
-        var address = RabbitMqAddress.Parse(connectionString).WithClusterNodes(builder.Configuration["Messaging:ClusterNodes"]);
+        var address = RabbitMqAddress.Parse(connectionString)
+            .WithClusterNodes(builder.Configuration.GetSection("Messaging").Get<MessagingOptions>()?.ClusterNodes);
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
         services.TryAddSingleton<ReceiveQueues>();
         services.TryAddSingleton(sp => new ErrorQueue(address, sp.GetRequiredService<ReceiveQueues>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueue>>()));
