@@ -25,7 +25,13 @@ public static class CeilingsBenchmark
 {
     private const string SearchPath = "/api/catalogue/items?q=%E4%BA%BA%E6%89%8D&pageSize=10";
 
-    public static async Task<int> RunAsync(Options options)
+    /// <summary>What this machine allows, and the gateway's share of it on anonymous search.</summary>
+    public sealed record Ceilings(Figure Postgres, Figure Rabbit, Figure Direct, Figure Bare, Figure Gateway);
+
+    public static async Task<int> RunAsync(Options options) => await MeasureAsync(options) is null ? 1 : 0;
+
+    /// <summary>Measures and prints the ceilings; null when the catalogue's own address is not found.</summary>
+    public static async Task<Ceilings?> MeasureAsync(Options options)
     {
         var seconds = options.Get("seconds", 10);
         var runs = options.Get("runs", 3);
@@ -34,48 +40,29 @@ public static class CeilingsBenchmark
         var concurrency = options.Get("concurrency", 64);
 
         Console.WriteLine($"ceilings: each the median of {runs} runs of {seconds} s after an unmeasured warm-up");
-        var pg = await RepeatAsync(runs, () => PostgresAsync(postgres, seconds, clients: 32));
+        var pg = await Stats.RepeatAsync(runs, () => PostgresAsync(postgres, seconds, clients: 32));
         Console.WriteLine($"  PostgreSQL UPDATE + outbox INSERT, 32 connections: {pg} transactions/s");
 
-        var mq = await RepeatAsync(runs, () => RabbitAsync(rabbit, seconds));
+        var mq = await Stats.RepeatAsync(runs, () => RabbitAsync(rabbit, seconds));
         Console.WriteLine($"  RabbitMQ persistent publish → confirm → consume → ack, 4 channels: {mq} messages/s");
 
         var catalogue = options.Values.TryGetValue("catalogue", out var given) ? new Uri(given) : ServiceAddress("catalogue");
         if (catalogue is null)
         {
             Console.WriteLine("  search: the catalogue's own address was not found (the gateway's services__catalogue__http__0); give --catalogue URL");
-            return 1;
+            return null;
         }
 
         await using var proxy = await BareProxy.StartAsync(catalogue);
-        var direct = await RepeatAsync(runs, () => RequestsPerSecondAsync(catalogue, seconds, concurrency));
-        var bare = await RepeatAsync(runs, () => RequestsPerSecondAsync(proxy.Address, seconds, concurrency));
-        var gateway = await RepeatAsync(runs, () => RequestsPerSecondAsync(options.Gateway, seconds, concurrency));
+        var direct = await Stats.RepeatAsync(runs, () => RequestsPerSecondAsync(catalogue, seconds, concurrency));
+        var bare = await Stats.RepeatAsync(runs, () => RequestsPerSecondAsync(proxy.Address, seconds, concurrency));
+        var gateway = await Stats.RepeatAsync(runs, () => RequestsPerSecondAsync(options.Gateway, seconds, concurrency));
         Console.WriteLine($"  anonymous search ({SearchPath}), {concurrency} clients:");
         Console.WriteLine($"    direct at the catalogue ({catalogue}): {direct} requests/s");
         Console.WriteLine($"    through a bare YARP proxy (this process): {bare} requests/s, {bare.Median / direct.Median:0.00} of direct");
         Console.WriteLine($"    through the gateway ({options.Gateway}): {gateway} requests/s, {gateway.Median / direct.Median:0.00} of direct, " +
             $"{gateway.Median / bare.Median:0.00} of the bare proxy (targets: ≥ 0.30 of direct or ≥ 0.9 of the bare proxy's ratio)");
-        return 0;
-    }
-
-    /// <summary>Median, lowest and highest of a figure's runs.</summary>
-    public sealed record Figure(double Median, double Low, double High)
-    {
-        public override string ToString() => $"{Median:N0} (spread {Low:N0}–{High:N0})";
-    }
-
-    public static async Task<Figure> RepeatAsync(int runs, Func<Task<double>> run)
-    {
-        await run(); // warm-up: connections, JIT, the servers' caches
-        var values = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            values.Add(await run());
-        }
-
-        values.Sort();
-        return new Figure(values[values.Count / 2], values[0], values[^1]);
+        return new Ceilings(pg, mq, direct, bare, gateway);
     }
 
     private static async Task<double> PostgresAsync(string server, int seconds, int clients)

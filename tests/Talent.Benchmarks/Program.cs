@@ -1,6 +1,7 @@
 using Talent.Benchmarks;
 
 // Usage (from the repository root):
+//   dotnet run -c Release --project tests/Talent.Benchmarks -- all [--runs 3] [--seconds 10] [--submissions 1000] [--items 500] [--rate 200] [--inbox-rows 100000] [--inbox-queries 200] [--rest-seconds 30]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- ceilings [--seconds 10] [--runs 3] [--concurrency 64] [--catalogue URL]
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- startup
 //   dotnet run -c Release --project tests/Talent.Benchmarks -- propagation [--items 1000] [--rate 200]
@@ -19,6 +20,7 @@ var options = Options.Parse(args.Skip(1).ToArray());
 Console.WriteLine(Machine.Describe());
 return command switch
 {
+    "all" => await SuiteBenchmark.RunAsync(options),
     "ceilings" => await CeilingsBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options),
     "propagation" => await PropagationBenchmark.RunAsync(options),
@@ -36,6 +38,6 @@ return command switch
 
 static int Usage()
 {
-    Console.WriteLine("benchmarks: ceilings [--seconds S] [--runs N] [--concurrency N] [--catalogue URL] [--postgres CONNECTION] [--rabbitmq AMQP_URI] | startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | exchange [--events N] [--rate PER_SECOND] [--runs N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
+    Console.WriteLine("benchmarks: all [--runs N] [--submissions N] [--items N] [--rate PER_SECOND] [--inbox-rows N] [--inbox-queries N] [--quiet-seconds S] [--rest-seconds S] | ceilings [--seconds S] [--runs N] [--concurrency N] [--catalogue URL] [--postgres CONNECTION] [--rabbitmq AMQP_URI] | startup | propagation [--items N] [--rate PER_SECOND] [--warmup N] [--gateway URL] [--applications-db CONNECTION] | tokens [--tokens N] | applications [--submissions N] [--rate PER_SECOND] [--inbox-rows N] | feedback [--evaluations N] [--items N] [--submissions N] [--queries N] [--decisions N] [--rate PER_SECOND] | matching [--ranking-providers N] [--demands N] [--providers N] | portal [--users N] [--seconds S] | console [--inbox-rows N] [--requests N] | notifications [--events N] [--rate PER_SECOND] | exchange [--events N] [--rate PER_SECOND] [--runs N] | search [--items N] [--searches N] [--rate PER_SECOND] [--seconds S] [--concurrency N] [--gateway-part no]");
     return 2;
 }
