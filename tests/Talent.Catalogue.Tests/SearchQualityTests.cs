@@ -195,7 +195,7 @@ public sealed class SearchQualityTests(DemoIndex demo) : IClassFixture<DemoIndex
 public sealed class SearchIndexUpdateTests
 {
     [Fact]
-    public void Withdrawn_items_leave_the_results_and_republished_ones_return()
+    public async Task Withdrawn_items_leave_the_results_and_republished_ones_return()
     {
         using var demo = new DemoIndex();
         Assert.Contains(demo.Search("公寓").Items, i => i.Code == "TALENT-APARTMENT");
@@ -204,17 +204,17 @@ public sealed class SearchIndexUpdateTests
         Assert.Equal(36, demo.Search(null, pageSize: 50).Total);
 
         var item = DemoCatalogue.Items.Single(i => i.Code == "TALENT-APARTMENT");
-        Assert.True(demo.Index.Upsert(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>())));
+        Assert.True(await demo.Index.UpsertAsync(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>())));
         Assert.Equal(2, demo.Search("公寓").Items.Single(i => i.Code == "TALENT-APARTMENT").Version);
     }
 
     [Fact]
-    public void An_older_version_never_replaces_a_newer_one()
+    public async Task An_older_version_never_replaces_a_newer_one()
     {
         using var demo = new DemoIndex();
         var item = DemoCatalogue.Items.Single(i => i.Code == "MEDICAL-GREEN");
-        Assert.True(demo.Index.Upsert(IndexedItem.Of(DemoIndex.Published(item, times: 3), new Dictionary<string, string>())));
-        Assert.False(demo.Index.Upsert(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>())));
+        Assert.True(await demo.Index.UpsertAsync(IndexedItem.Of(DemoIndex.Published(item, times: 3), new Dictionary<string, string>())));
+        Assert.False(await demo.Index.UpsertAsync(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>())));
         Assert.Equal(3, demo.Index.Versions()["MEDICAL-GREEN"]);
     }
 
@@ -228,12 +228,28 @@ public sealed class SearchIndexUpdateTests
     }
 
     [Fact]
-    public void A_removal_based_on_an_older_read_keeps_an_item_indexed_since()
+    public async Task Concurrent_publications_are_each_searchable_when_their_indexing_completes()
+    {
+        using var demo = new DemoIndex();
+        // Every demonstration item republished four times over, all at once from the thread pool: refreshes are shared,
+        // and still no publication completes before searches see it (or a newer version of its item).
+        var publications = DemoCatalogue.Items.SelectMany(item => Enumerable.Range(2, 4).Select(times => (item, times))).ToList();
+        await Parallel.ForEachAsync(publications, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (publication, _) =>
+        {
+            await demo.Index.UpsertAsync(IndexedItem.Of(DemoIndex.Published(publication.item, publication.times), new Dictionary<string, string>()));
+            var found = demo.Search(null, pageSize: 50).Items.Single(i => i.Code == publication.item.Code);
+            Assert.True(found.Version >= publication.times, $"{publication.item.Code} searchable at version {found.Version} after version {publication.times} was indexed");
+        });
+        Assert.All(DemoCatalogue.Items, item => Assert.Equal(5, demo.Index.Versions()[item.Code]));
+    }
+
+    [Fact]
+    public async Task A_removal_based_on_an_older_read_keeps_an_item_indexed_since()
     {
         using var demo = new DemoIndex();
         var readAt = demo.Index.Stamp();
         var item = DemoCatalogue.Items.Single(i => i.Code == "CHILD-SCHOOLING");
-        demo.Index.Upsert(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>()));
+        await demo.Index.UpsertAsync(IndexedItem.Of(DemoIndex.Published(item, times: 2), new Dictionary<string, string>()));
         Assert.False(demo.Index.Remove("CHILD-SCHOOLING", readAt));
         Assert.True(demo.Index.Versions().ContainsKey("CHILD-SCHOOLING"));
     }

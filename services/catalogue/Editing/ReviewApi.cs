@@ -106,7 +106,7 @@ public static class ReviewApi
         context.Audit("item.published", version.Code, new { version.Version }, now);
         await context.SaveAsync();
         meters.Add(CatalogueMeters.Published);
-        index.Upsert(IndexedItem.Of(version, await SearchLoader.ServiceItemTitlesAsync(db, context.Cancellation, version.Content.ServiceItems)));
+        await index.UpsertAsync(IndexedItem.Of(version, await SearchLoader.ServiceItemTitlesAsync(db, context.Cancellation, version.Content.ServiceItems)));
         return VersionView.Ok(version);
     }
 }

@@ -56,7 +56,7 @@ public sealed class SearchIndexSync(
         {
             foreach (var item in await SearchLoader.LoadAsync(db, changed, ct))
             {
-                index.Upsert(item);
+                await index.UpsertAsync(item);
             }
 
             _logger.LogInformation("Search index caught up with {Count} items changed elsewhere", changed.Count);
