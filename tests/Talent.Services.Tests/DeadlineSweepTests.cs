@@ -128,6 +128,56 @@ public sealed class DeadlineSweepTests
         Assert.Equal(20, await CountAsync(services, "ApplicationDueSoon", null, ct));
     }
 
+    [Fact]
+    public async Task A_sweep_finds_the_cases_with_an_alert_to_raise_through_their_index_among_many_already_alerted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Thursday);
+        await using var host = await ServiceHost<applications::Program>.StartAsync("applications",
+            TestServices.ClockWithout<DeadlineSweep>(clock));
+        var services = host.Factory.Services;
+        Guid pending;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+            var application = Submitted(Thursday.AddDays(-21));
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            pending = application.Id;
+            // 20,000 open cases overdue for a fortnight, both alerts raised: a sweep that read every open case in the window would read them all.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO applications (id, reference, applicant_id, applicant_name, item_code, item_version, item_title_zh, lead_department, departments, channel,
+                    state, answers, materials, steps, history, created_at, submitted_at, acceptance_deadline, committed_limit_days, paused_days, awaiting_department, due_on,
+                    in_person_visits, revision, due_soon_raised_for, overdue_raised_for)
+                SELECT gen_random_uuid(), 'TS-' || lpad(n::text, 9, '0'), 'talent-many', '申请人', 'ITEM', 1, '事项', 'HRSS', ARRAY['HRSS'], 'online',
+                    'Submitted', '{{}}', '[]', '[]', '[]', now(), now(), DATE '2026-11-12', 5, 0, 'HRSS', DATE '2026-11-12', 0, 1,
+                    'acceptance:2026-11-12', 'acceptance:2026-11-12'
+                FROM generate_series(1, 20000) AS n
+                """, ct);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE applications", ct);
+        }
+
+        var before = await PendingIndexScansAsync(services, ct);
+        var sweep = services.GetRequiredService<DeadlineSweep>();
+        Assert.Equal(1, await sweep.SweepAsync(ct));
+        Assert.Equal((0, 1), await AlertsAsync(services, pending, ct));
+        // PostgreSQL counts index scans in its statistics, reported by the sweep's connection within a second or so.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await PendingIndexScansAsync(services, ct) <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the sweep did not read ix_applications_alerts_pending");
+            await Task.Delay(200, ct);
+        }
+    }
+
+    private static async Task<long> PendingIndexScansAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>().Database;
+        return (await database.SqlQuery<long>(
+            $"""SELECT coalesce(sum(idx_scan), 0)::bigint AS "Value" FROM pg_stat_user_indexes WHERE indexrelname = 'ix_applications_alerts_pending'""").ToListAsync(ct)).Single();
+    }
+
     private static Application Submitted(DateTimeOffset? at = null)
     {
         var when = at ?? Thursday;

@@ -12,6 +12,8 @@ namespace Talent.Applications.Deadlines;
 /// Raises <c>ApplicationDueSoon</c> and <c>ApplicationOverdue</c> once per deadline. Idempotent (the case records the
 /// deadline it alerted for), safe with several replicas (rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>), and it
 /// survives restarts (the state is in the rows). Also reloads the calendar, so edits on other replicas arrive here.
+/// Reads only cases whose overdue alert is still to raise (the partial index ix_applications_alerts_pending: raising
+/// overdue also settles due soon), so a pass costs what is pending, not what the database holds.
 /// </summary>
 public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, ILogger<DeadlineSweep> logger)
     : PeriodicWork(time, logger)
@@ -42,8 +44,8 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider 
                 .FromSql($"""
                     SELECT * FROM applications
                     WHERE due_on <= {soon} AND state IN ('Submitted', 'Accepted', 'InReview') AND paused_since IS NULL
-                      AND (due_soon_raised_for IS DISTINCT FROM (CASE WHEN state = 'Submitted' THEN 'acceptance:' ELSE 'decision:' END || to_char(due_on, 'YYYY-MM-DD'))
-                        OR (due_on < {today} AND overdue_raised_for IS DISTINCT FROM (CASE WHEN state = 'Submitted' THEN 'acceptance:' ELSE 'decision:' END || to_char(due_on, 'YYYY-MM-DD'))))
+                      AND overdue_raised_for IS DISTINCT FROM application_deadline_key(state, due_on)
+                      AND (due_soon_raised_for IS DISTINCT FROM application_deadline_key(state, due_on) OR due_on < {today})
                     ORDER BY due_on
                     LIMIT {Batch}
                     FOR UPDATE SKIP LOCKED
@@ -68,11 +70,6 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider 
                 {
                     db.RecordEvent(new ApplicationDueSoon(Guid.CreateVersion7(now), now, application.Id, application.Reference ?? "", application.ItemCode, application.LeadDepartment, application.OwnerId, deadline.Name, deadline.Due));
                     changed++;
-                }
-                else if (deadline.Due < today)
-                {
-                    // Overdue already raised and due-soon never was (the case went straight past it): settle the flag.
-                    application.MarkDueSoon(key);
                 }
             }
 
