@@ -12,8 +12,8 @@ namespace Talent.Applications.Deadlines;
 /// Raises <c>ApplicationDueSoon</c> and <c>ApplicationOverdue</c> once per deadline. Idempotent (the case records the
 /// deadline it alerted for), safe with several replicas (rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>), and it
 /// survives restarts (the state is in the rows). Also reloads the calendar, so edits on other replicas arrive here.
-/// Reads only cases whose overdue alert is still to raise (the partial index ix_applications_alerts_pending: raising
-/// overdue also settles due soon), so a pass costs what is pending, not what the database holds.
+/// Reads only cases with an alert still to raise (indexes led by whether the overdue or the due-soon alert is pending;
+/// raising overdue also settles due soon), so a pass costs what is pending, not what the database holds.
 /// </summary>
 public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider calendar, IOptions<ApplicationsOptions> options, TimeProvider time, ILogger<DeadlineSweep> logger)
     : PeriodicWork(time, logger)
@@ -43,9 +43,9 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider 
             var due = await db.Applications
                 .FromSql($"""
                     SELECT * FROM applications
-                    WHERE due_on <= {soon} AND state IN ('Submitted', 'Accepted', 'InReview') AND paused_since IS NULL
-                      AND overdue_raised_for IS DISTINCT FROM application_deadline_key(state, due_on)
-                      AND (due_soon_raised_for IS DISTINCT FROM application_deadline_key(state, due_on) OR due_on < {today})
+                    WHERE state IN ('Submitted', 'Accepted', 'InReview') AND paused_since IS NULL
+                      AND ((due_on < {today} AND overdue_raised_for IS DISTINCT FROM application_deadline_key(state, due_on))
+                        OR (due_on >= {today} AND due_on <= {soon} AND due_soon_raised_for IS DISTINCT FROM application_deadline_key(state, due_on)))
                     ORDER BY due_on
                     LIMIT {Batch}
                     FOR UPDATE SKIP LOCKED
