@@ -83,11 +83,11 @@ public static class SuiteBenchmark
         rows.Add(new("services and gateway at rest", rest, "% of a core", "", double.NaN, "< 5 %", rest.Median < 5));
 
         Console.WriteLine();
-        Console.WriteLine($"{"area",-46} {"median (spread)",-30} {"beside",-26} {"ratio",6}  target");
+        Console.WriteLine($"{"area",-46} {"median (spread)",-48} {"beside",-26} {"ratio",6}  target");
         foreach (var row in rows)
         {
             var format = row.Unit is "ms" or "% of a core" ? "0.0" : "N0";
-            Console.WriteLine($"{row.Area,-46} {row.Value.Format(format) + " " + row.Unit,-30} {row.Beside,-26} {(double.IsNaN(row.Ratio) ? "" : row.Ratio.ToString("0.00")),6}  {row.Target} {(row.Met ? "met" : "NOT met")}");
+            Console.WriteLine($"{row.Area,-46} {row.Value.Format(format) + " " + row.Unit,-48} {row.Beside,-26} {(double.IsNaN(row.Ratio) ? "" : row.Ratio.ToString("0.00")),6}  {row.Target} {(row.Met ? "met" : "NOT met")}");
         }
 
         return 0;
