@@ -30,12 +30,8 @@ public sealed class CatalogueSearchIndex : IDisposable
     private readonly ConcurrentDictionary<string, (IndexedItem Item, long Stamp)> _items = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Threading.Lock _writeLock = new();
-    private readonly System.Threading.Lock _refreshLock = new();
+    private readonly SearchRefresher _refresher;
     private long _stamp;
-    private long _refreshed;
-    private TaskCompletionSource _nextRefresh = NewRefresh();
-    private bool _nextRefreshWaited;
-    private bool _refreshing;
     private long _generation;
     private volatile SynonymSet _synonyms = SynonymSet.Empty;
 
@@ -49,6 +45,7 @@ public sealed class CatalogueSearchIndex : IDisposable
     {
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Index) { OpenMode = OpenMode.CREATE });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _refresher = new SearchRefresher(_searchers, () => Interlocked.Read(ref _stamp), () => Interlocked.Increment(ref _generation));
     }
 
     public Task Ready => _ready.Task;
@@ -113,70 +110,9 @@ public sealed class CatalogueSearchIndex : IDisposable
             }
         }
 
-        await RefreshedAsync(stamp);
+        await _refresher.CoveringAsync(stamp);
         return indexed;
     }
-
-    /// <summary>
-    /// Completes once searches see every change up to <paramref name="stamp"/>. One refresh at a time runs on the thread
-    /// pool, for all who wait: changes arriving while it runs share the next one. No caller's thread is held meanwhile (a
-    /// profile of the catalogue under 32 publishers had them blocked on the refresh lock and spinning for it, one reopening after another).
-    /// </summary>
-    private Task RefreshedAsync(long stamp)
-    {
-        lock (_refreshLock)
-        {
-            if (Interlocked.Read(ref _refreshed) >= stamp)
-            {
-                return Task.CompletedTask;
-            }
-
-            _nextRefreshWaited = true;
-            if (!_refreshing)
-            {
-                _refreshing = true;
-                _ = Task.Run(RefreshWhileWaited);
-            }
-
-            return _nextRefresh.Task;
-        }
-    }
-
-    private void RefreshWhileWaited()
-    {
-        while (true)
-        {
-            TaskCompletionSource batch;
-            long upTo;
-            lock (_refreshLock)
-            {
-                if (!_nextRefreshWaited)
-                {
-                    _refreshing = false;
-                    return;
-                }
-
-                (batch, _nextRefresh, _nextRefreshWaited) = (_nextRefresh, NewRefresh(), false);
-                // Stamps are taken after the change is in the writer: every change up to this one is in this refresh.
-                upTo = Interlocked.Read(ref _stamp);
-            }
-
-            try
-            {
-                _searchers.MaybeRefreshBlocking();
-                // The generation first: whoever sees the refresh done must not be answered from the cache of before.
-                Interlocked.Increment(ref _generation);
-                Interlocked.Exchange(ref _refreshed, upTo);
-                batch.TrySetResult();
-            }
-            catch (Exception e)
-            {
-                batch.TrySetException(e);
-            }
-        }
-    }
-
-    private static TaskCompletionSource NewRefresh() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Takes an item out; <paramref name="readBefore"/> protects entries indexed after the caller read its state.</summary>
     public bool Remove(string code, long readBefore = long.MaxValue)
