@@ -12,25 +12,13 @@ public static class AtRest
     public static Dictionary<int, string> SystemProcesses()
     {
         var found = new Dictionary<int, string>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var (pid, program) in Processes.Programs())
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            var name = Path.GetFileName(program);
+            if (name.StartsWith("Talent.", StringComparison.Ordinal) && name != "Talent.MunicipalStandIn"
+                && (program.Contains("/services/", StringComparison.Ordinal) || program.Contains("/gateway/", StringComparison.Ordinal)))
             {
-                continue;
-            }
-
-            try
-            {
-                var program = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0')[0];
-                var name = Path.GetFileName(program);
-                if (name.StartsWith("Talent.", StringComparison.Ordinal) && name != "Talent.MunicipalStandIn"
-                    && (program.Contains("/services/", StringComparison.Ordinal) || program.Contains("/gateway/", StringComparison.Ordinal)))
-                {
-                    found[pid] = name;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
+                found[pid] = name;
             }
         }
 

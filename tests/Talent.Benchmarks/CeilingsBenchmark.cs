@@ -186,24 +186,13 @@ public static class CeilingsBenchmark
     /// <summary>A service's own address, as the AppHost gave it to the gateway (its environment's service discovery entry).</summary>
     private static Uri? ServiceAddress(string service)
     {
-        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        foreach (var (pid, _) in Processes.Programs().Where(p => Path.GetFileName(p.Program) == "Talent.Gateway"))
         {
-            try
+            var entry = Processes.Read(pid, "environ")?.Split('\0')
+                .FirstOrDefault(e => e.StartsWith($"services__{service}__http__0=", StringComparison.Ordinal));
+            if (entry is not null)
             {
-                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("Talent.Gateway", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var entry = File.ReadAllText(Path.Combine(dir, "environ")).Split('\0')
-                    .FirstOrDefault(e => e.StartsWith($"services__{service}__http__0=", StringComparison.Ordinal));
-                if (entry is not null)
-                {
-                    return new Uri(entry[(entry.IndexOf('=') + 1)..]);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
+                return new Uri(entry[(entry.IndexOf('=') + 1)..]);
             }
         }
 

@@ -54,10 +54,8 @@ public sealed class SearchIndexSync(
         var changed = current.Where(c => !indexed.TryGetValue(c.Key, out var version) || version < c.Value).Select(c => c.Key).ToList();
         if (changed.Count > 0)
         {
-            foreach (var item in await SearchLoader.LoadAsync(db, changed, ct))
-            {
-                await index.UpsertAsync(item);
-            }
+            // Every item into the writer first, then one reopening covers them all (not one per item in turn).
+            await Task.WhenAll((await SearchLoader.LoadAsync(db, changed, ct)).Select(index.UpsertAsync));
 
             _logger.LogInformation("Search index caught up with {Count} items changed elsewhere", changed.Count);
         }
