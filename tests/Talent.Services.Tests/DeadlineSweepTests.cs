@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Talent.Contracts.Applications;
 using Talent.Contracts.Catalogue;
 using Talent.WorkingDays;
 using Xunit;
@@ -99,6 +100,28 @@ public sealed class DeadlineSweepTests
 
         // The paused case (its decision would have been due Tuesday too) was never alerted.
         Assert.Equal((0, 0), await AlertsAsync(services, paused, ct));
+
+        // Each alert names its case and the deadline it is about.
+        await AssertAlertAsync<ApplicationDueSoon>(services, acceptance, "acceptance", new DateOnly(2026, 11, 27), ct);
+        await AssertAlertAsync<ApplicationOverdue>(services, acceptance, "acceptance", new DateOnly(2026, 11, 27), ct);
+        await AssertAlertAsync<ApplicationOverdue>(services, decision, "decision", new DateOnly(2026, 12, 1), ct);
+    }
+
+    private static async Task AssertAlertAsync<TAlert>(IServiceProvider services, Guid id, string deadline, DateOnly due, CancellationToken ct)
+        where TAlert : class
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, ct);
+        var body = (await db.Database.SqlQuery<string>(
+            $"""SELECT body::text AS "Value" FROM outbox_messages WHERE message_type LIKE {"%" + typeof(TAlert).Name + "%"} AND body::text LIKE {"%" + id + "%"}""").ToListAsync(ct)).Single();
+        var alert = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal(application.Reference, alert.GetProperty("reference").GetString());
+        Assert.Equal(application.ItemCode, alert.GetProperty("itemCode").GetString());
+        Assert.Equal(application.LeadDepartment, alert.GetProperty("leadDepartment").GetString());
+        Assert.Equal(application.OwnerId, alert.GetProperty("ownerId").GetString());
+        Assert.Equal(deadline, alert.GetProperty("deadline").GetString());
+        Assert.Equal(due, DateOnly.Parse(alert.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
