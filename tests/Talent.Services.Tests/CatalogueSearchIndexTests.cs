@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using catalogue::Talent.Catalogue.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Talent.Testing;
 using Xunit;
 
@@ -70,6 +72,54 @@ public sealed class CatalogueSearchIndexTests
         Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
         await Eventually.UntilAsync(async () => (await HitsAsync(other, "配偶", ct)).All(h => h.Code != Item), TimeSpan.FromSeconds(10), "the withdrawal on the second replica");
         Assert.Equal(await TotalAsync(mine, "", ct), await TotalAsync(other, "", ct));
+    }
+
+    [Fact]
+    public async Task A_pass_reads_the_items_changed_since_the_newest_change_it_saw_less_the_overlap_and_every_item_at_the_full_interval()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Only the test's sync runs (the host's periodic one removed), on a clock the test moves.
+        await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue",
+            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchIndexSync))),
+            ("Catalogue:DemoData", "true"));
+        var index = host.Factory.Services.GetRequiredService<CatalogueSearchIndex>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sync = ActivatorUtilities.CreateInstance<SearchIndexSync>(host.Factory.Services, (TimeProvider)clock);
+        await Eventually.UntilAsync(async () =>
+        {
+            await sync.SyncOnceAsync(ct);
+            return index.Count > 3;
+        }, TimeSpan.FromSeconds(30), "the demonstration items indexed");
+        var codes = index.Versions().Keys.Order(StringComparer.Ordinal).Take(3).ToArray();
+
+        // Withdrawn on another replica just now: read by the next pass.
+        await WithdrawElsewhereAsync(host, codes[0], TimeSpan.Zero, ct);
+        await sync.SyncOnceAsync(ct);
+        Assert.Null(index.VersionOf(codes[0]));
+
+        // A withdrawal committed 50 s after its time, when a newer change had been seen: still within the overlap.
+        await WithdrawElsewhereAsync(host, codes[1], TimeSpan.FromSeconds(-50), ct);
+        await sync.SyncOnceAsync(ct);
+        Assert.Null(index.VersionOf(codes[1]));
+
+        // One 5 minutes behind its commit is not read by a pass that reads only what changed (it reads no more than that) ...
+        await WithdrawElsewhereAsync(host, codes[2], TimeSpan.FromMinutes(-5), ct);
+        await sync.SyncOnceAsync(ct);
+        Assert.NotNull(index.VersionOf(codes[2]));
+
+        // ... and is found when every item is compared again.
+        clock.Advance(new SearchOptions().FullSyncInterval);
+        await sync.SyncOnceAsync(ct);
+        Assert.Null(index.VersionOf(codes[2]));
+    }
+
+    /// <summary>What a withdrawal through another replica leaves in the database, its change time <paramref name="age"/> from now.</summary>
+    private static async Task WithdrawElsewhereAsync(ServiceHost<catalogue::Program> host, string code, TimeSpan age, CancellationToken ct)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<catalogue::Talent.Catalogue.Data.CatalogueDbContext>();
+        var changedAt = DateTimeOffset.UtcNow + age;
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE items SET withdrawn = true, changed_at = {changedAt} WHERE code = {code}", ct));
     }
 
     private static async Task<List<(string Code, int Version)>> HitsAsync(HttpClient client, string query, CancellationToken ct)

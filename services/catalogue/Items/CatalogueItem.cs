@@ -28,6 +28,9 @@ public sealed partial class CatalogueItem
     /// <summary>Taken out of the directory; kept for history and audit.</summary>
     public bool Withdrawn { get; private set; }
 
+    /// <summary>When the entry last changed (published or withdrawn): replicas' search indexes read what changed since.</summary>
+    public DateTimeOffset ChangedAt { get; private set; }
+
     /// <summary>The directory's entry follows the version the editing workflow published.</summary>
     public static CatalogueItem For(string code) => new() { Code = code };
 
@@ -38,6 +41,7 @@ public sealed partial class CatalogueItem
         TitleEn = published.Content.TitleEn;
         LeadDepartment = published.Content.LeadDepartment;
         PublishedAt = now;
+        ChangedAt = now;
         Withdrawn = false;
         return Announce(published);
     }
@@ -56,6 +60,7 @@ public sealed partial class CatalogueItem
     public CatalogueItemWithdrawn Withdraw(string reason, DateTimeOffset now)
     {
         Withdrawn = true;
+        ChangedAt = now;
         return new CatalogueItemWithdrawn(Guid.CreateVersion7(now), now, Code, Version, reason);
     }
 

@@ -13,5 +13,6 @@ public sealed class CatalogueItemConfiguration : IEntityTypeConfiguration<Catalo
         e.Property(i => i.TitleZh).HasMaxLength(CatalogueItem.TitleMaxLength);
         e.Property(i => i.TitleEn).HasMaxLength(CatalogueItem.TitleMaxLength);
         e.Property(i => i.LeadDepartment).HasMaxLength(20);
+        e.HasIndex(i => i.ChangedAt);
     }
 }

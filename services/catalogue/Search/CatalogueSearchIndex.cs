@@ -132,6 +132,9 @@ public sealed class CatalogueSearchIndex : IDisposable
         }
     }
 
+    /// <summary>The version the index holds of an item; null when it holds none.</summary>
+    public int? VersionOf(string code) => _items.TryGetValue(code, out var entry) ? entry.Item.Version : null;
+
     /// <summary>The indexed version of each item (for comparing with the database).</summary>
     public IReadOnlyDictionary<string, int> Versions() => _items.ToDictionary(e => e.Key, e => e.Value.Item.Version, StringComparer.Ordinal);
 

@@ -6,7 +6,11 @@ namespace Talent.Catalogue.Search;
 
 /// <summary>
 /// Builds the index from the database when the service starts, then keeps it equal to the database: items published or
-/// withdrawn through another replica, and synonym edits, arrive within <see cref="SearchOptions.SyncInterval"/>.
+/// withdrawn through another replica, and synonym edits, arrive within <see cref="SearchOptions.SyncInterval"/>. A pass
+/// reads only the items changed since the newest change it saw, less <see cref="Overlap"/> (a change's time is taken
+/// before its commit, on its replica's clock), through the index on <c>changed_at</c>: at rest it reads nothing, where
+/// comparing every item read 44,000 rows every 5 seconds. Every <see cref="SearchOptions.FullSyncInterval"/> it compares
+/// every item, as a safety net.
 /// </summary>
 public sealed class SearchIndexSync(
     IServiceScopeFactory scopes,
@@ -15,9 +19,16 @@ public sealed class SearchIndexSync(
     TimeProvider time,
     ILogger<SearchIndexSync> logger) : PeriodicWork(time, logger)
 {
+    /// <summary>How far back of the newest change seen a pass looks again: longer than a transaction and the clocks' drift.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+
     // Fields, not captured parameters: the base class keeps its own copies of the clock and the logger.
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
+
+    // The newest change time read (null: compare every item next), and when every item was last compared.
+    private DateTimeOffset? _seenUpTo;
+    private long _comparedAll;
 
     protected override TimeSpan Interval => options.Value.SyncInterval;
 
@@ -33,6 +44,35 @@ public sealed class SearchIndexSync(
             index.UseSynonyms(synonyms);
         }
 
+        // Taken before reading: an item this replica indexes meanwhile is newer than the database's answer, and stays.
+        var stamp = index.Stamp();
+        if (!index.IsReady || _seenUpTo is null || _time.GetElapsedTime(_comparedAll) >= options.Value.FullSyncInterval)
+        {
+            // Read before the items: a change after this read is found by the next pass (none yet: compare all again).
+            var upTo = await db.Items.MaxAsync(i => (DateTimeOffset?)i.ChangedAt, ct);
+            await CompareAllAsync(db, stamp, ct);
+            (_seenUpTo, _comparedAll) = (upTo, _time.GetTimestamp());
+            return;
+        }
+
+        var since = _seenUpTo.Value - Overlap;
+        var recent = await db.Items.AsNoTracking().Where(i => i.ChangedAt >= since)
+            .Select(i => new { i.Code, i.Version, i.Withdrawn, i.ChangedAt }).ToListAsync(ct);
+        foreach (var item in recent.Where(i => i.Withdrawn))
+        {
+            index.Remove(item.Code, stamp);
+        }
+
+        await CatchUpAsync(db, [.. recent.Where(i => !i.Withdrawn && !(index.VersionOf(i.Code) >= i.Version)).Select(i => i.Code)], ct);
+        var newest = recent.Max(i => (DateTimeOffset?)i.ChangedAt);
+        if (newest > _seenUpTo)
+        {
+            _seenUpTo = newest;
+        }
+    }
+
+    private async Task CompareAllAsync(CatalogueDbContext db, long stamp, CancellationToken ct)
+    {
         if (!index.IsReady)
         {
             var started = _time.GetTimestamp();
@@ -42,8 +82,6 @@ public sealed class SearchIndexSync(
             return;
         }
 
-        // Taken before reading: an item this replica indexes meanwhile is newer than the database's answer, and stays.
-        var stamp = index.Stamp();
         var current = await db.Items.AsNoTracking().Where(i => !i.Withdrawn).Select(i => new { i.Code, i.Version }).ToDictionaryAsync(i => i.Code, i => i.Version, StringComparer.Ordinal, ct);
         var indexed = index.Versions();
         foreach (var gone in indexed.Keys.Where(code => !current.ContainsKey(code)))
@@ -51,12 +89,15 @@ public sealed class SearchIndexSync(
             index.Remove(gone, stamp);
         }
 
-        var changed = current.Where(c => !indexed.TryGetValue(c.Key, out var version) || version < c.Value).Select(c => c.Key).ToList();
+        await CatchUpAsync(db, [.. current.Where(c => !indexed.TryGetValue(c.Key, out var version) || version < c.Value).Select(c => c.Key)], ct);
+    }
+
+    private async Task CatchUpAsync(CatalogueDbContext db, List<string> changed, CancellationToken ct)
+    {
         if (changed.Count > 0)
         {
             // Every item into the writer first, then one reopening covers them all (not one per item in turn).
             await Task.WhenAll((await SearchLoader.LoadAsync(db, changed, ct)).Select(index.UpsertAsync));
-
             _logger.LogInformation("Search index caught up with {Count} items changed elsewhere", changed.Count);
         }
     }

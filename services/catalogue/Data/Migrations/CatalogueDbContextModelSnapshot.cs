@@ -148,6 +148,10 @@ namespace Talent.Catalogue.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<string>("LeadDepartment")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -179,6 +183,9 @@ namespace Talent.Catalogue.Data.Migrations
 
                     b.HasKey("Code")
                         .HasName("PK_items");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_items_changed_at");
 
                     b.ToTable("items", (string)null);
                 });
