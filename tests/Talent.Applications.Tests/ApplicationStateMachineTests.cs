@@ -253,17 +253,6 @@ public sealed class ApplicationStateMachineTests
     }
 
     [Fact]
-    public void Due_soon_and_overdue_are_marked_once_per_deadline()
-    {
-        var application = Submitted();
-        Assert.True(application.MarkDueSoon("acceptance:2026-11-27"));
-        Assert.False(application.MarkDueSoon("acceptance:2026-11-27"));
-        Assert.True(application.MarkDueSoon("decision:2026-12-07"));
-        Assert.True(application.MarkOverdue("acceptance:2026-11-27"));
-        Assert.False(application.MarkOverdue("acceptance:2026-11-27"));
-    }
-
-    [Fact]
     public void Shared_materials_are_referenced_and_only_the_applicants_own_are_missing()
     {
         var card = Card();

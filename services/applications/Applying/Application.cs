@@ -106,7 +106,10 @@ public sealed partial class Application
     /// <summary>Keys of earlier submissions, each set aside when the case was returned for supplement (a text[] column).</summary>
     public List<string> EarlierSubmitKeys { get; private set; } = [];
 
-    /// <summary>The deadline a due-soon alert was raised for (e.g. decision:2026-12-01), so it is raised once.</summary>
+    /// <summary>
+    /// The deadline a due-soon alert was raised for (e.g. decision:2026-12-01), so it is raised once; DeadlineSweep sets it
+    /// and <see cref="OverdueRaisedFor"/> in SQL, with the key <see cref="RunningDeadline"/> names.
+    /// </summary>
     public string? DueSoonRaisedFor { get; private set; }
 
     public string? OverdueRaisedFor { get; private set; }

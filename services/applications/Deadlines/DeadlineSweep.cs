@@ -42,7 +42,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, CalendarProvider 
         {
             // One statement claims and marks a batch (raising overdue also settles due soon), so a case is locked only
             // for that statement, the outbox rows and the commit: consumers updating the same cases (a shared material
-            // arriving, say) waited up to 3.5 s behind a pass that loaded 500 whole cases and saved them one by one.
+            // arriving, say) waited up to 3.5 s behind a pass that loaded 500 whole cases, then saved them.
             // The key is what Application.RunningDeadline names for the case (application_deadline_key mirrors it).
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var marked = await db.Database.SqlQuery<Marked>($"""
