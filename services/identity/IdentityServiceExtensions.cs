@@ -41,7 +41,7 @@ public static class IdentityServiceExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // With the interceptors other libraries registered (the outbox's), as Talent.Data's AddServiceDatabase does.
-        builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UseNpgsql(DatabaseSetup.WithPreparedStatements(connectionString)).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
         // People are announced to the services that keep a people directory (PersonChanged, through the outbox).
         builder.AddMessaging<IdentityDb>(ServiceName);
         builder.AddBusinessMeters<IdentityDb, IdentityMeters.Sampler>(IdentityMeters.Plan);
