@@ -104,8 +104,12 @@ public sealed class CatalogueSearchIndex : IDisposable
             else
             {
                 _writer.UpdateDocument(new Term(SearchFields.Code, item.Code), document);
-                stamp = Interlocked.Increment(ref _stamp);
+                // The entry before the stamp: searches read versions from the entries, and a reopening that covers a
+                // stamp must find its entry too (stamped first, a search in between cached the old version as covered:
+                // the concurrent-publications test caught it once in eight fresh runs). Stamps move only under this lock.
+                stamp = Interlocked.Read(ref _stamp) + 1;
                 _items[item.Code] = (item, stamp);
+                Interlocked.Exchange(ref _stamp, stamp);
                 indexed = true;
             }
         }
