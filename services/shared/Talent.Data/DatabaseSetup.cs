@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Talent.Data;
 
@@ -33,9 +34,18 @@ public static class DatabaseSetup
     /// processor time under submissions, but a prepared statement refused at bind time (a NUL character in a parameter,
     /// 22021) left the connection out of step, and the next query on it read a stray row ("Received unexpected backend
     /// message DataRow"): a 500, and possibly rows of another statement. The bad-input tests caught it in one run of four.
+    /// <para>A connection goes back to the pool without <c>DISCARD ALL</c> (<c>No Reset On Close</c>): nothing here leaves
+    /// state on a pooled session (no <c>SET</c>, no session advisory lock, no temporary table outliving its transaction;
+    /// the session locks of migrations and start-up steps are taken on connections outside the pool), and an open
+    /// transaction is still rolled back. Measured: under submissions a third of the statements PostgreSQL ran were that
+    /// reset; 20,000 turns of open, one-row select, close cost the server 0.82-1.02 s of CPU with it, 0.59-0.65 s without.</para>
     /// </summary>
     public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(Pooled(connectionString)).UseSnakeCaseNamingConvention();
+
+    /// <summary>The connection string as the services' pools use it: returned connections are not reset (above).</summary>
+    public static string Pooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
     /// <summary>Options for a design-time factory (<c>dotnet ef migrations add</c>): no server is contacted.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string database)
