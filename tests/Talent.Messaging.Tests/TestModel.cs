@@ -57,6 +57,28 @@ public sealed class ApplyingConsumer(TestDbContext db, TimeProvider time, ILogge
     }
 }
 
+/// <summary>The same as <see cref="ApplyingConsumer"/>, taking its messages in batches; a batch with a POISON code fails whole.</summary>
+public sealed class BatchApplyingConsumer(TestDbContext db, TimeProvider time, ILogger<BatchApplyingConsumer> logger, DeliveryLog deliveries)
+    : BatchInboxConsumer<TestDbContext, CatalogueItemPublished>(db, time, logger)
+{
+    protected override Task HandleAsync(IReadOnlyList<CatalogueItemPublished> messages, CancellationToken cancellationToken)
+    {
+        deliveries.Batch(messages.Count);
+        foreach (var message in messages)
+        {
+            deliveries.Attempt(message.EventId);
+            if (message.Code.StartsWith("POISON", StringComparison.Ordinal) && deliveries.PoisonFails)
+            {
+                throw new InvalidOperationException($"{message.Code} cannot be applied");
+            }
+
+            Db.Applied.Add(new AppliedEvent { EventId = message.EventId, Code = message.Code, Version = message.Version });
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>
 /// What the broker really delivered (a consume observer, before any inbox) and how often the handler ran.
 /// </summary>
@@ -64,10 +86,16 @@ public sealed class DeliveryLog : IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _delivered = new();
     private readonly ConcurrentDictionary<Guid, int> _attempts = new();
+    private readonly ConcurrentQueue<int> _batches = new();
 
     public void Delivered(Guid id) => _delivered.AddOrUpdate(id, 1, (_, n) => n + 1);
 
     public void Attempt(Guid id) => _attempts.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+    /// <summary>A batch consumer's handler ran for this many messages.</summary>
+    public void Batch(int size) => _batches.Enqueue(size);
+
+    public IReadOnlyList<int> Batches => [.. _batches];
 
     /// <summary>While true, POISON messages fail; an operator's fix is setting it false.</summary>
     public bool PoisonFails { get; set; } = true;

@@ -52,35 +52,48 @@ public static class CatalogueCopy
     public static IBusRegistrationConfigurator AddCatalogueCopyConsumers<TDb>(this IBusRegistrationConfigurator bus, string serviceName)
         where TDb : DbContext
     {
-        bus.AddConsumer<CatalogueItemPublishedCopier<TDb>>().Endpoint(e => e.Name = $"{serviceName}-catalogue-item-published");
+        bus.AddBatchConsumer<CatalogueItemPublishedCopier<TDb>>().Endpoint(e => e.Name = $"{serviceName}-catalogue-item-published");
         bus.AddConsumer<CatalogueItemWithdrawnCopier<TDb>>().Endpoint(e => e.Name = $"{serviceName}-catalogue-item-withdrawn");
         return bus;
     }
 }
 
+/// <summary>
+/// Applies publications in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>): the copies and version rows the
+/// batch names are read in two queries and written with the inbox rows in one transaction.
+/// </summary>
 public sealed class CatalogueItemPublishedCopier<TDb>(TDb db, TimeProvider time, ILogger<CatalogueItemPublishedCopier<TDb>> logger)
-    : InboxConsumer<TDb, CatalogueItemPublished>(db, time, logger)
+    : BatchInboxConsumer<TDb, CatalogueItemPublished>(db, time, logger)
     where TDb : DbContext
 {
     protected override string ConsumerName => "CatalogueItemPublishedConsumer";
 
-    protected override async Task HandleAsync(CatalogueItemPublished message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IReadOnlyList<CatalogueItemPublished> messages, CancellationToken cancellationToken)
     {
+        var now = Time.GetUtcNow();
+        var codes = messages.Select(m => m.Code).Distinct(StringComparer.Ordinal).ToList();
         var items = Db.Set<CatalogueItemCopy>();
-        var copy = await items.SingleOrDefaultAsync(i => i.Code == message.Code, cancellationToken);
-        if (copy is null)
+        var copies = await items.Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
+        var keepsVersions = Db.Model.FindEntityType(typeof(CatalogueVersionCopy)) is not null;
+        var versions = keepsVersions
+            ? (await Db.Set<CatalogueVersionCopy>().Where(v => codes.Contains(v.Code)).Select(v => new { v.Code, v.Version }).ToListAsync(cancellationToken))
+                .Select(v => (v.Code, v.Version)).ToHashSet()
+            : [];
+        foreach (var message in messages)
         {
-            items.Add(CatalogueItemCopy.From(message, Time.GetUtcNow()));
-        }
-        else
-        {
-            copy.Apply(message, Time.GetUtcNow());
-        }
+            if (copies.TryGetValue(message.Code, out var copy))
+            {
+                copy.Apply(message, now);
+            }
+            else
+            {
+                copies[message.Code] = items.Add(CatalogueItemCopy.From(message, now)).Entity;
+            }
 
-        if (Db.Model.FindEntityType(typeof(CatalogueVersionCopy)) is not null
-            && !await Db.Set<CatalogueVersionCopy>().AnyAsync(v => v.Code == message.Code && v.Version == message.Version, cancellationToken))
-        {
-            Db.Set<CatalogueVersionCopy>().Add(CatalogueVersionCopy.From(message));
+            if (keepsVersions && versions.Add((message.Code, message.Version)))
+            {
+                Db.Set<CatalogueVersionCopy>().Add(CatalogueVersionCopy.From(message));
+            }
         }
     }
 }
