@@ -7,6 +7,7 @@ using Talent.Exchange.Feed;
 using Talent.Exchange.Sharing;
 using Talent.Exchange.Webhooks;
 using Talent.Messaging;
+using Talent.Messaging.Inbox;
 
 namespace Talent.Exchange;
 
@@ -24,10 +25,10 @@ public static class ExchangeServiceExtensions
         builder.AddServiceDatabase<ExchangeDbContext>(ServiceName);
         builder.AddMessaging<ExchangeDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<ItemPublishedToFeed>();
-            bus.AddConsumer<ItemWithdrawnToFeed>();
-            bus.AddConsumer<ApplicationStateToFeed>();
-            bus.AddConsumer<FiguresToFeed>();
+            bus.AddBatchConsumer<ItemPublishedToFeed>();
+            bus.AddBatchConsumer<ItemWithdrawnToFeed>();
+            bus.AddBatchConsumer<ApplicationStateToFeed>();
+            bus.AddBatchConsumer<FiguresToFeed>();
             bus.AddConsumer<SharedMaterialAsker>();
         });
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");

@@ -12,26 +12,34 @@ namespace Talent.Exchange.Feed;
 
 /// <summary>
 /// The one way into the feed: an event is appended once per fact (its dedupe key), with a webhook delivery for each
-/// subscription that wants it, in the consumer's transaction.
+/// subscription that wants it, in the consumer's transaction. Messages come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>):
+/// one query for the batch's dedupe keys, one for the subscriptions, one transaction.
 /// </summary>
-public abstract class FeedConsumer<TMessage>(ExchangeDbContext db, TimeProvider time, ILogger logger) : InboxConsumer<ExchangeDbContext, TMessage>(db, time, logger)
+public abstract class FeedConsumer<TMessage>(ExchangeDbContext db, TimeProvider time, ILogger logger) : BatchInboxConsumer<ExchangeDbContext, TMessage>(db, time, logger)
     where TMessage : class, IIntegrationEvent
 {
     /// <summary>The feed entry for the message: type, source, subject, what a municipal system may see, and what makes it one fact.</summary>
     protected abstract (string Type, string Source, string Subject, object Data, string DedupeKey) Entry(TMessage message);
 
-    protected sealed override async Task HandleAsync(TMessage message, CancellationToken cancellationToken)
+    protected sealed override async Task HandleAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken)
     {
-        var (type, source, subject, data, key) = Entry(message);
-        if (await Db.Feed.AnyAsync(e => e.DedupeKey == key, cancellationToken))
+        var entries = messages.Select(m => (Message: m, Entry: Entry(m))).ToList();
+        var keys = entries.Select(e => e.Entry.DedupeKey).Distinct(StringComparer.Ordinal).ToList();
+        var known = (await Db.Feed.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = Time.GetUtcNow();
+        var added = new List<FeedEvent>(entries.Count);
+        foreach (var (message, (type, source, subject, data, key)) in entries)
         {
-            return;
+            // In arrival order; a fact already in the feed (or earlier in this batch) is not appended again.
+            if (known.Add(key))
+            {
+                var feedEvent = FeedEvent.Of(message.EventId, type, source, subject, message.OccurredAt, JsonSerializer.Serialize(data), key, now);
+                Db.Feed.Add(feedEvent);
+                added.Add(feedEvent);
+            }
         }
 
-        var now = Time.GetUtcNow();
-        var feedEvent = FeedEvent.Of(message.EventId, type, source, subject, message.OccurredAt, JsonSerializer.Serialize(data), key, now);
-        Db.Feed.Add(feedEvent);
-        await WebhookFanOut.AddAsync(Db, feedEvent, now, cancellationToken);
+        await WebhookFanOut.AddAsync(Db, added, now, cancellationToken);
     }
 }
 

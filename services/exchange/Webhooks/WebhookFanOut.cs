@@ -6,18 +6,40 @@ using Talent.Exchange.Feed;
 
 namespace Talent.Exchange.Webhooks;
 
-/// <summary>A feed event becomes a delivery for each live subscription that wants its type, of a client still granted webhooks (same transaction).</summary>
+/// <summary>Each feed event becomes a delivery for each live subscription that wants its type, of a client still granted webhooks (same transaction).</summary>
 public static class WebhookFanOut
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task AddAsync(ExchangeDbContext db, FeedEvent feedEvent, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(ExchangeDbContext db, IReadOnlyList<FeedEvent> feedEvents, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (feedEvents.Count == 0)
+        {
+            return;
+        }
+
         var subscriptions = await (from s in db.WebhookSubscriptions
                                    join g in db.Grants on s.ClientId equals g.ClientId
                                    where s.RemovedAt == null && g.Service == ExchangeServices.Webhooks
                                    select s).AsNoTracking().ToListAsync(cancellationToken);
-        var payload = JsonSerializer.Serialize(new
+        foreach (var feedEvent in feedEvents)
+        {
+            var wanting = subscriptions.Where(s => s.Wants(feedEvent.Type)).ToList();
+            if (wanting.Count == 0)
+            {
+                continue;
+            }
+
+            var payload = Payload(feedEvent);
+            foreach (var subscription in wanting)
+            {
+                db.WebhookDeliveries.Add(WebhookDelivery.Of(subscription.Id, feedEvent.Id, feedEvent.Type, payload, now));
+            }
+        }
+    }
+
+    private static string Payload(FeedEvent feedEvent) =>
+        JsonSerializer.Serialize(new
         {
             specversion = "1.0",
             id = feedEvent.Id.ToString(),
@@ -28,9 +50,4 @@ public static class WebhookFanOut
             datacontenttype = "application/json",
             data = JsonDocument.Parse(feedEvent.Data).RootElement,
         }, Json);
-        foreach (var subscription in subscriptions.Where(s => s.Wants(feedEvent.Type)))
-        {
-            db.WebhookDeliveries.Add(WebhookDelivery.Of(subscription.Id, feedEvent.Id, feedEvent.Type, payload, now));
-        }
-    }
 }
