@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lucene.Net.Search;
 
 namespace Talent.Catalogue.Search;
@@ -6,14 +7,22 @@ namespace Talent.Catalogue.Search;
 /// Reopens the index's searchers for changes already in its writer, one reopening at a time on the thread pool for all
 /// who wait: changes arriving while one runs share the next. No caller's thread is held meanwhile (a profile of the
 /// catalogue under 32 publishers had them blocked on a refresh lock and spinning for it, one reopening after another).
+/// Reopenings follow each other at least <see cref="MinInterval"/> apart: each one flushes the writer's new documents
+/// as a segment, and segments of one or two items each kept the index's background merges busy (a profile of the
+/// catalogue publishing 160 items a second: 12 % of its processor time merging, 3.5 % flushing). The first change after
+/// a quiet moment is reopened for at once.
 /// </summary>
 internal sealed class SearchRefresher(SearcherManager searchers, Func<long> latestStamp, Action refreshed)
 {
+    /// <summary>The least time between the starts of two reopenings: a publication waits at most this much longer.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(25);
+
     private readonly System.Threading.Lock _lock = new();
     private TaskCompletionSource _next = NewRefresh();
     private bool _nextWaited;
     private bool _running;
     private long _covered;
+    private long _lastStarted;
 
     /// <summary>Completes once searches see every change stamped up to <paramref name="stamp"/>.</summary>
     public Task CoveringAsync(long stamp)
@@ -29,17 +38,24 @@ internal sealed class SearchRefresher(SearcherManager searchers, Func<long> late
             if (!_running)
             {
                 _running = true;
-                _ = Task.Run(RunWhileWaited);
+                _ = Task.Run(RunWhileWaitedAsync);
             }
 
             return _next.Task;
         }
     }
 
-    private void RunWhileWaited()
+    private async Task RunWhileWaitedAsync()
     {
         while (true)
         {
+            // Those who come during the pause join this reopening.
+            var since = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastStarted));
+            if (since < MinInterval)
+            {
+                await Task.Delay(MinInterval - since);
+            }
+
             TaskCompletionSource batch;
             long upTo;
             lock (_lock)
@@ -55,6 +71,7 @@ internal sealed class SearchRefresher(SearcherManager searchers, Func<long> late
                 upTo = latestStamp();
             }
 
+            Interlocked.Exchange(ref _lastStarted, Stopwatch.GetTimestamp());
             try
             {
                 searchers.MaybeRefreshBlocking();
