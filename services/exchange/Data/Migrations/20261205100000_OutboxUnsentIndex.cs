@@ -1,20 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Talent.Messaging;
 
-#nullable disable
+namespace Talent.Exchange.Data.Migrations;
 
-namespace Talent.Exchange.Data.Migrations
-{
-    /// <summary>The outbox monitor's count reads only the rows not yet sent (<see cref="MessagingModel.CreateUnsentIndexSql"/>; the model does not change: no snapshot).</summary>
-    [DbContext(typeof(ExchangeDbContext))]
-    [Migration("20261205100000_OutboxUnsentIndex")]
-    public partial class OutboxUnsentIndex : Migration
-    {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MessagingModel.CreateUnsentIndexSql);
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MessagingModel.DropUnsentIndexSql);
-    }
-}
+/// <summary>The outbox monitor reads only the rows not yet sent (<see cref="Talent.Messaging.Outbox.OutboxUnsentIndexMigration"/>).</summary>
+[DbContext(typeof(ExchangeDbContext))]
+[Migration("20261205100000_OutboxUnsentIndex")]
+public sealed class OutboxUnsentIndex : Talent.Messaging.Outbox.OutboxUnsentIndexMigration;

@@ -1,20 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Talent.Messaging;
 
-#nullable disable
+namespace Talent.Notifications.Data.Migrations;
 
-namespace Talent.Notifications.Data.Migrations
-{
-    /// <summary>The outbox monitor's count reads only the rows not yet sent (<see cref="MessagingModel.CreateUnsentIndexSql"/>; the model does not change: no snapshot).</summary>
-    [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261205100000_OutboxUnsentIndex")]
-    public partial class OutboxUnsentIndex : Migration
-    {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MessagingModel.CreateUnsentIndexSql);
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MessagingModel.DropUnsentIndexSql);
-    }
-}
+/// <summary>The outbox monitor reads only the rows not yet sent (<see cref="Talent.Messaging.Outbox.OutboxUnsentIndexMigration"/>).</summary>
+[DbContext(typeof(NotificationsDbContext))]
+[Migration("20261205100000_OutboxUnsentIndex")]
+public sealed class OutboxUnsentIndex : Talent.Messaging.Outbox.OutboxUnsentIndexMigration;
