@@ -57,8 +57,29 @@ public sealed class BatchInboxTests
         Assert.Equal(1, await vhost.ReadyMessagesAsync(queue + "_error"));
     }
 
+    [Fact]
+    public async Task A_message_without_an_id_ends_in_the_error_queue_alone_and_the_rest_of_its_batch_is_applied()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        var events = MessagingHost.Events(20, "GOOD").ToList();
+        var anonymous = MessagingHost.Events(1, "NOID").Single();
+        events.Insert(10, anonymous);
+        var (deliveries, queue) = await QueueWhileStoppedAsync(database, vhost, events, withoutId: anonymous);
+
+        await using var host = await StartAsync(database, vhost, deliveries);
+
+        await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue + "_error") == 1, Deadline, "the message without an id in the error queue");
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Count == events.Count - 1, Deadline, "the rest applied");
+        var applied = await host.AppliedAsync();
+        Assert.Equal(events.Where(e => e != anonymous).Select(e => e.EventId).Order(), applied.Select(a => a.EventId).Order());
+        Assert.Equal(0, deliveries.AttemptsOf(anonymous.EventId));
+        Assert.Equal(0, await vhost.ReadyMessagesAsync(queue));
+    }
+
     /// <summary>Binds the consumer's queue, stops it and publishes: the messages wait in the queue for the next start.</summary>
-    private static async Task<(DeliveryLog Deliveries, string Queue)> QueueWhileStoppedAsync(TestDatabase database, TestVirtualHost vhost, IReadOnlyList<CatalogueItemPublished> events)
+    private static async Task<(DeliveryLog Deliveries, string Queue)> QueueWhileStoppedAsync(
+        TestDatabase database, TestVirtualHost vhost, IReadOnlyList<CatalogueItemPublished> events, CatalogueItemPublished? withoutId = null)
     {
         var deliveries = new DeliveryLog();
         string queue;
@@ -72,7 +93,7 @@ public sealed class BatchInboxTests
         var bus = publisher.Services.GetRequiredService<IBus>();
         foreach (var e in events)
         {
-            await bus.Publish(e, c => c.MessageId = e.EventId, TestContext.Current.CancellationToken);
+            await bus.Publish(e, c => c.MessageId = e == withoutId ? null : e.EventId, TestContext.Current.CancellationToken);
         }
 
         await Eventually.UntilAsync(async () => await vhost.ReadyMessagesAsync(queue) == events.Count, Deadline, "the messages waiting in the queue");

@@ -52,17 +52,30 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
         var cancellationToken = context.CancellationToken;
         var pending = new List<ConsumeContext<TMessage>>(context.Message.Length);
         var seen = new HashSet<Guid>();
+        var withoutId = 0;
         foreach (var message in context.Message)
         {
-            var id = message.MessageId
-                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
-            // The same message twice in one batch (a redelivery next to the original) is applied once.
-            if (Concerns(message.Message) && seen.Add(id))
+            // Without an id a message cannot be de-duplicated: it fails alone (below), its batch-mates are applied.
+            if (message.MessageId is not { } id)
+            {
+                withoutId++;
+            }
+            else if (Concerns(message.Message) && seen.Add(id))
             {
                 pending.Add(message);
             }
         }
 
+        await ApplyPendingAsync(context, pending, cancellationToken);
+        if (withoutId > 0)
+        {
+            await MarkConsumedAsync(context, new HashSet<Guid>());
+            throw new InvalidOperationException($"{withoutId} {typeof(TMessage).Name} arrived without a message id; they cannot be de-duplicated.");
+        }
+    }
+
+    private async Task ApplyPendingAsync(ConsumeContext<Batch<TMessage>> context, List<ConsumeContext<TMessage>> pending, CancellationToken cancellationToken)
+    {
         if (pending.Count > 1)
         {
             await SkipAppliedAsync(pending, cancellationToken);
@@ -109,9 +122,15 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
             .ToListAsync(cancellationToken);
         if (applied.Count > 0)
         {
-            MessagingTelemetry.DuplicatesSkipped.Add(applied.Count);
-            logger.LogInformation("Skipped {Count} {MessageType} already applied by {Consumer}", applied.Count, typeof(TMessage).Name, consumer);
             var skip = applied.ToHashSet();
+            // Those marked consumed were applied by an earlier attempt of this batch (a retry): not duplicates delivered.
+            var duplicates = pending.Count(p => skip.Contains(p.MessageId!.Value) && !p.ReceiveContext.IsDelivered);
+            if (duplicates > 0)
+            {
+                MessagingTelemetry.DuplicatesSkipped.Add(duplicates);
+                logger.LogInformation("Skipped {Count} {MessageType} already applied by {Consumer}", duplicates, typeof(TMessage).Name, consumer);
+            }
+
             pending.RemoveAll(p => skip.Contains(p.MessageId!.Value));
         }
     }
@@ -148,14 +167,16 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
     }
 
     /// <summary>
-    /// Marks every message of the batch but the failed ones consumed (applied now or before, or of no concern here): when
-    /// the batch fails for good, MassTransit acknowledges those and moves only the failed ones to the error queue.
+    /// Marks every message of the batch but the failed ones (and those without an id) consumed: applied now or before, or of
+    /// no concern here. When the batch fails for good, MassTransit acknowledges those and moves only the failed ones to the
+    /// error queue. (MassTransit keeps a second delivery of a message already in the batch out of it, waiting on the
+    /// batch's outcome: if the batch fails for good, that copy lands in the error queue too, and a replay skips it.)
     /// </summary>
     private async Task MarkConsumedAsync(ConsumeContext<Batch<TMessage>> context, IReadOnlySet<Guid> failed)
     {
         foreach (var message in context.Message)
         {
-            if (!failed.Contains(message.MessageId!.Value) && !message.ReceiveContext.IsDelivered)
+            if (message.MessageId is { } id && !failed.Contains(id) && !message.ReceiveContext.IsDelivered)
             {
                 await message.NotifyConsumed(message, message.ReceiveContext.ElapsedTime, ConsumerName);
             }

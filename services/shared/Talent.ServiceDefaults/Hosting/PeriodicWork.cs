@@ -34,15 +34,16 @@ public abstract class PeriodicWork(TimeProvider time, ILogger logger) : Backgrou
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopped during a pass (the host, or this work alone): not a failure. Escaping, it would read as one and,
-                // stopped alone, stop the whole host (a fresh test run caught that once).
-                return;
-            }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "{Work} failed; trying again in {Interval}", GetType().Name, Interval);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped during a pass (the host, or this work alone): whatever the pass threw then (its cancellation, a
+                // scope disposed under it) is not a failure. Escaping, it would read as one and, stopped alone, stop the
+                // whole host (a fresh test run caught that once).
+                return;
             }
 
             if (!await WaitAsync(Interval, stoppingToken))
