@@ -12,8 +12,9 @@ namespace Talent.Exchange.Feed;
 
 /// <summary>
 /// The one way into the feed: an event is appended once per fact (its dedupe key), with a webhook delivery for each
-/// subscription that wants it, in the consumer's transaction. Messages come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>):
-/// one query for the batch's dedupe keys, one for the subscriptions, one transaction.
+/// subscription that wants it, in the consumer's transaction. Messages come in batches
+/// (<see cref="BatchInboxConsumer{TContext, TMessage}"/>): one query for the batch's dedupe keys, one for the
+/// subscriptions, one transaction.
 /// </summary>
 public abstract class FeedConsumer<TMessage>(ExchangeDbContext db, TimeProvider time, ILogger logger) : BatchInboxConsumer<ExchangeDbContext, TMessage>(db, time, logger)
     where TMessage : class, IIntegrationEvent
