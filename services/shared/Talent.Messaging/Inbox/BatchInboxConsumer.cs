@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Talent.Messaging.Inbox;
 
@@ -52,16 +51,16 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
     {
         var cancellationToken = context.CancellationToken;
         var pending = new List<ConsumeContext<TMessage>>(context.Message.Length);
-        var seen = new HashSet<Guid>();
         var withoutId = 0;
         foreach (var message in context.Message)
         {
-            // Without an id a message cannot be de-duplicated: it fails alone (below), its batch-mates are applied.
-            if (message.MessageId is not { } id)
+            // Without an id a message cannot be de-duplicated: it fails alone (below), its batch-mates are applied. (A
+            // second delivery of one id MassTransit keeps out of the batch; were it in, the inbox's key would refuse it.)
+            if (message.MessageId is null)
             {
                 withoutId++;
             }
-            else if (Concerns(message.Message) && seen.Add(id))
+            else if (Concerns(message.Message))
             {
                 pending.Add(message);
             }
@@ -82,34 +81,22 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
             await SkipAppliedAsync(pending, cancellationToken);
         }
 
-        if (pending.Count <= 1)
+        if (pending.Count > 1)
         {
-            // Alone (a quiet moment, or a retry): no lookup first, a duplicate is refused by the inbox's key at commit.
-            if (pending.Count == 1)
+            try
             {
-                try
-                {
-                    await ApplyAloneAsync(pending[0], cancellationToken);
-                }
-                catch (Exception e) when (!DatabaseOutage.IsOutage(e) && !cancellationToken.IsCancellationRequested)
-                {
-                    await MarkConsumedAsync(context, new HashSet<Guid> { pending[0].MessageId!.Value });
-                    throw;
-                }
+                await ApplyAsync(pending, cancellationToken);
+                return;
             }
-
-            return;
+            catch (Exception e) when (!DatabaseOutage.IsOutage(e) && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "A batch of {Count} {MessageType} failed in {Consumer}; applying them one by one", pending.Count, typeof(TMessage).Name, ConsumerName);
+            }
         }
 
-        try
-        {
-            await ApplyAsync(pending, cancellationToken);
-        }
-        catch (Exception e) when (!DatabaseOutage.IsOutage(e) && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "A batch of {Count} {MessageType} failed in {Consumer}; applying them one by one", pending.Count, typeof(TMessage).Name, ConsumerName);
-            await ApplyOneByOneAsync(context, pending, cancellationToken);
-        }
+        // Alone (a quiet moment, or a retry: no lookup first, a duplicate is refused by the inbox's key at commit), or
+        // after the batch failed.
+        await ApplyOneByOneAsync(context, pending, cancellationToken);
     }
 
     /// <summary>Takes out the messages this consumer has applied already (one query for the batch).</summary>
@@ -137,9 +124,9 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
     }
 
     /// <summary>
-    /// After a failed batch: each message in a transaction of its own. If any fails, the others are marked consumed and the
-    /// batch fails: MassTransit retries it (the applied ones are then found in the inbox) and in the end moves only the
-    /// failing ones to the error queue.
+    /// Each message in a transaction of its own. If any fails, the others are marked consumed and the batch fails:
+    /// MassTransit retries it (the applied ones are then found in the inbox) and in the end moves only the failing ones to
+    /// the error queue.
     /// </summary>
     private async Task ApplyOneByOneAsync(ConsumeContext<Batch<TMessage>> context, List<ConsumeContext<TMessage>> pending, CancellationToken cancellationToken)
     {
@@ -191,7 +178,7 @@ public abstract class BatchInboxConsumer<TContext, TMessage>(TContext db, TimePr
         {
             await ApplyAsync([message], cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: MessagingModel.InboxKey })
+        catch (DbUpdateException ex) when (InboxMessage.IsDuplicate(ex))
         {
             MessagingTelemetry.DuplicatesSkipped.Add(1);
             logger.LogInformation("Skipped {MessageType} {MessageId}: already applied by {Consumer}", typeof(TMessage).Name, message.MessageId, ConsumerName);

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Talent.Messaging.Inbox;
 
@@ -44,7 +43,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: MessagingModel.InboxKey })
+        catch (DbUpdateException ex) when (InboxMessage.IsDuplicate(ex))
         {
             db.ChangeTracker.Clear();
             MessagingTelemetry.DuplicatesSkipped.Add(1);
