@@ -8,6 +8,7 @@ using Talent.Applications.Demo;
 using Talent.Applications.Figures;
 using Talent.Data;
 using Talent.Messaging;
+using Talent.Messaging.Inbox;
 using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
@@ -25,7 +26,7 @@ public static class ApplicationsServiceExtensions
         {
             bus.AddCatalogueCopyConsumers<ApplicationsDbContext>(ServiceName);
             bus.AddPeopleCopyConsumer<ApplicationsDbContext>(ServiceName);
-            bus.AddConsumer<SharedMaterialConsumer>();
+            bus.AddBatchConsumer<SharedMaterialConsumer>();
         });
         builder.AddBusinessMeters<ApplicationsDbContext, ApplicationMeters.Sampler>(ApplicationMeters.Plan);
         builder.Services.Configure<ApplicationsOptions>(builder.Configuration.GetSection("Applications"));

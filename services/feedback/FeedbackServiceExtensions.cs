@@ -8,6 +8,7 @@ using Talent.Feedback.Evaluations;
 using Talent.Feedback.Figures;
 using Talent.Feedback.Invitations;
 using Talent.Messaging;
+using Talent.Messaging.Inbox;
 using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
@@ -23,7 +24,7 @@ public static class FeedbackServiceExtensions
         builder.AddServiceDatabase<FeedbackDbContext>(ServiceName);
         builder.AddMessaging<FeedbackDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<ApplicationSubmittedConsumer>();
+            bus.AddBatchConsumer<ApplicationSubmittedConsumer>();
             bus.AddConsumer<ApplicationAcceptedConsumer>();
             bus.AddConsumer<ApplicationDecidedConsumer>();
             bus.AddConsumer<EngagementClosedConsumer>();

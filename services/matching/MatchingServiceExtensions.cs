@@ -9,6 +9,7 @@ using Talent.Matching.Matching;
 using Talent.Matching.Record;
 using Talent.Matching.Suggestions;
 using Talent.Messaging;
+using Talent.Messaging.Inbox;
 using Talent.Messaging.Metrics;
 using Talent.ReadModels;
 
@@ -27,12 +28,12 @@ public static class MatchingServiceExtensions
         {
             bus.AddCatalogueCopyConsumers<MatchingDbContext>(ServiceName);
             bus.AddConsumer<EvaluationSubmittedConsumer>();
-            bus.AddConsumer<SuggestOnSubmitted>();
+            bus.AddBatchConsumer<SuggestOnSubmitted>();
             bus.AddConsumer<SuggestOnDecided>();
             bus.AddConsumer<CertificationConsumer>();
             bus.AddCalendarCopyConsumer<MatchingDbContext>(ServiceName);
             bus.AddPeopleCopyConsumer<MatchingDbContext>(ServiceName);
-            bus.AddConsumer<RecordSubmittedConsumer>();
+            bus.AddBatchConsumer<RecordSubmittedConsumer>();
             bus.AddConsumer<RecordDecidedConsumer>();
             bus.AddConsumer<RecordRatedConsumer>();
         });

@@ -7,41 +7,60 @@ using Talent.Matching.Providers;
 
 namespace Talent.Matching.Suggestions;
 
-/// <summary>The rules that fire for an application event, and the suggestions they make (best three providers by score).</summary>
+/// <summary>An application event a rule may fire on: whose, which application, for which item.</summary>
+public readonly record struct SuggestionCause(string Person, Guid Application, string ItemCode);
+
+/// <summary>The rules that fire for application events, and the suggestions they make (best three providers by score).</summary>
 public static class Suggester
 {
-    public static async Task SuggestAsync(MatchingDbContext db, string trigger, string person, Guid application, string itemCode, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The suggestions of the rules with <paramref name="trigger"/> for each event, in order: the rules are read once, the
+    /// providers of a team once; a suggestion already made (saved, or earlier among these events) is not made again.
+    /// </summary>
+    public static async Task SuggestAsync(MatchingDbContext db, string trigger, IReadOnlyList<SuggestionCause> causes, DateTimeOffset now, CancellationToken ct)
     {
-        var rules = (await db.SuggestionRules.AsNoTracking().ToListAsync(ct)).Where(r => r.Enabled && r.Trigger == trigger && r.ItemCode == itemCode).ToList();
-        foreach (var rule in rules)
+        var rules = (await db.SuggestionRules.AsNoTracking().ToListAsync(ct)).Where(r => r.Enabled && r.Trigger == trigger).ToLookup(r => r.ItemCode, StringComparer.Ordinal);
+        var providersOf = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+        foreach (var cause in causes)
         {
-            if (await db.Suggestions.AnyAsync(s => s.PersonId == person && s.RuleCode == rule.Code && s.SourceApplicationId == application, ct))
+            foreach (var rule in rules[cause.ItemCode])
             {
-                continue;
-            }
-
-            var providers = new List<Guid>();
-            if (rule.Team is not null)
-            {
-                var wanted = Vocabulary.ServiceTypes.Mask(rule.ServiceTypes);
-                var candidates = await db.Providers.AsNoTracking().Where(p => p.Team == rule.Team && p.Status == ProviderStatus.Approved && p.Available).ToListAsync(ct);
-                var demand = new DemandFacts(0, wanted, 0, Vocabulary.Languages.Mask(["zh"]), 1);
-                providers = [.. candidates
-                    .Select(p => (p.Id, Score: Scoring.Points(demand, p.Facts())))
-                    .Where(x => x.Score >= 0)
-                    .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
-                    .Take(3)
-                    .Select(x => x.Id)];
-                if (providers.Count == 0)
+                if (db.Suggestions.Local.Any(s => s.PersonId == cause.Person && s.RuleCode == rule.Code && s.SourceApplicationId == cause.Application)
+                    || await db.Suggestions.AnyAsync(s => s.PersonId == cause.Person && s.RuleCode == rule.Code && s.SourceApplicationId == cause.Application, ct))
                 {
                     continue;
                 }
-            }
 
-            var suggestion = Suggestion.For(rule, person, application, providers, now);
-            db.Suggestions.Add(suggestion);
-            db.RecordEvent(new SuggestionMade(Guid.CreateVersion7(now), now, suggestion.Id, person, rule.Code, application, rule.SuggestItemCode,
-                rule.MessageZh, rule.MessageEn, providers.Count));
+                if (!providersOf.TryGetValue(rule.Code, out var providers))
+                {
+                    providers = rule.Team is null ? [] : await BestProvidersAsync(db, rule, ct);
+                    providersOf[rule.Code] = providers;
+                }
+
+                if (rule.Team is not null && providers.Count == 0)
+                {
+                    continue;
+                }
+
+                var suggestion = Suggestion.For(rule, cause.Person, cause.Application, providers, now);
+                db.Suggestions.Add(suggestion);
+                db.RecordEvent(new SuggestionMade(Guid.CreateVersion7(now), now, suggestion.Id, cause.Person, rule.Code, cause.Application, rule.SuggestItemCode,
+                    rule.MessageZh, rule.MessageEn, providers.Count));
+            }
         }
+    }
+
+    /// <summary>The rule's team's three best approved, available providers for its service types.</summary>
+    private static async Task<List<Guid>> BestProvidersAsync(MatchingDbContext db, SuggestionRule rule, CancellationToken ct)
+    {
+        var wanted = Vocabulary.ServiceTypes.Mask(rule.ServiceTypes);
+        var candidates = await db.Providers.AsNoTracking().Where(p => p.Team == rule.Team && p.Status == ProviderStatus.Approved && p.Available).ToListAsync(ct);
+        var demand = new DemandFacts(0, wanted, 0, Vocabulary.Languages.Mask(["zh"]), 1);
+        return [.. candidates
+            .Select(p => (p.Id, Score: Scoring.Points(demand, p.Facts())))
+            .Where(x => x.Score >= 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
+            .Take(3)
+            .Select(x => x.Id)];
     }
 }
