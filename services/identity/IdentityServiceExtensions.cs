@@ -40,9 +40,9 @@ public static class IdentityServiceExtensions
             ?? throw new InvalidOperationException($"Connection string '{ServiceName}' is missing (ConnectionStrings__{ServiceName}).");
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // With the interceptors other libraries registered (the outbox's) and connections returned unreset, as Talent.Data's
-        // AddServiceDatabase does.
-        builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UseNpgsql(DatabaseSetup.Pooled(connectionString)).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
+        // With the interceptors other libraries registered (the outbox's), on the services' pools (prepared statements,
+        // unstorable text stopped first), as Talent.Data's AddServiceDatabase does.
+        builder.Services.AddDbContext<IdentityDb>((sp, db) => db.UsePooledNpgsql(connectionString).UseOpenIddict().AddInterceptors(sp.GetServices<IInterceptor>()));
         // People are announced to the services that keep a people directory (PersonChanged, through the outbox).
         builder.AddMessaging<IdentityDb>(ServiceName);
         builder.AddBusinessMeters<IdentityDb, IdentityMeters.Sampler>(IdentityMeters.Plan);

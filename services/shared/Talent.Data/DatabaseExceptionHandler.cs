@@ -14,22 +14,24 @@ namespace Talent.Data;
 /// </summary>
 public sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    // character_not_in_repertoire: PostgreSQL's answer to U+0000 in text or jsonb.
+    // character_not_in_repertoire: PostgreSQL's answer to U+0000 in text or jsonb (sent by a statement outside EF Core;
+    // EF Core's are stopped before they are sent: UnstorableTextException).
     private const string NulInText = "22021";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // A query's own failure arrives as PostgresException; a save's wrapped in DbUpdateException.
-        if (exception is not DbUpdateException && exception.InnerException is PostgresException { SqlState: NulInText } inner)
+        if (exception is not DbUpdateException && exception.InnerException is { } inner and (PostgresException { SqlState: NulInText } or UnstorableTextException))
         {
             exception = inner;
         }
 
         var (status, title) = exception switch
         {
+            UnstorableTextException or DbUpdateException { InnerException: UnstorableTextException } or
             PostgresException { SqlState: NulInText } or
             DbUpdateException { InnerException: PostgresException { SqlState: NulInText } } =>
-                (StatusCodes.Status400BadRequest, "A value holds a character that cannot be stored (U+0000). 输入内容包含无法保存的字符。"),
+                (StatusCodes.Status400BadRequest, "A value holds a character that cannot be stored (U+0000, or half of a surrogate pair). 输入内容包含无法保存的字符。"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "It changed meanwhile; read it again and retry. 内容已被他人修改，请刷新后重试。"),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } =>
                 (StatusCodes.Status400BadRequest, "A value is longer than allowed. 输入内容超过长度限制。"),

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Talent.Data;
+
+/// <summary>
+/// Text PostgreSQL would refuse when binding a statement's parameters: a NUL character (U+0000; also as the <c>\u0000</c>
+/// escape in a jsonb value) or a lone surrogate (no UTF-8 at all). Such a value is stopped before the statement is sent
+/// (<see cref="StorableTextGuard"/>): with statements prepared, a refusal at bind time left the connection out of step
+/// with the server (Npgsql read a stray row for the next query on it).
+/// </summary>
+public static class StorableText
+{
+    /// <summary>Whether PostgreSQL can hold <paramref name="text"/>; as jsonb, also without the <c>\u0000</c> escape.</summary>
+    public static bool IsStorable(string text, bool json = false) =>
+        !text.Contains('\0') && WellFormed(text) && !(json && HasNulEscape(text));
+
+    private static bool WellFormed(ReadOnlySpan<char> text)
+    {
+        var first = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A <c>\u0000</c> that is an escape (an odd number of backslashes before the <c>u</c>), not escaped text.</summary>
+    private static bool HasNulEscape(string json)
+    {
+        for (var at = json.IndexOf("u0000", StringComparison.Ordinal); at >= 0; at = json.IndexOf("u0000", at + 1, StringComparison.Ordinal))
+        {
+            var backslashes = 0;
+            while (at - backslashes - 1 >= 0 && json[at - backslashes - 1] == '\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A value PostgreSQL cannot hold, stopped before it was sent (<see cref="StorableText"/>): the client's mistake, a 400.</summary>
+public sealed class UnstorableTextException(string parameter)
+    : Exception($"Parameter {parameter} holds text PostgreSQL cannot store (a NUL character or a lone surrogate); the statement was not sent.");
+
+/// <summary>
+/// Checks every text parameter (and text array) of the statements EF Core sends against <see cref="StorableText"/>.
+/// Endpoints check their fields first and name them; this is the net under them that keeps prepared statements safe.
+/// </summary>
+public sealed class StorableTextGuard : DbCommandInterceptor
+{
+    public static readonly StorableTextGuard Instance = new();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var storable = parameter.Value switch
+            {
+                string text => StorableText.IsStorable(text, IsJson(parameter)),
+                IEnumerable<string?> texts => texts.All(t => t is null || StorableText.IsStorable(t)),
+                _ => true,
+            };
+            if (!storable)
+            {
+                throw new UnstorableTextException(parameter.ParameterName);
+            }
+        }
+    }
+
+    private static bool IsJson(DbParameter parameter) =>
+        parameter is NpgsqlParameter { NpgsqlDbType: NpgsqlDbType.Jsonb or NpgsqlDbType.Json }
+        || (parameter is NpgsqlParameter { DataTypeName: { } type } && type.Contains("json", StringComparison.OrdinalIgnoreCase));
+}
