@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Talent.Data;
 using Talent.Messaging;
+using Talent.Messaging.Inbox;
 using Talent.Messaging.Metrics;
 using Talent.Notifications.Data;
 using Talent.Notifications.Deliveries;
@@ -29,8 +30,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<SupplementRequestedConsumer>();
             bus.AddConsumer<AcceptedConsumer>();
             bus.AddConsumer<DecidedConsumer>();
-            bus.AddConsumer<DueSoonConsumer>();
-            bus.AddConsumer<OverdueConsumer>();
+            bus.AddBatchConsumer<DueSoonConsumer>();
+            bus.AddBatchConsumer<OverdueConsumer>();
             bus.AddConsumer<RectificationOverdueConsumer>();
             bus.AddConsumer<EngagementStartedConsumer>();
             bus.AddConsumer<MatchProposedConsumer>();
