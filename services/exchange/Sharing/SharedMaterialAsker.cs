@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Talent.Contracts.Exchange;
+using Talent.Data;
 using Talent.Exchange.Data;
 using Talent.Messaging.Inbox;
 using Talent.Messaging.Outbox;
@@ -69,7 +70,13 @@ public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory
                 }
 
                 using var parsed = JsonDocument.Parse(body);
-                return new SharedAnswer("obtained", source.Name, Encoding.UTF8.GetString(body), Convert.ToHexStringLower(SHA256.HashData(body)), null);
+                var record = Encoding.UTF8.GetString(body);
+                if (!StorableText.IsStorable(record, json: true))
+                {
+                    return new SharedAnswer("unavailable", source.Name, null, null, "The record holds characters that cannot be stored (U+0000, or half of a surrogate pair). 记录包含无法保存的字符。");
+                }
+
+                return new SharedAnswer("obtained", source.Name, record, Convert.ToHexStringLower(SHA256.HashData(body)), null);
             }
 
             why = $"HTTP {(int)response.StatusCode}";

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Talent.Feedback.Analysis;
 using Talent.Feedback.Data;
 using Talent.Feedback.Figures;
@@ -80,9 +81,9 @@ public static class EvaluationsApi
         {
             await db.SaveWithFiguresAsync([FigureDelta.Of(evaluation)], ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Two submissions at once: the key keeps one.
+            // Two submissions at once: the key keeps one. (Other refusals are the database handler's: a NUL is a 400.)
             return Conflict("This service is rated already. 该服务已评价。");
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using Talent.Contracts.Feedback;
 using Talent.Feedback.Data;
@@ -64,7 +65,7 @@ public sealed class FiguresPublication(IServiceScopeFactory scopes, IOptions<Fee
                 await db.SaveChangesAsync(ct);
                 count++;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // Another replica published it first.
                 db.ChangeTracker.Clear();

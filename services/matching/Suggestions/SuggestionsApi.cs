@@ -29,7 +29,7 @@ public static class SuggestionsApi
     {
         var (db, ct) = (call.Db, call.Cancellation);
         var subject = ActorOf(call.User);
-        var suggestions = await db.Suggestions.AsNoTracking().Where(s => s.PersonId == subject && (includeDismissed == true || s.DismissedAt == null)).OrderByDescending(s => s.CreatedAt).Take(50).ToListAsync(ct);
+        var suggestions = await db.Suggestions.AsNoTracking().Where(s => s.PersonId == subject && (includeDismissed == true || s.DismissedAt == null)).OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(50).ToListAsync(ct);
         var ids = suggestions.SelectMany(s => s.ProviderIds).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var titles = await db.CatalogueItems.AsNoTracking().Where(i => suggestions.Select(s => s.ItemCode).Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.TitleZh, ct);

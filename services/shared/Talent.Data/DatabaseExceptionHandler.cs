@@ -14,14 +14,15 @@ namespace Talent.Data;
 /// </summary>
 public sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    // character_not_in_repertoire: PostgreSQL's answer to U+0000 in text or jsonb (sent by a statement outside EF Core;
-    // EF Core's are stopped before they are sent: UnstorableTextException).
+    // character_not_in_repertoire: PostgreSQL's answer to U+0000 in text (from a statement outside EF Core; EF Core's are
+    // stopped before they are sent: UnstorableTextException). jsonb refuses the \u0000 escape as untranslatable (22P05).
     private const string NulInText = "22021";
+    private const string NulInJson = "22P05";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // A query's own failure arrives as PostgresException; a save's wrapped in DbUpdateException.
-        if (exception is not DbUpdateException && exception.InnerException is { } inner and (PostgresException { SqlState: NulInText } or UnstorableTextException))
+        if (exception is not DbUpdateException && exception.InnerException is { } inner and (PostgresException { SqlState: NulInText or NulInJson } or UnstorableTextException))
         {
             exception = inner;
         }
@@ -29,8 +30,8 @@ public sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : 
         var (status, title) = exception switch
         {
             UnstorableTextException or DbUpdateException { InnerException: UnstorableTextException } or
-            PostgresException { SqlState: NulInText } or
-            DbUpdateException { InnerException: PostgresException { SqlState: NulInText } } =>
+            PostgresException { SqlState: NulInText or NulInJson } or
+            DbUpdateException { InnerException: PostgresException { SqlState: NulInText or NulInJson } } =>
                 (StatusCodes.Status400BadRequest, "A value holds a character that cannot be stored (U+0000, or half of a surrogate pair). 输入内容包含无法保存的字符。"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "It changed meanwhile; read it again and retry. 内容已被他人修改，请刷新后重试。"),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation } } =>

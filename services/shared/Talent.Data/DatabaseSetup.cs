@@ -46,7 +46,9 @@ public static class DatabaseSetup
     /// (`applications --submissions 3000`, 64 clients), PostgreSQL's CPU for 3,000 submissions fell from 6.8 s to 2.9-3.4 s and
     /// the rate rose from 259-317/s to 460-486/s. A statement refused at bind time (a NUL character in a parameter, 22021)
     /// left the connection out of step with the server (Npgsql read a stray row for the next query on it: a 500, possibly
-    /// rows of another statement), so no such value is ever sent: <see cref="StorableTextGuard"/> stops it first.</para>
+    /// rows of another statement), so EF Core never sends such a value: <see cref="StorableTextGuard"/> stops it first (the
+    /// few plain ADO.NET commands, the outbox relay's and the gauges', carry only values the services made). Refusals as a
+    /// statement runs (a duplicate key, a value too long) leave the prepared statements in step (Talent.Data.Tests).</para>
     /// <para>A connection goes back to the pool without <c>DISCARD ALL</c> (<c>No Reset On Close</c>): nothing here leaves
     /// state on a pooled session (no <c>SET</c>, no session advisory lock, no temporary table outliving its transaction;
     /// the session locks of migrations and start-up steps are taken on connections outside the pool), and an open
