@@ -21,11 +21,12 @@ public static class Suggester
     {
         var rules = (await db.SuggestionRules.AsNoTracking().ToListAsync(ct)).Where(r => r.Enabled && r.Trigger == trigger).ToLookup(r => r.ItemCode, StringComparer.Ordinal);
         var providersOf = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+        var made = new HashSet<(string Person, string Rule, Guid Application)>();
         foreach (var cause in causes)
         {
             foreach (var rule in rules[cause.ItemCode])
             {
-                if (db.Suggestions.Local.Any(s => s.PersonId == cause.Person && s.RuleCode == rule.Code && s.SourceApplicationId == cause.Application)
+                if (made.Contains((cause.Person, rule.Code, cause.Application))
                     || await db.Suggestions.AnyAsync(s => s.PersonId == cause.Person && s.RuleCode == rule.Code && s.SourceApplicationId == cause.Application, ct))
                 {
                     continue;
@@ -44,6 +45,7 @@ public static class Suggester
 
                 var suggestion = Suggestion.For(rule, cause.Person, cause.Application, providers, now);
                 db.Suggestions.Add(suggestion);
+                made.Add((cause.Person, rule.Code, cause.Application));
                 db.RecordEvent(new SuggestionMade(Guid.CreateVersion7(now), now, suggestion.Id, cause.Person, rule.Code, cause.Application, rule.SuggestItemCode,
                     rule.MessageZh, rule.MessageEn, providers.Count));
             }

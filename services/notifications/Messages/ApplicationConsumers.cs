@@ -58,18 +58,18 @@ public sealed class DecidedConsumer(NotificationsDbContext db, TimeProvider time
 /// <summary>
 /// The case's owner hears that a deadline is one working day away; a case not yet accepted has no owner, so the staff of
 /// its lead department hear of it (首问: whoever takes it up owns it). The deadline sweep raises these by the hundred, so
-/// they come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>).
+/// they come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>; the notifier reads an item's names and a
+/// department's staff once a batch).
 /// </summary>
 public sealed class DueSoonConsumer(NotificationsDbContext db, TimeProvider time, ILogger<DueSoonConsumer> logger, Notifier notifier)
     : BatchInboxConsumer<NotificationsDbContext, ApplicationDueSoon>(db, time, logger)
 {
     protected override async Task HandleAsync(IReadOnlyList<ApplicationDueSoon> messages, CancellationToken cancellationToken)
     {
-        var notices = new DeadlineNotices(notifier);
         foreach (var m in messages)
         {
-            await notices.SendAsync(NotificationKinds.DueSoon, m.EventId, m.ApplicationId, m.Reference, m.ItemCode, m.LeadDepartment, m.OwnerId, m.Deadline, m.DueOn,
-                cancellationToken);
+            await DeadlineNotice.SendAsync(notifier, NotificationKinds.DueSoon, m.EventId, m.ApplicationId, m.Reference, m.ItemCode, m.LeadDepartment, m.OwnerId,
+                m.Deadline, m.DueOn, cancellationToken);
         }
     }
 }
@@ -80,46 +80,22 @@ public sealed class OverdueConsumer(NotificationsDbContext db, TimeProvider time
 {
     protected override async Task HandleAsync(IReadOnlyList<ApplicationOverdue> messages, CancellationToken cancellationToken)
     {
-        var notices = new DeadlineNotices(notifier);
         foreach (var m in messages)
         {
-            await notices.SendAsync(NotificationKinds.Overdue, m.EventId, m.ApplicationId, m.Reference, m.ItemCode, m.LeadDepartment, m.OwnerId, m.Deadline, m.DueOn,
-                cancellationToken);
+            await DeadlineNotice.SendAsync(notifier, NotificationKinds.Overdue, m.EventId, m.ApplicationId, m.Reference, m.ItemCode, m.LeadDepartment, m.OwnerId,
+                m.Deadline, m.DueOn, cancellationToken);
         }
     }
 }
 
-/// <summary>
-/// Deadline alerts of one batch to whoever must act: the owner, else every staff member of the lead department. An item's
-/// names and a department's staff are read once a batch.
-/// </summary>
-internal sealed class DeadlineNotices(Notifier notifier)
+/// <summary>A deadline alert to whoever must act: the owner, else every staff member of the lead department.</summary>
+internal static class DeadlineNotice
 {
-    private readonly Dictionary<string, (string? Zh, string? En)> _titles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _staff = new(StringComparer.Ordinal);
-
-    public async Task SendAsync(string kind, Guid eventId, Guid applicationId, string reference, string itemCode,
+    public static async Task SendAsync(Notifier notifier, string kind, Guid eventId, Guid applicationId, string reference, string itemCode,
         string leadDepartment, string? ownerId, string deadline, DateOnly dueOn, CancellationToken cancellationToken)
     {
-        if (!_titles.TryGetValue(itemCode, out var title))
-        {
-            _titles[itemCode] = title = await notifier.ItemTitleAsync(itemCode, cancellationToken);
-        }
-
-        List<string>? recipients = null;
-        if (ownerId is not null)
-        {
-            recipients = [ownerId];
-        }
-        else if (!_staff.TryGetValue(leadDepartment, out recipients))
-        {
-            _staff[leadDepartment] = recipients = await notifier.StaffOfAsync(leadDepartment, cancellationToken);
-        }
-
-        var facts = new MessageFacts(kind, reference, itemCode, title.Zh, title.En, By: dueOn, Deadline: deadline, ToDepartment: ownerId is null);
-        foreach (var recipient in recipients)
-        {
-            await notifier.NotifyAsync(recipient, eventId, facts, $"/console/cases/{applicationId}", cancellationToken);
-        }
+        var (zh, en) = await notifier.ItemTitleAsync(itemCode, cancellationToken);
+        var facts = new MessageFacts(kind, reference, itemCode, zh, en, By: dueOn, Deadline: deadline, ToDepartment: ownerId is null);
+        await notifier.NotifyOwnerOrDepartmentAsync(ownerId, leadDepartment, eventId, facts, $"/console/cases/{applicationId}", cancellationToken);
     }
 }

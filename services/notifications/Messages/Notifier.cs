@@ -16,6 +16,9 @@ namespace Talent.Notifications.Messages;
 /// </summary>
 public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, BusinessMeters meters, SmsSender sms)
 {
+    private readonly Dictionary<string, List<string>> _staff = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Zh, string? En)> _titles = new(StringComparer.Ordinal);
+
     public async Task NotifyAsync(string? recipientId, Guid sourceEventId, MessageFacts facts, string? link, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(recipientId) || recipientId.Length > Recipient.SubjectLength)
@@ -58,15 +61,31 @@ public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOpti
         }
     }
 
-    /// <summary>The active staff of a department (as the identity service last announced them).</summary>
-    public Task<List<string>> StaffOfAsync(string department, CancellationToken cancellationToken) =>
-        db.Recipients.AsNoTracking().Where(r => r.Staff && !r.Disabled && r.Department == department).OrderBy(r => r.Subject).Select(r => r.Subject).Take(500).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The active staff of a department (as the identity service last announced them); read once in a scope (a message, or a
+    /// batch of them: the deadline sweep's alerts come by the hundred).
+    /// </summary>
+    public async Task<List<string>> StaffOfAsync(string department, CancellationToken cancellationToken)
+    {
+        if (!_staff.TryGetValue(department, out var staff))
+        {
+            _staff[department] = staff = await db.Recipients.AsNoTracking().Where(r => r.Staff && !r.Disabled && r.Department == department)
+                .OrderBy(r => r.Subject).Select(r => r.Subject).Take(500).ToListAsync(cancellationToken);
+        }
 
-    /// <summary>The item's names from the catalogue copy (the code alone when the copy does not hold it yet).</summary>
+        return staff;
+    }
+
+    /// <summary>The item's names from the catalogue copy (the code alone when the copy does not hold it yet); read once in a scope.</summary>
     public async Task<(string? Zh, string? En)> ItemTitleAsync(string itemCode, CancellationToken cancellationToken)
     {
-        var item = await db.CatalogueItems.AsNoTracking().Where(i => i.Code == itemCode).Select(i => new { i.TitleZh, i.TitleEn }).SingleOrDefaultAsync(cancellationToken);
-        return (item?.TitleZh, item?.TitleEn);
+        if (!_titles.TryGetValue(itemCode, out var title))
+        {
+            var item = await db.CatalogueItems.AsNoTracking().Where(i => i.Code == itemCode).Select(i => new { i.TitleZh, i.TitleEn }).SingleOrDefaultAsync(cancellationToken);
+            _titles[itemCode] = title = (item?.TitleZh, item?.TitleEn);
+        }
+
+        return title;
     }
 
     /// <summary>A person's display name, for messages that name them (a case's owner).</summary>
