@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using Talent.Testing;
 using Xunit;
 
@@ -49,5 +53,65 @@ public sealed class TracingTests
         await Eventually.UntilAsync(() => consumed.Any(a => a.GetTagItem("messaging.message.id")?.ToString() == traced.EventId.ToString()), TimeSpan.FromSeconds(30), "the consume activity");
         var consume = consumed.First(a => a.GetTagItem("messaging.message.id")?.ToString() == traced.EventId.ToString());
         Assert.Equal(requestTrace, consume.TraceId);
+    }
+    [Fact]
+    public async Task An_event_of_a_request_left_out_of_the_sample_stays_out_of_it_and_carries_its_trace_on()
+    {
+        // The services' own sampler and OpenTelemetry's SDK, with no budget: every new trace is left out.
+        var exported = new ConcurrentBag<Activity>();
+        using var tracing = OpenTelemetry.Sdk.CreateTracerProviderBuilder()
+            .AddSource("MassTransit", MessagingTelemetry.Name, "Talent.Tests.UnsampledRequest")
+            .SetSampler(ServiceDefaultsExtensions.TraceSampler(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:TracesPerSecond"] = "0", ["Telemetry:TraceSampleRatio"] = "0" }).Build()))
+            .AddProcessor(new ExportedActivities(exported))
+            .Build();
+        // Watches without sampling: whatever the SDK decided, the activities that exist.
+        var consumed = new ConcurrentBag<Activity>();
+        using var watcher = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "MassTransit",
+            ActivityStopped = activity =>
+            {
+                if (activity.Kind == ActivityKind.Consumer)
+                {
+                    consumed.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(watcher);
+        using var requestSource = new ActivitySource("Talent.Tests.UnsampledRequest");
+
+        await using var database = await TestDatabase.CreateAsync();
+        await using var vhost = await TestVirtualHost.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(database.ConnectionString, vhost.Amqp, bus => bus.AddConsumer<ApplyingConsumer>());
+        var unsampled = MessagingHost.Events(1, "UNSAMPLED").Single();
+
+        ActivityTraceId requestTrace;
+        using (var request = requestSource.StartActivity("POST /api/catalogue/items", ActivityKind.Server))
+        {
+            Assert.False(request!.Recorded);
+            requestTrace = request.TraceId;
+            await host.RecordAsync([unsampled]);
+        }
+
+        await Eventually.UntilAsync(async () => (await host.AppliedAsync()).Any(a => a.EventId == unsampled.EventId), TimeSpan.FromSeconds(30), "the event applied");
+        // The consumer's side is in the request's trace, unrecorded: the decision travelled with the message.
+        await Eventually.UntilAsync(() => consumed.Any(a => a.TraceId == requestTrace), TimeSpan.FromSeconds(30), "the consume activity in the request's trace");
+        Assert.All(consumed.Where(a => a.TraceId == requestTrace), a => Assert.False(a.Recorded));
+        // Nothing on the way (the relay's publish, the broker's send, the receive) began an exported trace of its own.
+        Assert.DoesNotContain(exported, a => a.GetTagItem("messaging.message.id")?.ToString() == unsampled.EventId.ToString()
+            || a.GetTagItem("messaging.masstransit.message_id")?.ToString() == unsampled.EventId.ToString());
+    }
+
+    /// <summary>What an exporter would receive: the SDK's ended activities that are sampled.</summary>
+    private sealed class ExportedActivities(ConcurrentBag<Activity> exported) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data)
+        {
+            if (data.Recorded)
+            {
+                exported.Add(data);
+            }
+        }
     }
 }

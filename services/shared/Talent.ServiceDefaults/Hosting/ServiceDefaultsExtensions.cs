@@ -73,9 +73,7 @@ public static class ServiceDefaultsExtensions
                 // cost the dashboard 8 s of CPU over 2,000 drafts and 2,000 submissions, 10 cost 2.5 s (docs/operations.md).
                 // Ten a second is still every request at a person's pace, and keeps more minutes in the dashboard's
                 // 10,000 traces under load.
-                .SetSampler(new ParentBasedSampler(new BudgetSampler(
-                    Math.Max(0, builder.Configuration.GetValue("Telemetry:TracesPerSecond", 10.0)),
-                    new TraceIdRatioBasedSampler(Math.Clamp(builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 0.01), 0.0, 1.0)))))
+                .SetSampler(TraceSampler(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit", "Talent.*")
                 .AddAspNetCoreInstrumentation(options =>
@@ -93,6 +91,17 @@ public static class ServiceDefaultsExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Whole traces: a new one within the budget (<see cref="BudgetSampler"/>), a child as its parent was, the broker's hops
+    /// of a trace left out carrying that decision on (<see cref="MessagingHopSampler"/>).
+    /// </summary>
+    public static Sampler TraceSampler(IConfiguration configuration) =>
+        new ParentBasedSampler(
+            new BudgetSampler(
+                Math.Max(0, configuration.GetValue("Telemetry:TracesPerSecond", 10.0)),
+                new TraceIdRatioBasedSampler(Math.Clamp(configuration.GetValue("Telemetry:TraceSampleRatio", 0.01), 0.0, 1.0))),
+            localParentNotSampled: new MessagingHopSampler());
 
     /// <summary>
     /// <c>/health</c>: ready (every check, including database and broker); <c>/alive</c>: the process answers.
