@@ -41,8 +41,8 @@ public sealed class Infrastructure
     /// </summary>
     public bool LocalOnly => Mode == "embedded";
 
-    /// <summary>The services' ASP.NET Core environment: Development only in the embedded default.</summary>
-    public string Environment => LocalOnly ? "Development" : Configuration["Talent:Environment"] ?? "Production";
+    /// <summary>The services' ASP.NET Core environment (<c>Talent:Environment</c>): by default Development only in the embedded default.</summary>
+    public string Environment => Configuration["Talent:Environment"] ?? (LocalOnly ? "Development" : "Production");
 
     /// <summary>"false" on this machine only; elsewhere "true" (a configured section, handed on after this, still wins).</summary>
     public string RequireHttpsSetting => LocalOnly ? "false" : "true";
