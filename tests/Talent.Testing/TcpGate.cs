@@ -10,7 +10,7 @@ namespace Talent.Testing;
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener = ReachableListener();
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
@@ -21,8 +21,53 @@ public sealed class TcpGate : IAsyncDisposable
     public TcpGate(string targetHost, int targetPort)
     {
         _target = new IPEndPoint(Dns.GetHostAddresses(targetHost).First(a => a.AddressFamily == AddressFamily.InterNetwork), targetPort);
-        _listener.Start();
         _accepting = AcceptAsync();
+    }
+
+    /// <summary>
+    /// A loopback port whose connections reach this listener. A container engine publishes containers' ports by
+    /// rewriting connections to them rather than holding them: a free port the system hands out may be one a container
+    /// published before (its connections went to the container, or nowhere once it stopped: "No route to host" for a
+    /// whole test, once in a fresh run). Such a port is given back and another taken.
+    /// </summary>
+    private static TcpListener ReachableListener()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            if (ReachesItself(listener))
+            {
+                return listener;
+            }
+
+            listener.Stop();
+            if (attempt == 20)
+            {
+                throw new InvalidOperationException("No loopback port reached its own listener in 20 tries.");
+            }
+        }
+    }
+
+    private static bool ReachesItself(TcpListener listener)
+    {
+        var accepted = listener.AcceptTcpClientAsync();
+        using var probe = new TcpClient();
+        try
+        {
+            probe.Connect(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
+            if (!accepted.Wait(TimeSpan.FromSeconds(2)))
+            {
+                return false;
+            }
+
+            accepted.Result.Dispose();
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or AggregateException)
+        {
+            return false;
+        }
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
