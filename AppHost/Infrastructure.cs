@@ -35,9 +35,10 @@ public sealed class Infrastructure
     public bool DemoData => Configuration.GetValue("Talent:DemoData", Mode != "external");
 
     /// <summary>
-    /// The embedded default runs on this machine only: plain http (no HTTPS metadata, no HTTPS at the identity) and
-    /// the Development environment. Containers and external infrastructure get neither unless configured
-    /// (<c>Authentication:RequireHttpsMetadata</c>, <c>Identity:RequireHttps</c>, <c>Talent:Environment</c>).
+    /// The embedded default runs on this machine only: plain http (no HTTPS metadata, no HTTPS at the identity) and,
+    /// unless <c>Talent:Environment</c> says otherwise, the Development environment. Containers and external
+    /// infrastructure get neither unless configured (<c>Authentication:RequireHttpsMetadata</c>, <c>Identity:RequireHttps</c>,
+    /// <c>Talent:Environment</c>).
     /// </summary>
     public bool LocalOnly => Mode == "embedded";
 

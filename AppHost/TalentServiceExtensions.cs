@@ -72,8 +72,8 @@ internal static class TalentServiceExtensions
     }
 
     /// <summary>
-    /// The project's environment by mode, in place of its launch profile's: Development (developer exception pages,
-    /// query strings unredacted in traces) only in the embedded default, on this machine.
+    /// The project's environment (<see cref="Infrastructure.Environment"/>), in place of its launch profile's: Development
+    /// (developer exception pages, query strings unredacted in traces) by default only in the embedded default.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithRunEnvironment(this IResourceBuilder<ProjectResource> project, Infrastructure infrastructure)
     {
@@ -86,7 +86,7 @@ internal static class TalentServiceExtensions
             .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", infrastructure.Configuration["Telemetry:MetricExportMilliseconds"] ?? "5000")
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", infrastructure.Configuration["Telemetry:TraceExportDelayMilliseconds"] ?? "2000")
             .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", infrastructure.Configuration["Telemetry:TraceExportDelayMilliseconds"] ?? "2000");
-        if (!infrastructure.LocalOnly)
+        if (infrastructure.Environment != "Development")
         {
             // Aspire turns redaction off whenever the AppHost itself runs as Development (it does, for its user secrets).
             project

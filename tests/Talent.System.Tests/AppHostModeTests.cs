@@ -42,6 +42,19 @@ public sealed class AppHostModeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_embedded_default_runs_as_the_environment_configured_on_plain_http_with_query_strings_redacted_outside_Development()
+    {
+        var env = await EnvironmentsAsync([$"--Talent:DataDir={_dataDir}", "--Talent:Environment=Production"]);
+
+        Assert.All(Services, s => Assert.Equal("false", env[s]["Authentication__RequireHttpsMetadata"]));
+        Assert.All(Projects, p =>
+        {
+            Assert.Equal("Production", env[p]["ASPNETCORE_ENVIRONMENT"]);
+            Assert.Equal("false", env[p]["OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION"]);
+        });
+    }
+
+    [Fact]
     public async Task Container_mode_requires_https_metadata_and_an_https_identity_and_runs_as_Production()
     {
         var env = await EnvironmentsAsync(["--Talent:Infrastructure=containers", "--Talent:ContainerVolumes=false"]);

@@ -10,7 +10,7 @@ namespace Talent.Testing;
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
-    private readonly TcpListener _listener = ReachableListener();
+    private readonly TcpListener _listener;
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _open = [];
@@ -21,6 +21,7 @@ public sealed class TcpGate : IAsyncDisposable
     public TcpGate(string targetHost, int targetPort)
     {
         _target = new IPEndPoint(Dns.GetHostAddresses(targetHost).First(a => a.AddressFamily == AddressFamily.InterNetwork), targetPort);
+        _listener = ReachableListener();
         _accepting = AcceptAsync();
     }
 
@@ -52,10 +53,14 @@ public sealed class TcpGate : IAsyncDisposable
     private static bool ReachesItself(TcpListener listener)
     {
         var accepted = listener.AcceptTcpClientAsync();
+        // A probe that fails leaves the accept pending until the listener stops, which faults it: observed here.
+        accepted.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         using var probe = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
         {
-            probe.Connect(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
+            // A rewritten port may drop the probe's packets silently: a connection not made in 2 s is not ours either.
+            probe.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, timeout.Token).AsTask().Wait();
             if (!accepted.Wait(TimeSpan.FromSeconds(2)))
             {
                 return false;
@@ -64,7 +69,7 @@ public sealed class TcpGate : IAsyncDisposable
             accepted.Result.Dispose();
             return true;
         }
-        catch (Exception e) when (e is SocketException or AggregateException)
+        catch (AggregateException)
         {
             return false;
         }

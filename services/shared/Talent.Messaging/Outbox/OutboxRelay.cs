@@ -204,8 +204,8 @@ public sealed class OutboxRelay<TContext>(
     private async Task PublishAsync(PendingMessage message, Type type, object payload, CancellationToken cancellationToken)
     {
         // Remote: the request that recorded the event has ended, in this process or another. Left out of the sample, it
-        // still gives an activity (parsed as local it gave none), which carries the trace to the broker's send, and the
-        // send's header carries it to the consumers (MessagingHopSampler): none of them begins a trace of its own.
+        // still gives an activity that carries the trace to the broker's send (MessagingHopSampler keeps the send), whose
+        // header carries it to the consumers: none of them begins a trace of its own.
         ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", message.MessageId);
