@@ -29,11 +29,13 @@ public static class ExchangeServiceExtensions
             bus.AddBatchConsumer<ItemWithdrawnToFeed>();
             bus.AddBatchConsumer<ApplicationStateToFeed>();
             bus.AddBatchConsumer<FiguresToFeed>();
-            bus.AddConsumer<SharedMaterialAsker>();
+            bus.AddBatchConsumer<SharedMaterialAsker>();
         });
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");
         services.AddOptions<WebhookOptions>().BindConfiguration("Exchange:Webhooks");
-        services.AddOptions<SharingOptions>().BindConfiguration("Exchange:Sharing");
+        services.AddOptions<SharingOptions>().BindConfiguration("Exchange:Sharing")
+            .Validate(o => o.MaxConcurrentAsks is >= 1 and <= 256, "Exchange:Sharing:MaxConcurrentAsks must be 1 to 256.")
+            .ValidateOnStart();
         // The source systems' client: no redirects followed (and the standard resilience of every client).
         services.AddHttpClient(SharedMaterialAsker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddCommitSignal<WebhookDelivery>();

@@ -18,26 +18,45 @@ namespace Talent.Exchange.Sharing;
 /// materials, asked at once) in the same transaction. A source
 /// that does not answer is asked again by the standard resilience handler; after that the answer is <c>unavailable</c>, with why.
 /// </summary>
+/// <remarks>
+/// Every submission asks, so the requests come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>): the
+/// batch's asks go out together, at most <see cref="SharingOptions.MaxConcurrentAsks"/> at a time, and what came back is
+/// kept in one transaction. A batch whose transaction fails is applied message by message, and those asks are made again
+/// (they only read).
+/// </remarks>
 public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory clients, IOptions<SharingOptions> options, TimeProvider time, ILogger<SharedMaterialAsker> logger)
-    : InboxConsumer<ExchangeDbContext, SharedMaterialsRequested>(db, time, logger)
+    : BatchInboxConsumer<ExchangeDbContext, SharedMaterialsRequested>(db, time, logger)
 {
     public const string HttpClientName = "sources";
 
-    protected override async Task HandleAsync(SharedMaterialsRequested message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IReadOnlyList<SharedMaterialsRequested> messages, CancellationToken cancellationToken)
     {
-        var answers = await Task.WhenAll(message.Materials.Select(ask =>
-            options.Value.Sources.TryGetValue(ask.SourceDepartment, out var source) && source.Url is not null
-                ? AskAsync(source, message, ask, cancellationToken)
-                : Task.FromResult(new SharedAnswer("noSource", null, null, null, $"No source system is registered for {ask.SourceDepartment}. 该部门未接入数据共享。"))));
-        var now = Time.GetUtcNow();
-        var told = new List<SharedMaterialAnswer>();
-        foreach (var (ask, answer) in message.Materials.Zip(answers))
-        {
-            Db.SharedRecords.Add(SharedRecordFetch.Of(message.ApplicationId, ask.MaterialCode, ask.SourceDepartment, answer, now));
-            told.Add(new SharedMaterialAnswer(ask.MaterialCode, ask.SourceDepartment, answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note));
-        }
+        var asks = messages.SelectMany(m => m.Materials.Select(a => (Message: m, Ask: a))).ToList();
+        var answers = new SharedAnswer[asks.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, asks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentAsks, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var (message, ask) = asks[i];
+                answers[i] = options.Value.Sources.TryGetValue(ask.SourceDepartment, out var source) && source.Url is not null
+                    ? await AskAsync(source, message, ask, ct)
+                    : new SharedAnswer("noSource", null, null, null, $"No source system is registered for {ask.SourceDepartment}. 该部门未接入数据共享。");
+            });
 
-        Db.RecordEvent(new SharedMaterialsObtained(Guid.CreateVersion7(now), now, message.ApplicationId, told));
+        var now = Time.GetUtcNow();
+        var next = 0;
+        foreach (var message in messages)
+        {
+            var told = new List<SharedMaterialAnswer>(message.Materials.Count);
+            foreach (var ask in message.Materials)
+            {
+                var answer = answers[next++];
+                Db.SharedRecords.Add(SharedRecordFetch.Of(message.ApplicationId, ask.MaterialCode, ask.SourceDepartment, answer, now));
+                told.Add(new SharedMaterialAnswer(ask.MaterialCode, ask.SourceDepartment, answer.Status, answer.Source, answer.Record, answer.Sha256, answer.Note));
+            }
+
+            Db.RecordEvent(new SharedMaterialsObtained(Guid.CreateVersion7(now), now, message.ApplicationId, told));
+        }
     }
 
     private async Task<SharedAnswer> AskAsync(SourceSystem source, SharedMaterialsRequested message, SharedMaterialAsk ask, CancellationToken cancellationToken)

@@ -23,4 +23,10 @@ public sealed class SharingOptions
 
     /// <summary>The largest record kept (bytes of JSON); a larger answer is <c>unavailable</c>.</summary>
     public int MaxRecordBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How many asks of a batch of submissions are out at once (across the source systems). The exchange takes the
+    /// requests in batches of up to 100 submissions; this keeps a source system from being asked hundreds of times at once.
+    /// </summary>
+    public int MaxConcurrentAsks { get; set; } = 16;
 }
