@@ -22,7 +22,7 @@ public sealed class ExchangeLinkOptions
 
 /// <summary>
 /// DEMONSTRATION ONLY. The stand-in as a municipal system using the exchange: once the gateway answers it subscribes its
-/// <c>/webhooks</c> to every feed event (replacing its subscription of an earlier run), and on request sends the
+/// <c>/webhooks</c> to every feed event (replacing its subscriptions of earlier runs, at whatever address), and on request sends the
 /// demonstration certification (人才认定) of talent1. Its calls are in the exchange's call log like any client's.
 /// </summary>
 public sealed class ExchangeLink(IOptions<ExchangeLinkOptions> options, IHttpClientFactory clients, ILogger<ExchangeLink> logger) : BackgroundService
@@ -76,7 +76,11 @@ public sealed class ExchangeLink(IOptions<ExchangeLinkOptions> options, IHttpCli
     {
         using var http = await ClientAsync(settings, cancellationToken);
         var url = new Uri(settings.PublicUrl!, "webhooks").ToString();
-        foreach (var old in (await http.GetFromJsonAsync<JsonElement>("exchange/v1/webhooks", cancellationToken)).EnumerateArray().Where(s => s.GetProperty("url").GetString() == url))
+        // Its subscriptions of earlier runs: the same path at any address (a run on another port left one behind, whose
+        // deliveries could only fail).
+        var path = new Uri(url).AbsolutePath;
+        foreach (var old in (await http.GetFromJsonAsync<JsonElement>("exchange/v1/webhooks", cancellationToken)).EnumerateArray()
+                     .Where(s => Uri.TryCreate(s.GetProperty("url").GetString(), UriKind.Absolute, out var earlier) && earlier.AbsolutePath == path))
         {
             (await http.DeleteAsync($"exchange/v1/webhooks/{old.GetProperty("id").GetString()}", cancellationToken)).EnsureSuccessStatusCode();
         }

@@ -206,6 +206,30 @@ public sealed class ExchangeTests
         Assert.DoesNotContain(receiver.Requests, r => r.Name == "down" && r.Body.Contains(second.EventId.ToString()));
     }
 
+    [Fact]
+    public async Task Removing_a_subscription_sets_its_pending_deliveries_aside_at_once_rather_than_leaving_them_to_be_tried()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        // A failed attempt waits an hour: the delivery stays pending unless the removal sets it aside.
+        await using var host = await ServiceHost<exchange::Program>.StartAsync("exchange", ("Exchange:DemoData", "true"),
+            ("Exchange:Webhooks:PollInterval", "00:00:00.100"), ("Exchange:Webhooks:FirstBackoff", "01:00:00"));
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        using var client = host.ClientAs(AccessPersonas.Token("municipal-demo", "exchange", [], scope: "exchange"));
+        var gone = await SubscribeAsync(client, new Uri(receiver.Address, "gone"), ct);
+        receiver.Names["gone"] = (gone.Secret, 503, RefuseFirst: 0);
+
+        await Publish(bus, Published("EX-GONE", 1), ct);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, gone.Id, "pending", ct)) is [{ } d] && d.GetProperty("attempts").GetInt32() == 1,
+            Deadline, "one failed attempt, the delivery pending");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/exchange/v1/webhooks/{gone.Id}", ct)).StatusCode);
+        Assert.Empty(await DeliveriesAsync(client, gone.Id, "pending", ct));
+        var dead = Assert.Single(await DeliveriesAsync(client, gone.Id, "dead", ct));
+        Assert.Contains("removed", dead.GetProperty("lastError").GetString());
+        Assert.Equal(1, dead.GetProperty("attempts").GetInt32());
+    }
+
     private static async Task<(Guid Id, string Secret)> SubscribeAsync(HttpClient client, Uri url, CancellationToken ct)
     {
         var created = await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = url.ToString() }, ct);

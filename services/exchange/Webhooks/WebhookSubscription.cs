@@ -100,7 +100,10 @@ public sealed class WebhookDelivery
     }
 
     /// <summary>The subscription was removed: nothing more to try.</summary>
-    public void Abandon(string why) => (Status, LastError) = (Dead, why);
+    public void Abandon() => (Status, LastError) = (Dead, RemovedNote);
+
+    /// <summary>Why a delivery of a removed subscription was set aside.</summary>
+    public const string RemovedNote = "The subscription was removed. 订阅已删除。";
 
     /// <summary>The client asks for it again: pending now, attempts counted afresh.</summary>
     public bool Replay(DateTimeOffset now)

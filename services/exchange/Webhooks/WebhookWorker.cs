@@ -89,7 +89,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
             {
                 if (item.Removed)
                 {
-                    item.Delivery.Abandon("The subscription was removed. 订阅已删除。");
+                    item.Delivery.Abandon();
                     return;
                 }
 

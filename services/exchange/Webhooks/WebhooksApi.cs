@@ -105,8 +105,15 @@ public static partial class WebhooksApi
             return TypedResults.NotFound();
         }
 
-        subscription.Remove(time.GetUtcNow());
+        // Its pending deliveries are set aside at once, in the same transaction (a large backlog for an endpoint that went
+        // away is not leased and abandoned one by one).
+        var now = time.GetUtcNow();
+        subscription.Remove(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Status == WebhookDelivery.Pending)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Status, WebhookDelivery.Dead).SetProperty(x => x.LastError, WebhookDelivery.RemovedNote), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
