@@ -39,6 +39,10 @@ if (replicas is < 1 or > 8)
     throw new DistributedApplicationException($"Talent:Replicas is {replicas}; give 1 to 8.");
 }
 
+// The tests' AppHosts randomize ports: there every service keeps DCP's proxy, whose ports are random, since a service's
+// own port is the fixed one of its launch profile, which a system run by hand holds (the tests' gateway reached that
+// system's services then).
+var randomPorts = builder.Configuration.GetValue("DcpPublisher:RandomizePorts", false);
 foreach (var service in new[] { identity, catalogue, applications, feedback, matching, notifications, exchange, portal })
 {
     if (replicas > 1)
@@ -46,7 +50,7 @@ foreach (var service in new[] { identity, catalogue, applications, feedback, mat
         // DCP's proxy is the one address in front of the replicas, balancing between them.
         service.WithReplicas(replicas);
     }
-    else
+    else if (!randomPorts)
     {
         // One replica: the gateway reaches the service's own port, without DCP's proxy in between (a hop that cost the
         // gateway's anonymous search a third of its throughput: tests/Talent.Benchmarks ceilings).
@@ -85,7 +89,7 @@ identity.WaitFor(applications).WaitFor(notifications).WaitFor(matching);
 // The gateway opens last: by then every consumer has declared its queues, so no early event is dropped. It listens on its
 // port itself (no DCP proxy in front), except where the ports are randomized (the tests' AppHosts), so that those never
 // take :8080 from a system run by hand.
-if (!builder.Configuration.GetValue("DcpPublisher:RandomizePorts", false))
+if (!randomPorts)
 {
     gateway.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
 }
