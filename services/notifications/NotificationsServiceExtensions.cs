@@ -48,6 +48,7 @@ public static class NotificationsServiceExtensions
             bus.AddCatalogueCopyConsumers<NotificationsDbContext>(ServiceName);
         });
         builder.AddBusinessMeters<NotificationsDbContext, NotificationsMeters.Sampler>(NotificationsMeters.Plan);
+        services.AddSingleton<IInterceptor, NotificationsCounter>();
         services.AddOptions<NotificationsOptions>().BindConfiguration("Notifications");
         services.AddScoped<Notifier>();
         services.AddSingleton<EmailSender>();

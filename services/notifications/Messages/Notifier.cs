@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Talent.Messaging.Metrics;
 using Talent.Notifications.Data;
 using Talent.Notifications.Deliveries;
 using Talent.Notifications.Inbox;
@@ -12,9 +10,10 @@ namespace Talent.Notifications.Messages;
 
 /// <summary>
 /// Makes a person's notification of an event: the inbox entry in their language and a delivery for each channel they
-/// want and can be reached on. Added to the consumer's unit of work, saved with its inbox row (one transaction).
+/// want and can be reached on. Added to the consumer's unit of work, saved with its inbox row (one transaction), and
+/// counted once that commits (<see cref="NotificationsCounter"/>).
 /// </summary>
-public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, BusinessMeters meters, SmsSender sms)
+public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOptions<NotificationsOptions> options, SmsSender sms)
 {
     private readonly Dictionary<string, List<string>> _staff = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Zh, string? En)> _titles = new(StringComparer.Ordinal);
@@ -38,7 +37,6 @@ public sealed class Notifier(NotificationsDbContext db, TimeProvider time, IOpti
         var language = recipient?.WritesIn ?? Languages.Chinese;
         var notification = Notification.Create(recipientId, sourceEventId, facts, language, Templates.Write(facts, language), link, now);
         db.Notifications.Add(notification);
-        meters.Add(NotificationsMeters.Created, 1, new TagList { { "kind", facts.Kind }, { "language", language } });
 
         var preference = await db.Preferences.SingleOrDefaultAsync(p => p.Subject == recipientId && p.Kind == facts.Kind, cancellationToken);
         if (recipient is { Disabled: false, Email: { } email } && (preference?.Email ?? ChannelPreference.DefaultEmail) && options.Value.Smtp.Configured)
