@@ -77,7 +77,7 @@ public sealed class ExchangeLink(IOptions<ExchangeLinkOptions> options, IHttpCli
         using var http = await ClientAsync(settings, cancellationToken);
         var url = new Uri(settings.PublicUrl!, "webhooks").ToString();
         // Its subscriptions of earlier runs: the same path at any address (a run on another port left one behind, whose
-        // deliveries could only fail).
+        // deliveries could only fail). One stand-in per exchange: a second would replace the first's.
         var path = new Uri(url).AbsolutePath;
         foreach (var old in (await http.GetFromJsonAsync<JsonElement>("exchange/v1/webhooks", cancellationToken)).EnumerateArray()
                      .Where(s => Uri.TryCreate(s.GetProperty("url").GetString(), UriKind.Absolute, out var earlier) && earlier.AbsolutePath == path))

@@ -21,8 +21,8 @@ namespace Talent.Exchange.Sharing;
 /// <remarks>
 /// Every submission asks, so the requests come in batches (<see cref="BatchInboxConsumer{TContext, TMessage}"/>): the
 /// batch's asks go out together, at most <see cref="SharingOptions.MaxConcurrentAsks"/> at a time, and what came back is
-/// kept in one transaction. A batch whose transaction fails is applied message by message, and those asks are made again
-/// (they only read).
+/// kept in one transaction, so a source that does not answer holds the batch's other answers until it gives up. A batch
+/// whose transaction fails is applied message by message, and those asks are made again (they only read).
 /// </remarks>
 public sealed class SharedMaterialAsker(ExchangeDbContext db, IHttpClientFactory clients, IOptions<SharingOptions> options, TimeProvider time, ILogger<SharedMaterialAsker> logger)
     : BatchInboxConsumer<ExchangeDbContext, SharedMaterialsRequested>(db, time, logger)

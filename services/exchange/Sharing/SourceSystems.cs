@@ -26,7 +26,9 @@ public sealed class SharingOptions
 
     /// <summary>
     /// How many asks of a batch of submissions are out at once (across the source systems). The exchange takes the
-    /// requests in batches of up to 100 submissions; this keeps a source system from being asked hundreds of times at once.
+    /// requests in batches of up to 100 submissions, and a batch is answered once its slowest ask is: a source that does
+    /// not answer holds the batch for its resilience timeout (30 s) per round of asks. This keeps a source system from
+    /// being asked hundreds of times at once while letting a batch's asks go out in a few rounds.
     /// </summary>
-    public int MaxConcurrentAsks { get; set; } = 16;
+    public int MaxConcurrentAsks { get; set; } = 64;
 }

@@ -23,6 +23,8 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    private DateTimeOffset _setAsideAt = DateTimeOffset.MinValue;
+
     private sealed record Due(WebhookDelivery Delivery, string Url, string Secret, bool Removed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,6 +71,12 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
+        if (now - _setAsideAt >= settings.PollInterval)
+        {
+            _setAsideAt = now;
+            await SetAsideRemovedAsync(db, cancellationToken);
+        }
+
         var ids = await db.Database.SqlQuery<Guid>($"""
             UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {now + settings.Lease}
             WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= {now}
@@ -111,6 +119,27 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         await db.SaveChangesAsync(CancellationToken.None);
         return ids.Count;
     }
+
+    /// <summary>
+    /// Sets aside the pending deliveries of removed subscriptions, at most <see cref="SetAsideChunk"/> a statement and one
+    /// statement a poll interval (a backlog for an endpoint that went away is not leased and abandoned a batch at a time; a
+    /// large one is worked off over a few passes, each statement short). Found by the deliveries' subscription index, one
+    /// probe per removed subscription.
+    /// </summary>
+    private static async Task SetAsideRemovedAsync(ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        var note = WebhookDelivery.RemovedNote;
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE webhook_deliveries SET status = 'dead', last_error = {note}
+            WHERE id IN (SELECT d.id FROM webhook_subscriptions s
+                         JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status = 'pending'
+                         WHERE s.removed_at IS NOT NULL
+                         LIMIT {SetAsideChunk} FOR UPDATE OF d SKIP LOCKED)
+            """, cancellationToken);
+    }
+
+    /// <summary>The most deliveries of removed subscriptions one pass sets aside.</summary>
+    public const int SetAsideChunk = 5000;
 
     private async Task<(int? Status, string? Error)> SendAsync(Due item, WebhookOptions settings, CancellationToken cancellationToken)
     {

@@ -105,15 +105,9 @@ public static partial class WebhooksApi
             return TypedResults.NotFound();
         }
 
-        // Its pending deliveries are set aside at once, in the same transaction (a large backlog for an endpoint that went
-        // away is not leased and abandoned one by one).
-        var now = time.GetUtcNow();
-        subscription.Remove(now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One row: the worker sets its pending deliveries aside in bulk on its next pass (WebhookWorker.SetAsideRemovedAsync).
+        subscription.Remove(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Status == WebhookDelivery.Pending)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Status, WebhookDelivery.Dead).SetProperty(x => x.LastError, WebhookDelivery.RemovedNote), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
