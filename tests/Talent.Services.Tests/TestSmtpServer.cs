@@ -31,14 +31,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int SessionsWithMail => _sessionsWithMail.Count;
 
     /// <summary>A server on a free port, not yet listening.</summary>
-    public static TestSmtpServer OnFreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new TestSmtpServer(port);
-    }
+    public static TestSmtpServer OnFreePort() => new(Talent.Testing.LoopbackPorts.Free());
 
     /// <summary>Starts listening; returns once the port accepts connections.</summary>
     public async Task StartAsync()

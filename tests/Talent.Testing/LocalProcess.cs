@@ -26,10 +26,5 @@ internal static class LocalProcess
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 }

@@ -21,58 +21,8 @@ public sealed class TcpGate : IAsyncDisposable
     public TcpGate(string targetHost, int targetPort)
     {
         _target = new IPEndPoint(Dns.GetHostAddresses(targetHost).First(a => a.AddressFamily == AddressFamily.InterNetwork), targetPort);
-        _listener = ReachableListener();
+        _listener = LoopbackPorts.ReachableListener();
         _accepting = AcceptAsync();
-    }
-
-    /// <summary>
-    /// A loopback port whose connections reach this listener. A container engine publishes containers' ports by
-    /// rewriting connections to them rather than holding them: a free port the system hands out may be one a container
-    /// published before (its connections went to the container, or nowhere once it stopped: "No route to host" for a
-    /// whole test, once in a fresh run). Such a port is given back and another taken.
-    /// </summary>
-    private static TcpListener ReachableListener()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            if (ReachesItself(listener))
-            {
-                return listener;
-            }
-
-            listener.Stop();
-            if (attempt == 20)
-            {
-                throw new InvalidOperationException("No loopback port reached its own listener in 20 tries.");
-            }
-        }
-    }
-
-    private static bool ReachesItself(TcpListener listener)
-    {
-        var accepted = listener.AcceptTcpClientAsync();
-        // A probe that fails leaves the accept pending until the listener stops, which faults it: observed here.
-        accepted.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-        using var probe = new TcpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            // A rewritten port may drop the probe's packets silently: a connection not made in 2 s is not ours either.
-            probe.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, timeout.Token).AsTask().Wait();
-            if (!accepted.Wait(TimeSpan.FromSeconds(2)))
-            {
-                return false;
-            }
-
-            accepted.Result.Dispose();
-            return true;
-        }
-        catch (AggregateException)
-        {
-            return false;
-        }
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
