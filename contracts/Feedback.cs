@@ -95,7 +95,8 @@ public sealed record FeedbackTicketTransferred(
 
 /// <summary>
 /// The department replied to a ticket (问题反馈): the person who raised it (<see cref="RequesterId"/>) confirms or reopens it
-/// by <see cref="ConfirmBy"/>, after which it closes as confirmed.
+/// by <see cref="ConfirmBy"/>, after which it closes as confirmed. A walk-in person's ticket (<see cref="Channel"/>
+/// <c>window</c> or <c>phone</c>) has no account behind its requester: staff reach them by telephone.
 /// </summary>
 public sealed record FeedbackTicketReplied(
     Guid EventId,
@@ -104,7 +105,8 @@ public sealed record FeedbackTicketReplied(
     string Number,
     string RequesterId,
     string Department,
-    DateOnly? ConfirmBy) : IIntegrationEvent;
+    DateOnly? ConfirmBy,
+    string Channel = "online") : IIntegrationEvent;
 
 /// <summary>A ticket was closed: confirmed by the person, or after the confirmation period passed without a reopening.</summary>
 public sealed record FeedbackTicketResolved(

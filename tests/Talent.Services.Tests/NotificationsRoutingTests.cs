@@ -82,6 +82,25 @@ public sealed class NotificationsRoutingTests
     }
 
     [Fact]
+    public async Task A_reply_to_a_ticket_raised_online_reaches_its_person_and_one_to_a_walk_in_person_makes_no_notification()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.OnFreePort();
+        await using var host = await StartAsync(smtp, new CapturedLogs());
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        var now = DateTimeOffset.UtcNow;
+        // A walk-in person has no account: staff telephone them (the ticket's contact); nobody's inbox gets the reply.
+        var walkIn = new FeedbackTicketReplied(Guid.NewGuid(), now, Guid.NewGuid(), "FK-2026-000801", $"walk-in:{Guid.NewGuid()}", "HRSS", new DateOnly(2026, 12, 12), "window");
+        var online = new FeedbackTicketReplied(Guid.NewGuid(), now, Guid.NewGuid(), "FK-2026-000802", "notify-ticket-talent", "HRSS", new DateOnly(2026, 12, 12));
+        await PublishAsync(bus, walkIn, ct);
+        await PublishAsync(bus, online, ct);
+
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Notifications.AnyAsync(n => n.SourceEventId == online.EventId && n.RecipientId == "notify-ticket-talent", ct)), Deadline, "the online person's notification");
+        await Eventually.UntilAsync(() => ReadAsync(host, db => db.Set<Talent.Messaging.Inbox.InboxMessage>().AnyAsync(m => m.MessageId == walkIn.EventId, ct)), Deadline, "the walk-in reply consumed");
+        Assert.False(await ReadAsync(host, db => db.Notifications.AnyAsync(n => n.SourceEventId == walkIn.EventId, ct)));
+    }
+
+    [Fact]
     public async Task A_refusal_a_milestone_a_close_and_a_suggestion_each_reach_their_person_once_with_the_reason_the_step_and_the_rule_s_words()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -13,7 +13,7 @@ public static class TicketEvents
         new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, from, ticket.Department, reason, ticket.ReplyDueOn);
 
     public static FeedbackTicketReplied Replied(FeedbackTicket ticket, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.RequesterId, ticket.Department, ticket.ConfirmBy);
+        new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.RequesterId, ticket.Department, ticket.ConfirmBy, ticket.Channel);
 
     public static FeedbackTicketResolved Resolved(FeedbackTicket ticket, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), now, ticket.Id, ticket.Number, ticket.Department, ticket.OwnerId, ticket.Resolution!, ticket.Reopened, !ticket.RepliedLate);

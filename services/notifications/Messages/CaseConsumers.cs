@@ -128,12 +128,20 @@ public sealed class MatchProposedConsumer(NotificationsDbContext db, TimeProvide
     }
 }
 
-/// <summary>The person who raised a ticket hears of the department's reply, and by when to confirm or reopen it.</summary>
+/// <summary>
+/// The person who raised a ticket online hears of the department's reply, and by when to confirm or reopen it. A walk-in
+/// person (at a window, on the telephone) has no account here: staff telephone them, so nobody's inbox gets a notification.
+/// </summary>
 public sealed class TicketRepliedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<TicketRepliedConsumer> logger, Notifier notifier)
     : InboxConsumer<NotificationsDbContext, FeedbackTicketReplied>(db, time, logger)
 {
     protected override Task HandleAsync(FeedbackTicketReplied message, CancellationToken cancellationToken)
     {
+        if (message.Channel != "online")
+        {
+            return Task.CompletedTask;
+        }
+
         var facts = new MessageFacts(NotificationKinds.TicketReplied, message.Number, "", null, null, By: message.ConfirmBy);
         return notifier.NotifyAsync(message.RequesterId, message.EventId, facts, $"/feedback/tickets/{message.TicketId}", cancellationToken);
     }
