@@ -231,6 +231,36 @@ public sealed class ExchangeTests
         Assert.Equal(1, dead.GetProperty("attempts").GetInt32());
     }
 
+    [Fact]
+    public async Task An_endpoint_that_fails_holds_its_deliveries_tried_once_a_back_off_step_while_another_subscriber_gets_every_event()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        // Two deliveries sent at once; an hour's back-off: within the test an endpoint that failed is not tried again.
+        await using var host = await ServiceHost<exchange::Program>.StartAsync("exchange", ("Exchange:DemoData", "true"),
+            ("Exchange:Webhooks:PollInterval", "00:00:00.100"), ("Exchange:Webhooks:FirstBackoff", "01:00:00"), ("Exchange:Webhooks:Parallelism", "2"));
+        var bus = host.Factory.Services.GetRequiredService<IBus>();
+        using var client = host.ClientAs(AccessPersonas.Token("municipal-demo", "exchange", [], scope: "exchange"));
+        var down = await SubscribeAsync(client, new Uri(receiver.Address, "held-down"), ct);
+        var up = await SubscribeAsync(client, new Uri(receiver.Address, "held-up"), ct);
+        receiver.Names["held-down"] = (down.Secret, 503, RefuseFirst: 0);
+        receiver.Names["held-up"] = (up.Secret, 200, RefuseFirst: 0);
+
+        const int Events = 12;
+        foreach (var i in Enumerable.Range(1, Events))
+        {
+            await Publish(bus, Published($"EX-HELD-{i}", 1), ct);
+        }
+
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, up.Id, "sent", ct)).Count == Events, Deadline, "every event at the healthy subscriber");
+        // The failing endpoint was tried by the pass that first reached it (at most two at once), not once for each event;
+        // its deliveries wait, none counted dead.
+        Assert.InRange(receiver.Requests.Count(r => r.Name == "held-down"), 1, 2);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "pending", ct)).Count == Events, Deadline, "the failing endpoint's deliveries waiting");
+        Assert.Empty(await DeliveriesAsync(client, down.Id, "dead", ct));
+        Assert.InRange(receiver.Requests.Count(r => r.Name == "held-down"), 1, 2);
+    }
+
     private static async Task<(Guid Id, string Secret)> SubscribeAsync(HttpClient client, Uri url, CancellationToken ct)
     {
         var created = await client.PostAsJsonAsync("/exchange/v1/webhooks", new { url = url.ToString() }, ct);

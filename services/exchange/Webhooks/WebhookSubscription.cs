@@ -99,6 +99,9 @@ public sealed class WebhookDelivery
         NextAttemptAt = at + options.BackoffAfter(Attempts);
     }
 
+    /// <summary>Not tried: its endpoint failed a moment ago, so it waits with its subscription's other deliveries (the lease's count taken back).</summary>
+    public void Postpone(DateTimeOffset until) => (Attempts, NextAttemptAt) = (Attempts - 1, until);
+
     /// <summary>The subscription was removed: nothing more to try.</summary>
     public void Abandon() => (Status, LastError) = (Dead, RemovedNote);
 

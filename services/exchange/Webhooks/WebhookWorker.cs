@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Talent.Exchange.Webhooks;
 /// Sends due webhook deliveries: each pass leases a batch with <c>FOR UPDATE SKIP LOCKED</c> (replicas never take the same
 /// row), POSTs each CloudEvent with the Standard Webhooks headers (<c>webhook-id</c> the delivery, <c>webhook-timestamp</c>,
 /// <c>webhook-signature</c> HMAC-SHA256 with the subscription's secret), and records the outcome: a 2xx is sent, anything
-/// else waits its back-off, and after the last attempt the delivery is dead until the client replays it. Its own
+/// else waits its back-off, and after the last attempt the delivery is dead until the client replays it. An endpoint that
+/// fails (no answer, 5xx, 429) holds its subscription: its other deliveries wait with it (<see cref="HoldEndpoint"/>). Its own
 /// <see cref="HttpClient"/>: no retries or circuit breaker shared across subscribers (the attempts are counted here).
 /// A commit that adds deliveries wakes it (<see cref="CommitSignal{TEntity}"/>); otherwise it polls.
 /// </summary>
@@ -24,6 +26,14 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
     };
 
     private DateTimeOffset _setAsideAt = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Subscriptions whose endpoint failed (no answer, 5xx, 429) and their deliveries' common wait: the first back-off
+    /// doubled for each failure in a row, reset by a success. Kept by this worker (a replica learns on its own).
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, Hold> _holds = new();
+
+    private sealed record Hold(DateTimeOffset Until, int Failures);
 
     private sealed record Due(WebhookDelivery Delivery, string Url, string Secret, bool Removed);
 
@@ -71,15 +81,23 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
+        var held = _holds.Where(h => h.Value.Until > now).Select(h => (h.Key, h.Value.Until)).ToList();
         if (now - _setAsideAt >= settings.PollInterval)
         {
             _setAsideAt = now;
             await SetAsideRemovedAsync(db, cancellationToken);
+            // Deliveries made for a held subscription since (the fan-out does not know of the hold) wait with it.
+            foreach (var (subscription, until) in held)
+            {
+                await PostponeAsync(db, subscription, until, createdSince: now - TimeSpan.FromMinutes(1), cancellationToken);
+            }
         }
 
+        var heldIds = held.Select(h => h.Key).ToArray();
         var ids = await db.Database.SqlQuery<Guid>($"""
             UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = {now + settings.Lease}
             WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= {now}
+                         AND subscription_id <> ALL({heldIds})
                          ORDER BY next_attempt_at LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED)
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
@@ -101,14 +119,28 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
                     return;
                 }
 
+                var subscription = item.Delivery.SubscriptionId;
+                if (_holds.TryGetValue(subscription, out var hold) && hold.Until > time.GetUtcNow())
+                {
+                    // Its endpoint failed a moment ago in this pass: not tried, it waits with the others.
+                    item.Delivery.Postpone(hold.Until);
+                    return;
+                }
+
                 var (status, error) = await SendAsync(item, settings, token);
                 if (error is null)
                 {
+                    _holds.TryRemove(subscription, out _);
                     item.Delivery.Succeeded(status!.Value, time.GetUtcNow());
                     return;
                 }
 
                 item.Delivery.Failed(status, error, time.GetUtcNow(), settings);
+                if (status is null or >= 500 or 429)
+                {
+                    HoldEndpoint(subscription, item.Url, error, settings);
+                }
+
                 if (item.Delivery.Status == WebhookDelivery.Dead)
                 {
                     logger.LogWarning("Webhook delivery {Delivery} to {Url} set aside after {Attempts} attempts: {Error}", item.Delivery.Id, item.Url, item.Delivery.Attempts, error);
@@ -117,8 +149,44 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
 
         // Not the caller's token: what was sent is recorded even when the service is stopping.
         await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var (subscription, hold) in _holds.Where(h => h.Value.Until > now && !heldIds.Contains(h.Key)).ToList())
+        {
+            // Newly held: the subscription's deliveries due before the hold ends wait for it (one statement a back-off).
+            await PostponeAsync(db, subscription, hold.Until, createdSince: null, CancellationToken.None);
+        }
+
         return ids.Count;
     }
+
+    /// <summary>
+    /// An endpoint that failed holds its subscription's deliveries for the first back-off doubled for each failure in a
+    /// row: one attempt a back-off step (at most the pass's parallelism), not one for each waiting delivery, and no pass
+    /// waits on an endpoint that does not answer more than once a step.
+    /// </summary>
+    private void HoldEndpoint(Guid subscription, string url, string error, WebhookOptions settings)
+    {
+        var now = time.GetUtcNow();
+        _holds.TryGetValue(subscription, out var before);
+        var hold = _holds.AddOrUpdate(subscription,
+            _ => new Hold(now + settings.BackoffAfter(1), 1),
+            (_, earlier) => earlier.Until > now ? earlier : new Hold(now + settings.BackoffAfter(earlier.Failures + 1), earlier.Failures + 1));
+        if (!ReferenceEquals(hold, before))
+        {
+            logger.LogWarning("Webhook endpoint {Url} failed ({Error}); its deliveries wait until {Until} (failure {Failures} in a row)", url, error, hold.Until, hold.Failures);
+        }
+    }
+
+    /// <summary>Moves a held subscription's pending deliveries due before <paramref name="until"/> to then (made since <paramref name="createdSince"/>, when given).</summary>
+    private static Task<int> PostponeAsync(ExchangeDbContext db, Guid subscription, DateTimeOffset until, DateTimeOffset? createdSince, CancellationToken cancellationToken) =>
+        createdSince is { } since
+            ? db.Database.ExecuteSqlAsync($"""
+                UPDATE webhook_deliveries SET next_attempt_at = {until}
+                WHERE subscription_id = {subscription} AND status = 'pending' AND created_at >= {since} AND next_attempt_at < {until}
+                """, cancellationToken)
+            : db.Database.ExecuteSqlAsync($"""
+                UPDATE webhook_deliveries SET next_attempt_at = {until}
+                WHERE subscription_id = {subscription} AND status = 'pending' AND next_attempt_at < {until}
+                """, cancellationToken);
 
     /// <summary>
     /// Sets aside the pending deliveries of removed subscriptions, at most <see cref="SetAsideChunk"/> a statement and one
