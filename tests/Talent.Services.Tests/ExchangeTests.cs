@@ -232,13 +232,15 @@ public sealed class ExchangeTests
     }
 
     [Fact]
-    public async Task An_endpoint_that_fails_holds_its_deliveries_tried_once_a_back_off_step_while_another_subscriber_gets_every_event()
+    public async Task An_endpoint_that_fails_holds_its_deliveries_tried_once_a_back_off_step_while_another_subscriber_gets_every_event_and_a_replay_ends_the_hold()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var receiver = await TestWebhookReceiver.StartAsync();
-        // Two deliveries sent at once; an hour's back-off: within the test an endpoint that failed is not tried again.
+        // Two deliveries sent at once; an hour's back-off, so within the test a failed endpoint is not tried again unless
+        // released; one attempt each, so a delivery that was tried is dead at once (and can be replayed).
         await using var host = await ServiceHost<exchange::Program>.StartAsync("exchange", ("Exchange:DemoData", "true"),
-            ("Exchange:Webhooks:PollInterval", "00:00:00.100"), ("Exchange:Webhooks:FirstBackoff", "01:00:00"), ("Exchange:Webhooks:Parallelism", "2"));
+            ("Exchange:Webhooks:PollInterval", "00:00:00.100"), ("Exchange:Webhooks:FirstBackoff", "01:00:00"), ("Exchange:Webhooks:Parallelism", "2"),
+            ("Exchange:Webhooks:MaxAttempts", "1"));
         var bus = host.Factory.Services.GetRequiredService<IBus>();
         using var client = host.ClientAs(AccessPersonas.Token("municipal-demo", "exchange", [], scope: "exchange"));
         var down = await SubscribeAsync(client, new Uri(receiver.Address, "held-down"), ct);
@@ -253,12 +255,27 @@ public sealed class ExchangeTests
         }
 
         await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, up.Id, "sent", ct)).Count == Events, Deadline, "every event at the healthy subscriber");
-        // The failing endpoint was tried by the pass that first reached it (at most two at once), not once for each event;
-        // its deliveries wait, none counted dead.
-        Assert.InRange(receiver.Requests.Count(r => r.Name == "held-down"), 1, 2);
-        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "pending", ct)).Count == Events, Deadline, "the failing endpoint's deliveries waiting");
-        Assert.Empty(await DeliveriesAsync(client, down.Id, "dead", ct));
-        Assert.InRange(receiver.Requests.Count(r => r.Name == "held-down"), 1, 2);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "dead", ct)).Count > 0, Deadline, "the failing endpoint's attempt recorded");
+
+        // The failing endpoint was tried by the pass that first reached it (at most two at once), not once for each event:
+        // those attempts are its dead deliveries; the others wait, untried, for the hold's end an hour away.
+        var tried = receiver.Requests.Count(r => r.Name == "held-down");
+        Assert.InRange(tried, 1, 2);
+        var dead = await DeliveriesAsync(client, down.Id, "dead", ct);
+        Assert.Equal(tried, dead.Count);
+        var waiting = await DeliveriesAsync(client, down.Id, "pending", ct);
+        Assert.Equal(Events - tried, waiting.Count);
+        Assert.All(waiting, d =>
+        {
+            Assert.Equal(0, d.GetProperty("attempts").GetInt32());
+            Assert.True(d.GetProperty("nextAttemptAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(55), "it waits for the hold's end");
+        });
+
+        // The endpoint is back and the client replays a dead delivery: the hold ends, and it is sent now, not in an hour.
+        receiver.Names["held-down"] = (down.Secret, 204, RefuseFirst: 0);
+        var replayed = dead[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/exchange/v1/webhooks/{down.Id}/deliveries/{replayed}/replay", null, ct)).StatusCode);
+        await Eventually.UntilAsync(async () => (await DeliveriesAsync(client, down.Id, "sent", ct)).Any(d => d.GetProperty("id").GetString() == replayed), Deadline, "the replayed delivery sent");
     }
 
     private static async Task<(Guid Id, string Secret)> SubscribeAsync(HttpClient client, Uri url, CancellationToken ct)

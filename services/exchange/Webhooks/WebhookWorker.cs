@@ -84,12 +84,20 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         var held = _holds.Where(h => h.Value.Until > now).Select(h => (h.Key, h.Value.Until)).ToList();
         if (now - _setAsideAt >= settings.PollInterval)
         {
+            // Deliveries made for a held subscription since the last round (the fan-out does not know of the hold), with a
+            // margin for transactions still open then, wait with it.
+            var since = (_setAsideAt == DateTimeOffset.MinValue ? now : _setAsideAt) - TimeSpan.FromMinutes(1);
             _setAsideAt = now;
             await SetAsideRemovedAsync(db, cancellationToken);
-            // Deliveries made for a held subscription since (the fan-out does not know of the hold) wait with it.
             foreach (var (subscription, until) in held)
             {
-                await PostponeAsync(db, subscription, until, createdSince: now - TimeSpan.FromMinutes(1), cancellationToken);
+                await PostponeAsync(db, subscription, until, createdSince: since, cancellationToken);
+            }
+
+            // A hold long over is forgotten (its failures no longer count).
+            foreach (var stale in _holds.Where(h => h.Value.Until < now - settings.MaxBackoff).Select(h => h.Key).ToList())
+            {
+                _holds.TryRemove(stale, out _);
             }
         }
 
@@ -130,7 +138,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
                 var (status, error) = await SendAsync(item, settings, token);
                 if (error is null)
                 {
-                    _holds.TryRemove(subscription, out _);
+                    Release(subscription);
                     item.Delivery.Succeeded(status!.Value, time.GetUtcNow());
                     return;
                 }
@@ -139,6 +147,11 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
                 if (status is null or >= 500 or 429)
                 {
                     HoldEndpoint(subscription, item.Url, error, settings);
+                }
+                else
+                {
+                    // The endpoint answers (a refusal of this delivery): nothing to wait for.
+                    Release(subscription);
                 }
 
                 if (item.Delivery.Status == WebhookDelivery.Dead)
@@ -170,11 +183,15 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, IOptionsMonitor<W
         var hold = _holds.AddOrUpdate(subscription,
             _ => new Hold(now + settings.BackoffAfter(1), 1),
             (_, earlier) => earlier.Until > now ? earlier : new Hold(now + settings.BackoffAfter(earlier.Failures + 1), earlier.Failures + 1));
+        // (A hold long over was forgotten, so failures a month apart start again from the first back-off.)
         if (!ReferenceEquals(hold, before))
         {
             logger.LogWarning("Webhook endpoint {Url} failed ({Error}); its deliveries wait until {Until} (failure {Failures} in a row)", url, error, hold.Until, hold.Failures);
         }
     }
+
+    /// <summary>Ends a hold on the subscription: its endpoint answered, or the client replayed a delivery (its endpoint is back).</summary>
+    public void Release(Guid subscription) => _holds.TryRemove(subscription, out _);
 
     /// <summary>Moves a held subscription's pending deliveries due before <paramref name="until"/> to then (made since <paramref name="createdSince"/>, when given).</summary>
     private static Task<int> PostponeAsync(ExchangeDbContext db, Guid subscription, DateTimeOffset until, DateTimeOffset? createdSince, CancellationToken cancellationToken) =>

@@ -149,7 +149,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> ReplayAsync(
-        Guid id, Guid deliveryId, ExchangeDbContext db, CommitSignal<WebhookDelivery> signal, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        Guid id, Guid deliveryId, ExchangeDbContext db, CommitSignal<WebhookDelivery> signal, WebhookWorker worker, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var client = Client(http);
         var delivery = await (from d in db.WebhookDeliveries
@@ -167,7 +167,9 @@ public static partial class WebhooksApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        signal.Raise(); // due now: the worker need not wait for its poll
+        // The client says its endpoint is back: a hold on the subscription ends, and the worker need not wait for its poll.
+        worker.Release(id);
+        signal.Raise();
         return TypedResults.Accepted($"/exchange/v1/webhooks/{id}/deliveries?status=pending");
     }
 
