@@ -33,17 +33,28 @@ public sealed class CommitSignal<TEntity>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }
 
-/// <summary>Raises <see cref="CommitSignal{TEntity}"/> after a save that added such rows has committed (a save in its own transaction).</summary>
-public sealed class CommitSignalInterceptor<TEntity>(CommitSignal<TEntity> signal) : SaveChangesInterceptor
+/// <summary>
+/// Acts on the rows of <typeparamref name="TEntity"/> a save added, once that save has committed: a save in its own
+/// transaction (the inbox consumers' and most requests'), where saved is committed. A save that fails, or one inside an
+/// explicit transaction, calls nothing.
+/// </summary>
+public abstract class CommittedAdditionsInterceptor<TEntity> : SaveChangesInterceptor
     where TEntity : class
 {
-    private readonly ConditionalWeakTable<DbContext, object> _adding = [];
+    private readonly ConditionalWeakTable<DbContext, List<TEntity>> _adding = [];
+
+    /// <summary>The rows the committed save added (at least one).</summary>
+    protected abstract void Committed(IReadOnlyList<TEntity> added);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<TEntity>().Any(e => e.State == EntityState.Added))
+        if (eventData.Context is { } context)
         {
-            _adding.AddOrUpdate(context, this);
+            var added = context.ChangeTracker.Entries<TEntity>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            if (added.Count > 0)
+            {
+                _adding.AddOrUpdate(context, added);
+            }
         }
 
         return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -51,10 +62,13 @@ public sealed class CommitSignalInterceptor<TEntity>(CommitSignal<TEntity> signa
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        // Saved outside an explicit transaction (the inbox consumers do), so saved is committed.
-        if (eventData.Context is { } context && _adding.Remove(context) && context.Database.CurrentTransaction is null)
+        if (eventData.Context is { } context && _adding.TryGetValue(context, out var added))
         {
-            signal.Raise();
+            _adding.Remove(context);
+            if (context.Database.CurrentTransaction is null)
+            {
+                Committed(added);
+            }
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);
@@ -69,6 +83,13 @@ public sealed class CommitSignalInterceptor<TEntity>(CommitSignal<TEntity> signa
 
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
+}
+
+/// <summary>Raises <see cref="CommitSignal{TEntity}"/> after a save that added such rows has committed.</summary>
+public sealed class CommitSignalInterceptor<TEntity>(CommitSignal<TEntity> signal) : CommittedAdditionsInterceptor<TEntity>
+    where TEntity : class
+{
+    protected override void Committed(IReadOnlyList<TEntity> added) => signal.Raise();
 }
 
 public static class CommitSignalExtensions
