@@ -28,6 +28,9 @@ public static class AuthenticationExtensions
                 jwt.MetadataAddress = section["MetadataAddress"] ?? "";
                 jwt.Audience = section["Audience"] ?? audience;
                 jwt.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+                // The system clock, as the handler's own lifetime check: a token is never remembered past its expiry.
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System));
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.NameClaimType = "name";
                 jwt.TokenValidationParameters.RoleClaimType = "role";
