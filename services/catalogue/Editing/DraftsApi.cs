@@ -62,7 +62,9 @@ public static class DraftsApi
         }
 
         var db = context.Db;
-        if (await db.Versions.AnyAsync(v => v.Code == request.Code, context.Cancellation) || await db.Items.AnyAsync(i => i.Code == request.Code, context.Cancellation))
+        // One round trip for both: a version of this code, or a directory entry.
+        if (await db.Versions.Where(v => v.Code == request.Code).Select(v => v.Code)
+            .Concat(db.Items.Where(i => i.Code == request.Code).Select(i => i.Code)).AnyAsync(context.Cancellation))
         {
             return Problems.Of(StatusCodes.Status409Conflict, "An item with this code exists; start a new draft from it instead. 该事项已存在，请基于已发布版本起草。", "code");
         }

@@ -17,8 +17,8 @@ public sealed class ItemVersionConfiguration : IEntityTypeConfiguration<ItemVers
         // The revision is the ETag: a concurrent edit of the same draft fails at save time too.
         e.Property(v => v.Revision).IsConcurrencyToken();
         e.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
-        e.Property(v => v.Content).HasJsonColumn("content", CatalogueDbContext.JsonOptions);
-        e.Property(v => v.FlowCard).HasJsonColumn("flow_card", CatalogueDbContext.JsonOptions);
+        e.Property(v => v.Content).HasImmutableJsonColumn("content", CatalogueDbContext.JsonOptions);
+        e.Property(v => v.FlowCard).HasImmutableJsonColumn("flow_card", CatalogueDbContext.JsonOptions);
         e.Property(v => v.ReturnComment).HasMaxLength(2000);
         e.Property(v => v.WithdrawalReason).HasMaxLength(2000);
         e.Property(v => v.LastEditedBy).HasMaxLength(200);

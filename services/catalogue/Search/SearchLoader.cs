@@ -24,10 +24,18 @@ public static class SearchLoader
     }
 
     /// <summary>The titles of the departmental items, all of them or only <paramref name="codes"/> (one item's, on publishing).</summary>
-    public static async Task<Dictionary<string, string>> ServiceItemTitlesAsync(CatalogueDbContext db, CancellationToken ct, IReadOnlyCollection<string>? codes = null) =>
-        await (codes is null ? db.ServiceItems.AsNoTracking() : db.ServiceItems.AsNoTracking().Where(s => codes.Contains(s.Code)))
+    public static async Task<Dictionary<string, string>> ServiceItemTitlesAsync(CatalogueDbContext db, CancellationToken ct, IReadOnlyCollection<string>? codes = null)
+    {
+        if (codes is { Count: 0 })
+        {
+            // Most items name no departmental item: no query then (it was a tenth of the catalogue's CPU publishing them).
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        return await (codes is null ? db.ServiceItems.AsNoTracking() : db.ServiceItems.AsNoTracking().Where(s => codes.Contains(s.Code)))
             .Select(s => new { s.Code, s.TitleZh, s.TitleEn })
             .ToDictionaryAsync(s => s.Code, s => s.TitleEn == null ? s.TitleZh : s.TitleZh + " " + s.TitleEn, StringComparer.Ordinal, ct);
+    }
 
     public static async Task<SynonymSet> SynonymsAsync(CatalogueDbContext db, CancellationToken ct)
     {
