@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -10,6 +10,8 @@ namespace Talent.Services.Tests;
 /// <summary>The services' token handler remembers tokens it accepted, never past their expiry, never a refused one.</summary>
 public sealed class RememberingTokenHandlerTests
 {
+    private static readonly SymmetricSecurityKey WrongKey = new(Encoding.UTF8.GetBytes("another-key-another-key-another-key-0123"));
+
     private static TokenValidationParameters Parameters(SecurityKey? key = null) => new()
     {
         ValidIssuer = TestTokens.Issuer,
@@ -32,12 +34,18 @@ public sealed class RememberingTokenHandlerTests
         first.ClaimsIdentity.AddClaim(new Claim("role", "added-by-a-caller"));
 
         // A key that would refuse it: the second answer comes from memory.
-        var second = await handler.ValidateTokenAsync(token, Parameters(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("another-key-another-key-another-key-0123"))));
+        var second = await handler.ValidateTokenAsync(token, Parameters(WrongKey));
         Assert.True(second.IsValid);
         Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
         Assert.True(new ClaimsPrincipal(second.ClaimsIdentity).IsInRole("operator"));
         Assert.False(new ClaimsPrincipal(second.ClaimsIdentity).IsInRole("added-by-a-caller"));
         Assert.Equal("test-operator", second.ClaimsIdentity.Name);
+
+        // What one remembered answer's caller adds is not in the next one's.
+        second.ClaimsIdentity.AddClaim(new Claim("role", "added-by-another-caller"));
+        var third = await handler.ValidateTokenAsync(token, Parameters(WrongKey));
+        Assert.True(third.IsValid);
+        Assert.False(new ClaimsPrincipal(third.ClaimsIdentity).IsInRole("added-by-another-caller"));
         Assert.Equal(1, handler.Count);
     }
 
@@ -54,22 +62,25 @@ public sealed class RememberingTokenHandlerTests
         var signature = token[(token.LastIndexOf('.') + 1)..];
         var tampered = token[..(token.LastIndexOf('.') + 1)] + (signature[0] == 'A' ? 'B' : 'A') + signature[1..];
         Assert.False((await handler.ValidateTokenAsync(tampered, Parameters())).IsValid);
+        Assert.Equal(1, handler.Count);
     }
 
     [Fact]
     public async Task A_remembered_token_is_refused_once_it_expires()
     {
-        var handler = new RememberingTokenHandler(TimeProvider.System);
-        var token = TestTokens.For("short-lived", "catalogue", ["operator"], lifetime: TimeSpan.FromSeconds(2));
+        // The handler's clock moves on (the base handler's lifetime check reads the real one); the token lives two
+        // minutes, less than the five a token is remembered. The wrong key tells a remembered answer from a checked one.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RememberingTokenHandler(clock);
+        var token = TestTokens.For("short-lived", "catalogue", ["operator"], lifetime: TimeSpan.FromMinutes(2));
         Assert.True((await handler.ValidateTokenAsync(token, Parameters())).IsValid);
 
-        // Remembered for at most five minutes, but never past its expiry (whole seconds, no skew here).
-        var deadline = Stopwatch.StartNew();
-        while ((await handler.ValidateTokenAsync(token, Parameters())).IsValid)
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(15), "the expired token was still accepted");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        clock.Advance(TimeSpan.FromSeconds(110));
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters(WrongKey))).IsValid);
+
+        clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.False((await handler.ValidateTokenAsync(token, Parameters(WrongKey))).IsValid);
+        Assert.Equal(0, handler.Count);
     }
 
     [Fact]

@@ -29,8 +29,9 @@ public static class AuthenticationExtensions
                 jwt.Audience = section["Audience"] ?? audience;
                 jwt.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
                 // The system clock, as the handler's own lifetime check: a token is never remembered past its expiry.
+                // Claim names as issued ("role", "name"): set on the handler itself, the option reaches only the defaults.
                 jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System));
+                jwt.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.NameClaimType = "name";
                 jwt.TokenValidationParameters.RoleClaimType = "role";

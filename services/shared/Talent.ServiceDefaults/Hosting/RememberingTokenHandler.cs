@@ -43,16 +43,24 @@ public sealed class RememberingTokenHandler(TimeProvider time, int capacity = Re
                 };
             }
 
-            _accepted.TryRemove(token, out _);
+            // Only this entry: another request may have remembered the token afresh meanwhile.
+            _accepted.TryRemove(KeyValuePair.Create(token, accepted));
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is { } validated && result.ClaimsIdentity is { } identity)
         {
-            var expires = validated.ValidTo == DateTime.MinValue
-                ? now + Remember
-                : new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc)) + validationParameters.ClockSkew;
-            var until = expires < now + Remember ? expires : now + Remember;
+            var until = now + Remember;
+            if (validated.ValidTo != DateTime.MinValue)
+            {
+                // Compared before the skew is added: a far expiry (DateTime.MaxValue) must not overflow.
+                var expires = new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc));
+                if (expires < until - validationParameters.ClockSkew)
+                {
+                    until = expires + validationParameters.ClockSkew;
+                }
+            }
+
             if (_accepted.Count >= capacity)
             {
                 // Bounded without bookkeeping: a full cache starts over (the tokens in use come back at once).
