@@ -25,7 +25,9 @@ public static class JsonColumns
     /// <summary>
     /// A value never changed in place, only replaced (a record of init-only properties and read-only lists): the snapshot
     /// is the value itself, and an unchanged value is told by reference without serializing it. A publication loads and
-    /// saves a version's content and flow card three times; the copies and comparisons were a tenth of the catalogue's CPU.
+    /// saves a version's content and flow card three times, each copied on load and serialized twice more to compare.
+    /// Its lists arrive as <c>List&lt;T&gt;</c> behind <c>IReadOnlyList&lt;T&gt;</c>: never cast one back and change it (the
+    /// change would not be saved, and a new draft shares its lists with the version it starts from).
     /// </summary>
     public static PropertyBuilder<T> HasImmutableJsonColumn<T>(this PropertyBuilder<T> property, string column, JsonSerializerOptions options)
         where T : class, new() =>
