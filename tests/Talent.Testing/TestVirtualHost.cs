@@ -31,8 +31,8 @@ public sealed class TestVirtualHost : IAsyncDisposable
         var management = ManagementClient(servers.RabbitMqManagement);
         var name = $"{prefix}-{Guid.NewGuid():N}";
         var user = Uri.UnescapeDataString(servers.RabbitMq.UserInfo.Split(':')[0]);
-        (await management.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
-        (await management.PutAsJsonAsync($"api/permissions/{name}/{user}", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        (await ManageAsync(() => management.PutAsync($"api/vhosts/{name}", null))).Dispose();
+        (await ManageAsync(() => management.PutAsJsonAsync($"api/permissions/{name}/{user}", new { configure = ".*", write = ".*", read = ".*" }))).Dispose();
         var amqp = new UriBuilder(servers.RabbitMq) { Path = "/" + Uri.EscapeDataString(name) }.Uri;
         return new TestVirtualHost(management, name, amqp);
     }
@@ -58,20 +58,20 @@ public sealed class TestVirtualHost : IAsyncDisposable
     /// <summary>The first queue of this virtual host whose name contains <paramref name="part"/> (error queues aside).</summary>
     public async Task<string?> QueueNamedLikeAsync(string part)
     {
-        var queues = await _management.GetFromJsonAsync<List<QueueName>>($"api/queues/{Name}") ?? [];
+        using var response = await ManageAsync(() => _management.GetAsync($"api/queues/{Name}"));
+        var queues = await response.Content.ReadFromJsonAsync<List<QueueName>>() ?? [];
         return queues.Select(q => q.Name).FirstOrDefault(n => n.Contains(part, StringComparison.Ordinal) && !n.EndsWith("_error", StringComparison.Ordinal) && !n.EndsWith("_skipped", StringComparison.Ordinal));
     }
 
     /// <summary>A queue's type as the broker reports it (<c>classic</c>, <c>quorum</c>, <c>stream</c>), or null while it does not exist.</summary>
     public async Task<string?> QueueTypeAsync(string queue)
     {
-        using var response = await _management.GetAsync($"api/queues/{Name}/{Uri.EscapeDataString(queue)}");
+        using var response = await ManageAsync(() => _management.GetAsync($"api/queues/{Name}/{Uri.EscapeDataString(queue)}"), notFound: true);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<QueueType>())?.Type;
     }
 
@@ -81,14 +81,13 @@ public sealed class TestVirtualHost : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> PeekAsync(string queue, int count = 10)
     {
-        using var response = await _management.PostAsJsonAsync($"api/queues/{Name}/{queue}/get",
-            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 50_000 });
+        using var response = await ManageAsync(() => _management.PostAsJsonAsync($"api/queues/{Name}/{queue}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 50_000 }), notFound: true);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return [];
         }
 
-        response.EnsureSuccessStatusCode();
         var messages = await response.Content.ReadFromJsonAsync<List<PeekedMessage>>() ?? [];
         return [.. messages.Select(m => m.Payload)];
     }
@@ -122,6 +121,49 @@ public sealed class TestVirtualHost : IAsyncDisposable
             _connecting.Release();
         }
     }
+
+    /// <summary>
+    /// A management API request, sent again while the broker answers 5xx or the connection fails, for up to
+    /// <see cref="ManagementPatience"/>: the API answers 500 now and then while other virtual hosts are being created or
+    /// deleted (seen in CI: a test failed on it). Every request sent here is safe to repeat. Any other failure throws.
+    /// </summary>
+    private static async Task<HttpResponseMessage> ManageAsync(Func<Task<HttpResponseMessage>> send, bool notFound = false)
+    {
+        var deadline = DateTime.UtcNow + ManagementPatience;
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await send();
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (response is not null)
+            {
+                if (response.IsSuccessStatusCode || (notFound && response.StatusCode == System.Net.HttpStatusCode.NotFound))
+                {
+                    return response;
+                }
+
+                if ((int)response.StatusCode < 500 || DateTime.UtcNow >= deadline)
+                {
+                    using (response)
+                    {
+                        response.EnsureSuccessStatusCode();
+                    }
+                }
+
+                response.Dispose();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * attempt, 1000)));
+        }
+    }
+
+    private static readonly TimeSpan ManagementPatience = TimeSpan.FromSeconds(15);
 
     public async ValueTask DisposeAsync()
     {
