@@ -22,6 +22,8 @@ public sealed class BusinessMetersSamplingTests
     public async Task The_catalogue_samples_its_directory_and_its_review_queue()
     {
         await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue", ("Catalogue:DemoData", "true"));
+        // The directory's size comes from the search index once it is built: sampled after, it must agree with the table.
+        await host.Factory.Services.GetRequiredService<catalogue::Talent.Catalogue.Search.CatalogueSearchIndex>().Ready.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         var values = await SampleAsync<catalogue::Talent.Catalogue.Data.CatalogueDbContext>(host.Factory.Services, "Talent.Catalogue",
             catalogue::Talent.Catalogue.Items.CatalogueMeters.InDirectory, catalogue::Talent.Catalogue.Items.CatalogueMeters.DraftsInReview,
             catalogue::Talent.Catalogue.Items.CatalogueMeters.OldestDraftInReviewAge);

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Talent.Catalogue.Data;
+using Talent.Catalogue.Search;
 using Talent.Contracts.Catalogue;
 using Talent.Messaging.Metrics;
 
@@ -24,16 +26,24 @@ public static class CatalogueMeters
         .Gauge(DraftsInReview, "{version}", "Drafts handed to the operators for review")
         .Gauge(OldestDraftInReviewAge, "s", "Time since the oldest draft in review was last edited");
 
-    public sealed class Sampler : GaugeSampler<CatalogueDbContext>
+    /// <summary>
+    /// The directory's size from the search index once built (it holds exactly the items published and not withdrawn,
+    /// this replica's view within the sync interval): counting the items table read every row each sample, a cost that
+    /// grew with the catalogue (25 ms at 170,000 items). Drafts in review are read through the open versions' index.
+    /// </summary>
+    public sealed class Sampler(CatalogueSearchIndex index) : GaugeSampler<CatalogueDbContext>
     {
+        /// <summary>The drafts in review and the oldest one's last edit (states as constants: see <c>DraftsApi.OpenVersions</c>).</summary>
+        public const string ReviewQueueSql = """
+            SELECT (SELECT count(*) FROM item_versions WHERE state = 'InReview'),
+                   (SELECT min(last_edited_at) FROM item_versions WHERE state = 'InReview')
+            """;
+
         public override async Task<IReadOnlyDictionary<string, double>> SampleAsync(CatalogueDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var row = await ReadRowAsync(db, now, """
-                SELECT (SELECT count(*) FROM items WHERE NOT withdrawn),
-                       (SELECT count(*) FROM item_versions WHERE state = 'InReview'),
-                       (SELECT min(last_edited_at) FROM item_versions WHERE state = 'InReview')
-                """, cancellationToken);
-            return new Dictionary<string, double> { [InDirectory] = row[0], [DraftsInReview] = row[1], [OldestDraftInReviewAge] = row[2] };
+            var row = await ReadRowAsync(db, now, ReviewQueueSql, cancellationToken);
+            var inDirectory = index.IsReady ? index.Count : await db.Items.CountAsync(i => !i.Withdrawn, cancellationToken);
+            return new Dictionary<string, double> { [InDirectory] = inDirectory, [DraftsInReview] = row[0], [OldestDraftInReviewAge] = row[1] };
         }
     }
 }
