@@ -113,6 +113,42 @@ public sealed class CatalogueSearchIndexTests
         Assert.Null(index.VersionOf(codes[2]));
     }
 
+    [Fact]
+    public async Task A_pass_looks_back_no_further_than_the_overlap_before_the_previous_pass_so_a_quiet_catalogue_is_not_read_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue",
+            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchIndexSync))),
+            ("Catalogue:DemoData", "true"));
+        var index = host.Factory.Services.GetRequiredService<CatalogueSearchIndex>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sync = ActivatorUtilities.CreateInstance<SearchIndexSync>(host.Factory.Services, (TimeProvider)clock);
+        await Eventually.UntilAsync(async () =>
+        {
+            await sync.SyncOnceAsync(ct);
+            return index.Count > 2;
+        }, TimeSpan.FromSeconds(30), "the demonstration items indexed");
+        var codes = index.Versions().Keys.Order(StringComparer.Ordinal).Take(2).ToArray();
+
+        await WithdrawElsewhereAsync(host, codes[0], TimeSpan.FromSeconds(-30), ct);
+        await sync.SyncOnceAsync(ct);
+        Assert.Null(index.VersionOf(codes[0]));
+
+        // Two quiet minutes of passes later, the newest change seen is far behind: the passes look back from themselves,
+        // so a change stamped more than the overlap before the previous pass is not read (counting from the newest change
+        // alone, every pass would still read the minute before it, and find this one) ...
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await sync.SyncOnceAsync(ct);
+        await WithdrawElsewhereAsync(host, codes[1], TimeSpan.FromSeconds(-30), ct);
+        await sync.SyncOnceAsync(ct);
+        Assert.NotNull(index.VersionOf(codes[1]));
+
+        // ... and the comparison of every item finds it.
+        clock.Advance(new SearchOptions().FullSyncInterval);
+        await sync.SyncOnceAsync(ct);
+        Assert.Null(index.VersionOf(codes[1]));
+    }
+
     /// <summary>What a withdrawal through another replica leaves in the database, its change time <paramref name="age"/> from now.</summary>
     private static async Task WithdrawElsewhereAsync(ServiceHost<catalogue::Program> host, string code, TimeSpan age, CancellationToken ct)
     {
