@@ -42,7 +42,7 @@ public sealed class CatalogueDraftListTests
     }
 
     [Fact]
-    public async Task The_drafts_list_and_the_review_gauge_are_answered_from_the_open_versions_index_rather_than_by_reading_every_version()
+    public async Task The_drafts_list_and_the_review_gauge_can_be_answered_from_the_open_versions_index_rather_than_by_reading_every_version()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue", ("Catalogue:DemoData", "true"));

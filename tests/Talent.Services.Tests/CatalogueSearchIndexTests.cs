@@ -134,10 +134,11 @@ public sealed class CatalogueSearchIndexTests
         await sync.SyncOnceAsync(ct);
         Assert.Null(index.VersionOf(codes[0]));
 
-        // Two quiet minutes of passes later, the newest change seen is far behind: the passes look back from themselves,
-        // so a change stamped more than the overlap before the previous pass is not read (counting from the newest change
-        // alone, every pass would still read the minute before it, and find this one) ...
-        clock.Advance(TimeSpan.FromMinutes(2));
+        // Five quiet minutes of passes later (this clock's; under the full comparison's ten), the newest change seen is far
+        // behind: the passes look back from themselves, so a change stamped more than the overlap before the previous pass
+        // is not read (counting from the newest change alone, every pass would still read the minute before it, and find
+        // this one) ...
+        clock.Advance(TimeSpan.FromMinutes(5));
         await sync.SyncOnceAsync(ct);
         await WithdrawElsewhereAsync(host, codes[1], TimeSpan.FromSeconds(-30), ct);
         await sync.SyncOnceAsync(ct);

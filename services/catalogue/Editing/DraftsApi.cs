@@ -89,11 +89,6 @@ public static class DraftsApi
     }
 
     /// <summary>
-    /// The open versions (draft, in review) the caller may act on. The lead department lives in the version's content
-    /// (jsonb), so the filter by department runs here: there is at most one open version an item (a second draft is
-    /// refused), so the rows read are bounded by the directory's size.
-    /// </summary>
-    /// <summary>
     /// The open versions in a state the drafts list takes (none: both), newest edit first; null for any other state. The
     /// states are constants in the SQL, not a parameter: the open versions' partial index (<c>OpenVersionsIndex</c>) serves
     /// a query only where its states prove the index's predicate, which a prepared statement's generic plan cannot do with
@@ -111,6 +106,11 @@ public static class DraftsApi
         return versions?.AsNoTracking().OrderByDescending(v => v.LastEditedAt);
     }
 
+    /// <summary>
+    /// The open versions (draft, in review) the caller may act on. The lead department lives in the version's content
+    /// (jsonb), so the filter by department runs here: there is at most one open version an item (a second draft is
+    /// refused), so the rows read are bounded by the directory's size.
+    /// </summary>
     private static async Task<Results<Ok<Paged<DraftSummary>>, ValidationProblem>> ListAsync(
         [AsParameters] PageQuery paging, string? state, ClaimsPrincipal user, CatalogueDbContext db, CancellationToken ct)
     {

@@ -43,7 +43,7 @@ public sealed class CatalogueSearchIndex : IDisposable
 
     public CatalogueSearchIndex()
     {
-        // Under publications a reopening flushes a segment of a few items every 25 ms or so. Lucene's merge policy counts
+        // Under publications a reopening flushes a segment of a few items at most every 100 ms (SearchRefresher). Lucene's merge policy counts
         // every segment under 2 MB as 2 MB, and this index is small (21 MB at 180,000 items): it kept merging the newest
         // items into its largest segments, and compound files copied each new segment once more. dotnet-counters over
         // `propagation --rate 200` (180,000 items): 300-530 MB/s allocated, mostly by merges (an AllocationTick profile by
