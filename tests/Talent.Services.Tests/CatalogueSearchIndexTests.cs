@@ -78,19 +78,8 @@ public sealed class CatalogueSearchIndexTests
     public async Task A_pass_reads_the_items_changed_since_the_newest_change_it_saw_less_the_overlap_and_every_item_at_the_full_interval()
     {
         var ct = TestContext.Current.CancellationToken;
-        // Only the test's sync runs (the host's periodic one removed), on a clock the test moves.
-        await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue",
-            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchIndexSync))),
-            ("Catalogue:DemoData", "true"));
-        var index = host.Factory.Services.GetRequiredService<CatalogueSearchIndex>();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var sync = ActivatorUtilities.CreateInstance<SearchIndexSync>(host.Factory.Services, (TimeProvider)clock);
-        await Eventually.UntilAsync(async () =>
-        {
-            await sync.SyncOnceAsync(ct);
-            return index.Count > 3;
-        }, TimeSpan.FromSeconds(30), "the demonstration items indexed");
-        var codes = index.Versions().Keys.Order(StringComparer.Ordinal).Take(3).ToArray();
+        var (host, index, clock, sync, codes) = await StartWithTestSyncAsync(3, ct);
+        await using var _ = host;
 
         // Withdrawn on another replica just now: read by the next pass.
         await WithdrawElsewhereAsync(host, codes[0], TimeSpan.Zero, ct);
@@ -117,18 +106,8 @@ public sealed class CatalogueSearchIndexTests
     public async Task A_pass_looks_back_no_further_than_the_overlap_before_the_previous_pass_so_a_quiet_catalogue_is_not_read_again()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue",
-            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchIndexSync))),
-            ("Catalogue:DemoData", "true"));
-        var index = host.Factory.Services.GetRequiredService<CatalogueSearchIndex>();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var sync = ActivatorUtilities.CreateInstance<SearchIndexSync>(host.Factory.Services, (TimeProvider)clock);
-        await Eventually.UntilAsync(async () =>
-        {
-            await sync.SyncOnceAsync(ct);
-            return index.Count > 2;
-        }, TimeSpan.FromSeconds(30), "the demonstration items indexed");
-        var codes = index.Versions().Keys.Order(StringComparer.Ordinal).Take(2).ToArray();
+        var (host, index, clock, sync, codes) = await StartWithTestSyncAsync(2, ct);
+        await using var _ = host;
 
         await WithdrawElsewhereAsync(host, codes[0], TimeSpan.FromSeconds(-30), ct);
         await sync.SyncOnceAsync(ct);
@@ -148,6 +127,36 @@ public sealed class CatalogueSearchIndexTests
         clock.Advance(new SearchOptions().FullSyncInterval);
         await sync.SyncOnceAsync(ct);
         Assert.Null(index.VersionOf(codes[1]));
+    }
+
+    /// <summary>
+    /// A catalogue whose only sync is the returned one (the host's periodic one removed), on a clock the test moves, once
+    /// it has indexed more than <paramref name="count"/> demonstration items; the first <paramref name="count"/> codes.
+    /// </summary>
+    private static async Task<(ServiceHost<catalogue::Program> Host, CatalogueSearchIndex Index, FakeTimeProvider Clock, SearchIndexSync Sync, string[] Codes)>
+        StartWithTestSyncAsync(int count, CancellationToken ct)
+    {
+        var host = await ServiceHost<catalogue::Program>.StartAsync("catalogue",
+            services => services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchIndexSync))),
+            ("Catalogue:DemoData", "true"));
+        var index = host.Factory.Services.GetRequiredService<CatalogueSearchIndex>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sync = ActivatorUtilities.CreateInstance<SearchIndexSync>(host.Factory.Services, (TimeProvider)clock);
+        try
+        {
+            await Eventually.UntilAsync(async () =>
+            {
+                await sync.SyncOnceAsync(ct);
+                return index.Count > count;
+            }, TimeSpan.FromSeconds(30), "the demonstration items indexed");
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return (host, index, clock, sync, [.. index.Versions().Keys.Order(StringComparer.Ordinal).Take(count)]);
     }
 
     /// <summary>What a withdrawal through another replica leaves in the database, its change time <paramref name="age"/> from now.</summary>
